@@ -1,0 +1,37 @@
+package dev.gatewaydoctor;
+
+import java.util.List;
+
+/**
+ * The answer for one fact set: ranked causes with their evidence, ranked fixes with their reasons.
+ * Immutable.
+ *
+ * @param basis        EVIDENCE, or SEED_CHECKLIST when nothing observed speaks for any cause
+ * @param causes       causes that evidence moved, most probable first (also those only evidence against)
+ * @param fixes        fixes, best first
+ * @param warnings     what was accepted but not used, and what the engine could not read
+ * @param rulesSource  where the rules came from (a directory, or "bundled")
+ * @param rulesVersion content hash of the rules that produced this diagnosis
+ */
+public record Diagnosis(String name, Basis basis, List<RankedCause> causes, List<RankedFix> fixes, List<String> warnings,
+                        String rulesSource, String rulesVersion) {
+
+    public Diagnosis {
+        causes = List.copyOf(causes);
+        fixes = List.copyOf(fixes);
+        warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * The most probable cause, or null when no evidence speaks for any cause (the seed checklist answer):
+     * a cause that evidence only ruled down is never "first".
+     */
+    public RankedCause topCause() {
+        return causes.isEmpty() || basis == Basis.SEED_CHECKLIST ? null : causes.get(0);
+    }
+
+    /** True when some cause reached the "probable" threshold (0.5). */
+    public boolean conclusive() {
+        return !causes.isEmpty() && causes.get(0).confidence() >= dev.gatewaydoctor.engine.ConfidenceModel.PROBABLE;
+    }
+}

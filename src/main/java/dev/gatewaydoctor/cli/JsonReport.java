@@ -1,0 +1,85 @@
+package dev.gatewaydoctor.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatewaydoctor.Diagnoser;
+import dev.gatewaydoctor.Diagnosis;
+import dev.gatewaydoctor.EvidenceItem;
+import dev.gatewaydoctor.RankedCause;
+import dev.gatewaydoctor.RankedFix;
+
+/** One JSON object per diagnosed file, on one line (JSON Lines), for tools. */
+final class JsonReport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JsonReport() {
+    }
+
+    static String line(String file, Diagnosis d) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("file", file);
+        if (d.name() != null) o.put("name", d.name());
+        ObjectNode rules = o.putObject("rules");
+        rules.put("source", d.rulesSource());
+        rules.put("version", d.rulesVersion());
+        o.put("basis", d.basis().name().toLowerCase().replace('_', '-'));
+        o.put("conclusive", d.conclusive());
+        ArrayNode causes = o.putArray("causes");
+        for (RankedCause c : d.causes()) {
+            ObjectNode n = causes.addObject();
+            n.put("rank", c.rank());
+            n.put("id", c.id());
+            n.put("title", c.title());
+            n.put("confidence", c.confidence());
+            if (c.culprit() != null) n.put("culprit", c.culprit());
+            ArrayNode ev = n.putArray("evidence");
+            for (EvidenceItem e : c.evidence()) {
+                ObjectNode x = ev.addObject();
+                x.put("rule", e.rule());
+                if (e.file() != null) x.put("ruleFile", e.file());
+                x.put("weight", e.weight());
+                if (e.culprit() != null) x.put("culprit", e.culprit());
+                e.facts().forEach(x.putArray("facts")::add);
+            }
+        }
+        ArrayNode fixes = o.putArray("fixes");
+        for (RankedFix f : d.fixes()) {
+            ObjectNode n = fixes.addObject();
+            n.put("rank", f.rank());
+            n.put("id", f.id());
+            n.put("title", f.title());
+            n.put("score", f.score());
+            if (f.seed() != null) n.put("seed", f.seed());
+            n.put("effort", f.effort());
+            if (f.risk() != null) n.put("risk", f.risk());
+            f.causes().forEach(n.putArray("causes")::add);
+            n.put("reason", f.reason());
+            f.steps().forEach(n.putArray("steps")::add);
+            if (f.verify() != null) n.put("verify", f.verify());
+            if (f.undo() != null) n.put("undo", f.undo());
+        }
+        d.warnings().forEach(o.putArray("warnings")::add);
+        return write(o);
+    }
+
+    static String error(String file, Diagnoser doctor, String message) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("file", file);
+        ObjectNode rules = o.putObject("rules");
+        rules.put("source", doctor.rulesSource());
+        rules.put("version", doctor.rulesVersion());
+        o.put("error", message);
+        return write(o);
+    }
+
+    private static String write(ObjectNode o) {
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of strings and numbers always serialises", e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.gatewaydoctor.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
+/** The command line: {@code java -jar gatewaydoctor.jar diagnose FILE...}. */
+@Command(name = "gatewaydoctor", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Finds out why a site answers 502 Bad Gateway (or 503, 504, 520-526), and what to do about it first.",
+        subcommands = {DiagnoseCommand.class},
+        footer = {"", "Exit codes: 0 all diagnosed, 2 bad input, 3 bad rules."})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        var err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(args, out, err));
+    }
+
+    /** Runs the CLI with the given streams; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        var cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("gatewaydoctor: " + e.getMessage());
+            err.println("Try 'gatewaydoctor --help'.");
+            return ExitCode.BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            // A bug of ours, not the user's input: say so in one line, without a stack trace.
+            err.println("gatewaydoctor: internal error: " + e);
+            return 1;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            var p = new Properties();
+            try (InputStream in = Main.class.getClassLoader().getResourceAsStream("gatewaydoctor/version.properties")) {
+                if (in != null) p.load(in);
+            }
+            return new String[] {"gatewaydoctor " + p.getProperty("version", "unknown")};
+        }
+    }
+}

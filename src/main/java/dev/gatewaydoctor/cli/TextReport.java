@@ -1,0 +1,104 @@
+package dev.gatewaydoctor.cli;
+
+import dev.gatewaydoctor.Basis;
+import dev.gatewaydoctor.Diagnosis;
+import dev.gatewaydoctor.EvidenceItem;
+import dev.gatewaydoctor.RankedCause;
+import dev.gatewaydoctor.RankedFix;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** The diagnosis as a person reads it at a terminal. */
+final class TextReport {
+
+    private static final int CAUSES_SHOWN = 5;
+    private static final int FIXES_IN_FULL = 3;
+    private static final int FIXES_SHOWN = 6;
+    private static final double MIN_SCORE_SHOWN = 0.05;
+
+    private TextReport() {
+    }
+
+    static void print(PrintWriter out, String file, Diagnosis d) {
+        out.println("== " + file + (d.name() == null ? "" : ": " + d.name()));
+        if (d.basis() == Basis.SEED_CHECKLIST) {
+            out.println();
+            out.println("No usable evidence: nothing observed points at a cause yet.");
+            out.println("Work through the seed checklist, simplest first, and add what you find as observations:");
+            fixes(out, d);
+            negative(out, d);
+            warnings(out, d);
+            out.println();
+            return;
+        }
+        out.println();
+        out.println(d.conclusive() ? "Probable causes" : "Possible causes (none is probable yet: gather more evidence)");
+        int shown = 0;
+        for (RankedCause c : d.causes()) {
+            if (shown == CAUSES_SHOWN || c.confidence() < 0.05 && shown > 0) break;
+            shown++;
+            out.printf(Locale.ROOT, "  %d. %s [%s]  confidence %s%n", c.rank(), c.title(), c.id(), confidence(c.confidence()));
+            if (c.culprit() != null) out.println("     culprit: " + c.culprit());
+            for (EvidenceItem e : c.evidence()) {
+                out.printf(Locale.ROOT, "     %+.1f  %s%n", e.weight(), e.rule());
+                for (String f : e.facts()) out.println("           " + f);
+            }
+        }
+        int rest = d.causes().size() - shown;
+        if (rest > 0) out.println("  (" + rest + " more with little or contrary evidence; --json lists them all)");
+        out.println();
+        out.println("What to do first");
+        fixes(out, d);
+        warnings(out, d);
+        out.println();
+    }
+
+    private static void fixes(PrintWriter out, Diagnosis d) {
+        int n = 0;
+        for (RankedFix f : d.fixes()) {
+            if (n == FIXES_SHOWN && d.basis() == Basis.EVIDENCE || n > 0 && d.basis() == Basis.EVIDENCE && f.score() < MIN_SCORE_SHOWN) {
+                out.println("  (" + (d.fixes().size() - n) + " more; --json lists them all)");
+                break;
+            }
+            n++;
+            String score = d.basis() == Basis.SEED_CHECKLIST ? "seed method " + f.seed() : "score " + confidence(f.score());
+            out.printf(Locale.ROOT, "  %d. %s [%s]  %s%n", f.rank(), f.title(), f.id(), score);
+            if (d.basis() == Basis.EVIDENCE) out.println("     why: " + f.reason());
+            if (n <= FIXES_IN_FULL) {
+                int s = 0;
+                for (String step : f.steps()) out.println("     " + (++s) + ") " + indent(step));
+                if (f.verify() != null) out.println("     verify: " + indent(f.verify()));
+                if (f.undo() != null) out.println("     undo: " + indent(f.undo()));
+                if (f.risk() != null) out.println("     risk: " + f.risk());
+            }
+        }
+    }
+
+    private static void negative(PrintWriter out, Diagnosis d) {
+        if (d.causes().isEmpty()) return;
+        out.println();
+        out.println("Ruled down by the evidence:");
+        for (RankedCause c : d.causes()) {
+            out.printf(Locale.ROOT, "  %s [%s]  confidence %s%n", c.title(), c.id(), confidence(c.confidence()));
+        }
+    }
+
+    private static void warnings(PrintWriter out, Diagnosis d) {
+        if (d.warnings().isEmpty()) return;
+        out.println();
+        out.println("Warnings");
+        for (String w : d.warnings()) out.println("  - " + w);
+    }
+
+    /** Two decimals, but never "1.00" or "0.00": evidence never makes a cause certain. */
+    static String confidence(double c) {
+        if (c >= 0.995) return ">0.99";
+        if (c < 0.005) return "<0.01";
+        return String.format(Locale.ROOT, "%.2f", c);
+    }
+
+    private static String indent(String text) {
+        return text.replace("\n", "\n        ");
+    }
+}

@@ -1,0 +1,256 @@
+package dev.gatewaydoctor.engine;
+
+import dev.gatewaydoctor.Basis;
+import dev.gatewaydoctor.Diagnosis;
+import dev.gatewaydoctor.EvidenceItem;
+import dev.gatewaydoctor.RankedCause;
+import dev.gatewaydoctor.RankedFix;
+import dev.gatewaydoctor.facts.Fact;
+import dev.gatewaydoctor.facts.FactSet;
+import dev.gatewaydoctor.facts.LogLine;
+import dev.gatewaydoctor.knowledge.Cause;
+import dev.gatewaydoctor.knowledge.Fix;
+import dev.gatewaydoctor.knowledge.Knowledge;
+import dev.gatewaydoctor.recognition.LogRecognizer;
+import dev.gatewaydoctor.recognition.LogSignal;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs one diagnosis in its own session: facts and recognised log signals in, cause rules fire and
+ * conclude {@link Evidence}; evidence becomes a confidence per cause; the fix rules turn confidences
+ * into {@link FixContribution}s; contributions become ranked fixes. The session is always disposed.
+ */
+public final class Engine {
+
+    private static final Pattern CULPRIT = Pattern.compile("\\{culprit(?:\\|([^}]*))?\\}");
+    private static final int FACTS_PER_EVIDENCE = 5;
+
+    private final LogRecognizer recognizer = new LogRecognizer();
+    private final int maxRuleFirings;
+
+    public Engine(int maxRuleFirings) {
+        this.maxRuleFirings = maxRuleFirings;
+    }
+
+    public Diagnosis diagnose(Knowledge knowledge, FactSet factSet) {
+        var recorder = new SessionRecorder();
+        var warnings = new ArrayList<>(factSet.warnings());
+        KieSession session = knowledge.kieBase().newKieSession();
+        try {
+            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
+            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
+            session.insert(factSet.site());
+            int logLines = 0;
+            int unrecognised = 0;
+            for (Fact fact : factSet.facts()) {
+                session.insert(fact);
+                if (fact instanceof LogLine line) {
+                    logLines++;
+                    List<LogSignal> signals = recognizer.recognize(line);
+                    if (signals.isEmpty()) unrecognised++;
+                    signals.forEach(session::insert);
+                }
+            }
+            if (unrecognised > 0) {
+                warnings.add(unrecognised + " of " + logLines + " log lines matched no known message family; they stay facts but weigh nothing"
+                        + " unless a rule reads them");
+            }
+            fire(session, recorder, knowledge);
+
+            Map<String, CauseTally> tallies = tally(knowledge, recorder);
+            List<RankedCause> causes = rankCauses(knowledge, tallies);
+            boolean anyFor = tallies.values().stream().anyMatch(t -> t.sum() > 0 && t.items.stream().anyMatch(i -> i.weight() > 0));
+            if (!anyFor) {
+                return new Diagnosis(factSet.name(), Basis.SEED_CHECKLIST, causes, seedChecklist(knowledge), warnings,
+                        knowledge.source(), knowledge.version());
+            }
+            for (RankedCause c : causes) session.insert(new Hypothesis(c.id(), c.confidence(), c.culprit()));
+            for (Fix f : knowledge.fixes()) f.treats().forEach((cause, efficacy) -> session.insert(new Treatment(f.id(), cause, efficacy)));
+            fire(session, recorder, knowledge);
+            return new Diagnosis(factSet.name(), Basis.EVIDENCE, causes, rankFixes(knowledge, causes, recorder), warnings,
+                    knowledge.source(), knowledge.version());
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private void fire(KieSession session, SessionRecorder recorder, Knowledge knowledge) {
+        int fired;
+        try {
+            fired = session.fireAllRules(maxRuleFirings);
+        } catch (ConsequenceException e) {
+            String rule = e.getMatch() == null ? null : e.getMatch().getRule().getName();
+            Throwable root = e.getCause() == null ? e : e.getCause();
+            String file = rule == null ? null : knowledge.ruleFiles().get(rule);
+            throw new RuleFaultException(rule, file, "rule \"" + rule + "\"" + (file == null ? "" : " in " + file)
+                    + " failed: " + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage()), e);
+        } catch (RuntimeException e) {
+            String rule = recorder.recent.peekLast();
+            throw new RuleFaultException(rule, rule == null ? null : knowledge.ruleFiles().get(rule),
+                    "a rule condition failed while matching facts" + (rule == null ? "" : " (last rule fired: \"" + rule + "\")")
+                            + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+        }
+        if (fired >= maxRuleFirings) {
+            String busiest = recorder.firings.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(3)
+                    .map(e -> "\"" + e.getKey() + "\" (" + e.getValue() + " times" + fileOf(knowledge, e.getKey()) + ")")
+                    .reduce((a, b) -> a + ", " + b).orElse("?");
+            String top = recorder.firings.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+            throw new RuleFaultException(top, top == null ? null : knowledge.ruleFiles().get(top),
+                    "rules fired " + fired + " times, the limit, and were stopped: a rule loop? Busiest: " + busiest, null);
+        }
+    }
+
+    private static String fileOf(Knowledge knowledge, String rule) {
+        String f = knowledge.ruleFiles().get(rule);
+        return f == null ? "" : ", " + f;
+    }
+
+    /** Evidence for one cause: each rule counts once, however many facts it matched. */
+    private static final class CauseTally {
+        final Map<String, EvidenceItem> byRule = new LinkedHashMap<>();
+        List<EvidenceItem> items = List.of();
+
+        double sum() {
+            return byRule.values().stream().mapToDouble(EvidenceItem::weight).sum();
+        }
+    }
+
+    private Map<String, CauseTally> tally(Knowledge knowledge, SessionRecorder recorder) {
+        var tallies = new LinkedHashMap<String, CauseTally>();
+        for (var c : recorder.evidence) {
+            Evidence e = (Evidence) c.conclusion();
+            if (knowledge.cause(e.cause()) == null) {
+                throw new RuleFaultException(c.rule(), knowledge.ruleFiles().get(c.rule()), "rule \"" + c.rule() + "\" in "
+                        + knowledge.ruleFiles().get(c.rule()) + " gave evidence for \"" + e.cause() + "\", which is no cause in causes.yaml", null);
+            }
+            CauseTally t = tallies.computeIfAbsent(e.cause(), k -> new CauseTally());
+            EvidenceItem before = t.byRule.get(c.rule());
+            var facts = new LinkedHashSet<String>(before == null ? List.of() : before.facts());
+            for (Object f : c.facts()) {
+                if (facts.size() >= FACTS_PER_EVIDENCE) break;
+                String d = describe(f);
+                if (d != null) facts.add(d);
+            }
+            boolean stronger = before == null || Math.abs(e.weight()) > Math.abs(before.weight());
+            double weight = stronger ? e.weight() : before.weight();
+            String culprit = stronger && e.culprit() != null ? e.culprit() : before == null ? e.culprit()
+                    : before.culprit() != null ? before.culprit() : e.culprit();
+            t.byRule.put(c.rule(), new EvidenceItem(c.rule(), knowledge.ruleFiles().get(c.rule()), weight, culprit, List.copyOf(facts)));
+        }
+        for (CauseTally t : tallies.values()) {
+            t.items = t.byRule.values().stream()
+                    .sorted(Comparator.comparingDouble((EvidenceItem i) -> -Math.abs(i.weight())).thenComparing(EvidenceItem::rule))
+                    .toList();
+        }
+        return tallies;
+    }
+
+    private static String describe(Object fact) {
+        if (fact instanceof Fact f) return f.describe();
+        if (fact instanceof LogSignal s) return s.describe();
+        if (fact instanceof Evidence e) return "evidence for " + e.cause() + " (" + e.weight() + ")";
+        if (fact instanceof dev.gatewaydoctor.facts.Site) return null;
+        return String.valueOf(fact);
+    }
+
+    private static List<RankedCause> rankCauses(Knowledge knowledge, Map<String, CauseTally> tallies) {
+        record Scored(Cause cause, double confidence, CauseTally tally) {
+        }
+        var scored = new ArrayList<Scored>();
+        tallies.forEach((id, t) -> {
+            Cause cause = knowledge.cause(id);
+            scored.add(new Scored(cause, ConfidenceModel.confidence(cause.prior(), t.sum()), t));
+        });
+        scored.sort(Comparator.comparingDouble((Scored s) -> -s.confidence).thenComparing(s -> s.cause.id()));
+        var out = new ArrayList<RankedCause>();
+        for (Scored s : scored) {
+            String culprit = s.tally.items.stream().filter(i -> i.weight() > 0 && i.culprit() != null)
+                    .max(Comparator.comparingDouble(EvidenceItem::weight)).map(EvidenceItem::culprit).orElse(null);
+            out.add(new RankedCause(out.size() + 1, s.cause.id(), s.cause.title(), round(s.confidence), culprit, s.tally.items));
+        }
+        return out;
+    }
+
+    private static List<RankedFix> rankFixes(Knowledge knowledge, List<RankedCause> causes, SessionRecorder recorder) {
+        var byFix = new LinkedHashMap<String, Map<String, Double>>();
+        for (var c : recorder.contributions) {
+            FixContribution fc = (FixContribution) c.conclusion();
+            if (knowledge.fix(fc.fix()) == null) {
+                throw new RuleFaultException(c.rule(), knowledge.ruleFiles().get(c.rule()),
+                        "rule \"" + c.rule() + "\" scored \"" + fc.fix() + "\", which is no fix in fixes.yaml", null);
+            }
+            byFix.computeIfAbsent(fc.fix(), k -> new LinkedHashMap<>()).merge(fc.cause(), fc.value(), Math::max);
+        }
+        Map<String, RankedCause> causeById = new LinkedHashMap<>();
+        causes.forEach(c -> causeById.put(c.id(), c));
+        record Scored(Fix fix, double score, List<Map.Entry<String, Double>> parts) {
+        }
+        var scored = new ArrayList<Scored>();
+        byFix.forEach((id, parts) -> {
+            double score = round(ConfidenceModel.noisyOr(parts.values()));
+            if (score <= 0) return;
+            var ordered = parts.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).toList();
+            scored.add(new Scored(knowledge.fix(id), score, ordered));
+        });
+        scored.sort(Comparator.comparingDouble((Scored s) -> -s.score)
+                .thenComparingInt(s -> s.fix.seed() == null ? Integer.MAX_VALUE : s.fix.seed())
+                .thenComparingInt(s -> s.fix.effort())
+                .thenComparing(s -> s.fix.id()));
+        var out = new ArrayList<RankedFix>();
+        for (Scored s : scored) {
+            String culprit = s.parts.stream().map(p -> causeById.get(p.getKey())).filter(c -> c != null && c.culprit() != null)
+                    .map(RankedCause::culprit).findFirst().orElse(null);
+            var reason = new StringBuilder("treats ");
+            for (int i = 0; i < s.parts.size(); i++) {
+                var p = s.parts.get(i);
+                RankedCause c = causeById.get(p.getKey());
+                if (i > 0) reason.append("; ");
+                reason.append(c == null ? p.getKey() : c.title()).append(" (confidence ")
+                        .append(c == null ? "?" : String.format(java.util.Locale.ROOT, "%.2f", c.confidence()))
+                        .append(c != null && c.culprit() != null ? ", " + c.culprit() : "").append(")");
+            }
+            Fix f = s.fix;
+            out.add(new RankedFix(out.size() + 1, f.id(), f.title(), s.score, f.seed(), f.effort(), f.risk(),
+                    s.parts.stream().map(Map.Entry::getKey).toList(), reason.toString(),
+                    f.steps().stream().map(step -> fill(step, culprit)).toList(), fill(f.verify(), culprit), fill(f.undo(), culprit)));
+        }
+        return out;
+    }
+
+    private static List<RankedFix> seedChecklist(Knowledge knowledge) {
+        var out = new ArrayList<RankedFix>();
+        knowledge.fixes().stream().filter(f -> f.seed() != null).sorted(Comparator.comparingInt(Fix::seed)).forEach(f ->
+                out.add(new RankedFix(out.size() + 1, f.id(), f.title(), 0, f.seed(), f.effort(), f.risk(), List.of(),
+                        "seed checklist, method " + f.seed() + ": no evidence points anywhere yet",
+                        f.steps().stream().map(s -> fill(s, null)).toList(), fill(f.verify(), null), fill(f.undo(), null))));
+        return out;
+    }
+
+    /** "{culprit}" becomes what the evidence names; "{culprit|the plugin}" falls back to its words. */
+    static String fill(String text, String culprit) {
+        if (text == null) return null;
+        Matcher m = CULPRIT.matcher(text);
+        var sb = new StringBuilder();
+        while (m.find()) {
+            String with = culprit != null ? culprit : m.group(1) != null ? m.group(1) : "the culprit";
+            m.appendReplacement(sb, Matcher.quoteReplacement(with));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}

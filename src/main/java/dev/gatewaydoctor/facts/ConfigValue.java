@@ -1,0 +1,20 @@
+package dev.gatewaydoctor.facts;
+
+import java.time.Instant;
+
+/**
+ * One setting as found in a file. {@code value} is as written ("128M", "5", "unix:/run/php/php8.2-fpm.sock");
+ * {@code bytes} and {@code number} are what it means, when it is a size or a number, so that rules can
+ * compare ({@code ConfigValue(name == "php.memory_limit", bytes < 67108864)}).
+ */
+public record ConfigValue(String name, String value, Instant at, Long bytes, Double number) implements Fact {
+
+    public static ConfigValue of(String name, String value, Instant at) {
+        return new ConfigValue(name, value, at, Numbers.parseSize(value), Numbers.parseNumber(value));
+    }
+
+    @Override
+    public String describe() {
+        return "config " + name + " = " + value;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.gatewaydoctor.facts;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything observed about one incident: the unit of diagnosis. Build one in code with
+ * {@link #builder()}, or read one from JSON with {@link FactSetReader}.
+ *
+ * @param warnings what the reader accepted but could not use (unknown fields, unknown fact types);
+ *                 they are carried into the diagnosis so that nothing is dropped silently
+ */
+public record FactSet(String name, Site site, List<Fact> facts, Expectation expect, List<String> warnings) {
+
+    public FactSet {
+        site = site == null ? Site.UNKNOWN : site;
+        facts = List.copyOf(facts);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a fact set in code: {@code FactSet.builder().site(...).log("nginx-error", line).build()}. */
+    public static final class Builder {
+        private String name;
+        private Site site = Site.UNKNOWN;
+        private final List<Fact> facts = new ArrayList<>();
+
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder site(Site site) {
+            this.site = site;
+            return this;
+        }
+
+        public Builder fact(Fact fact) {
+            facts.add(fact);
+            return this;
+        }
+
+        public Builder log(String source, String line) {
+            return fact(new LogLine(source, line, null));
+        }
+
+        public Builder http(int status, java.util.Map<String, String> headers, String body) {
+            return fact(dev.gatewaydoctor.recognition.ErrorPageRecognizer.response(status, null, headers, body, null, null, null, null));
+        }
+
+        public Builder metric(String name, double value) {
+            return fact(new Metric(name, value, null, null));
+        }
+
+        public Builder config(String name, String value) {
+            return fact(ConfigValue.of(name, value, null));
+        }
+
+        public Builder event(String kind, String subject) {
+            return fact(new Event(kind, subject, null));
+        }
+
+        public Builder observation(String name, boolean value) {
+            return fact(Observation.of(name, value));
+        }
+
+        public Builder observation(String name, double value) {
+            return fact(Observation.of(name, value));
+        }
+
+        public FactSet build() {
+            return new FactSet(name, site, facts, null, List.of());
+        }
+    }
+}

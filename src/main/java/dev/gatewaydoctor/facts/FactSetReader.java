@@ -1,0 +1,357 @@
+package dev.gatewaydoctor.facts;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatewaydoctor.recognition.ErrorPageRecognizer;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads fact-set JSON (format version 1, {@code shared/spec/factset-v1.md}). A document is taken whole
+ * or rejected whole with a {@link FactSetException}; fields and fact types this version does not know
+ * are accepted with a warning, since newer tools may write them.
+ */
+public final class FactSetReader {
+
+    static final int MAX_DEPTH = 64;
+    private static final Set<String> TOP_LEVEL = Set.of("factset", "name", "site", "facts", "expect");
+    private static final Set<String> SITE_FIELDS = Set.of("url", "app", "webServer", "proxy", "cdn", "hosting", "php", "wordpress");
+    private static final Set<String> LOG_SOURCES = Set.of("nginx-error", "nginx-access", "apache-error", "apache-access",
+            "litespeed", "caddy", "php-fpm", "php-fpm-slow", "php-error", "wp-debug", "mysql-error", "syslog", "journal",
+            "kernel", "docker", "cdn", "other");
+    private static final Set<String> HTTP_PATHS = Set.of("through-cdn", "direct-origin", "unknown");
+
+    private final ObjectMapper mapper;
+    private final JsonFactory factory;
+
+    public FactSetReader() {
+        factory = JsonFactory.builder()
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                .build();
+        mapper = new ObjectMapper(factory);
+    }
+
+    /** Reads a file; errors name it as given. */
+    public FactSet read(Path file) throws FactSetException {
+        String name = file.toString();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new FactSetException(name, null, 0, 0, "no such file");
+        } catch (IOException e) {
+            throw new FactSetException(name, null, 0, 0, "cannot read the file: " + e.getMessage());
+        }
+        return read(name, bytes);
+    }
+
+    /** Reads a document held in memory; {@code name} is what errors call it. */
+    public FactSet read(String name, byte[] utf8) throws FactSetException {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(utf8)).toString();
+        } catch (CharacterCodingException e) {
+            throw new FactSetException(name, null, 0, 0, "expected UTF-8 text; the file holds invalid UTF-8 (binary data?)");
+        }
+        return read(name, text);
+    }
+
+    public FactSet read(String name, String json) throws FactSetException {
+        JsonNode root;
+        try (JsonParser parser = factory.createParser(json)) {
+            root = mapper.readTree(parser);
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            throw new FactSetException(name, null, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(),
+                    "not valid JSON: " + cleanJacksonMessage(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new FactSetException(name, null, 0, 0, "cannot read: " + e.getMessage());
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new FactSetException(name, "", 1, 1, "expected a JSON object with \"factset\" and \"facts\"; the document is empty");
+        }
+        return new Document(name, root, locations(json)).factSet();
+    }
+
+    private static String cleanJacksonMessage(String message) {
+        if (message == null) return "syntax error";
+        // Jackson appends hints meant for Java developers; a user needs only the first sentence.
+        int cut = message.indexOf("\n");
+        return cut < 0 ? message : message.substring(0, cut);
+    }
+
+    /** Where each value starts, by JSON pointer, to point users at the exact line and column. */
+    private Map<String, JsonLocation> locations(String json) {
+        var out = new HashMap<String, JsonLocation>();
+        try (JsonParser p = factory.createParser(json)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.FIELD_NAME || t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) continue;
+                out.putIfAbsent(p.getParsingContext().pathAsPointer().toString(), p.currentTokenLocation());
+            }
+        } catch (IOException e) {
+            // The document parsed once already; a second failure cannot happen, and locations are only a help.
+        }
+        return out;
+    }
+
+    /** One document being converted: knows its name and where each value is. */
+    private static final class Document {
+        private final String name;
+        private final JsonNode root;
+        private final Map<String, JsonLocation> where;
+        private final List<String> warnings = new ArrayList<>();
+
+        Document(String name, JsonNode root, Map<String, JsonLocation> where) {
+            this.name = name;
+            this.root = root;
+            this.where = where;
+        }
+
+        FactSetException error(String pointer, String problem) {
+            JsonLocation loc = where.get(pointer);
+            String p = pointer;
+            while (loc == null && p.lastIndexOf('/') > 0) { // a missing field: point at its parent
+                p = p.substring(0, p.lastIndexOf('/'));
+                loc = where.get(p);
+            }
+            if (loc == null) loc = where.get("");
+            return new FactSetException(name, pointer, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(), problem);
+        }
+
+        FactSet factSet() throws FactSetException {
+            if (!root.isObject()) throw error("", "expected a JSON object with \"factset\" and \"facts\", found " + kind(root));
+            JsonNode version = root.get("factset");
+            if (version == null) throw error("/factset", "expected the field \"factset\" (the format version, 1); it is missing");
+            if (!version.isIntegralNumber() || version.asInt() != 1 || !version.canConvertToInt()) {
+                throw error("/factset", "expected format version 1, found " + show(version)
+                        + (version.isIntegralNumber() ? " (this version of GatewayDoctor reads version 1 only)" : ""));
+            }
+            for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+                String field = it.next();
+                if (!TOP_LEVEL.contains(field)) warnings.add("ignored unknown top-level field \"" + field + "\"");
+            }
+            JsonNode facts = root.get("facts");
+            if (facts == null) throw error("/facts", "expected the field \"facts\" (a list of observations, may be empty); it is missing");
+            if (!facts.isArray()) throw error("/facts", "expected a list of facts, found " + kind(facts));
+            String title = optionalText(root, "/name");
+            Site site = site();
+            var list = new ArrayList<Fact>();
+            for (int i = 0; i < facts.size(); i++) {
+                Fact f = fact(facts.get(i), "/facts/" + i);
+                if (f != null) list.add(f);
+            }
+            return new FactSet(title, site, list, expectation(), warnings);
+        }
+
+        private Site site() throws FactSetException {
+            JsonNode s = root.get("site");
+            if (s == null || s.isNull()) return Site.UNKNOWN;
+            if (!s.isObject()) throw error("/site", "expected an object describing the site, found " + kind(s));
+            for (Iterator<String> it = s.fieldNames(); it.hasNext(); ) {
+                String field = it.next();
+                if (!SITE_FIELDS.contains(field)) warnings.add("ignored unknown field \"site." + field + "\"");
+            }
+            return new Site(optionalText(s, "/site/url"), optionalText(s, "/site/app"), optionalText(s, "/site/webServer"),
+                    optionalText(s, "/site/proxy"), optionalText(s, "/site/cdn"), optionalText(s, "/site/hosting"),
+                    optionalScalar(s, "/site/php"), optionalText(s, "/site/wordpress"));
+        }
+
+        private Expectation expectation() throws FactSetException {
+            JsonNode e = root.get("expect");
+            if (e == null || e.isNull()) return null;
+            if (!e.isObject()) throw error("/expect", "expected an object (causes, fixes, notCauses, culprit), found " + kind(e));
+            return new Expectation(idList(e, "/expect/causes"), idList(e, "/expect/fixes"), idList(e, "/expect/notCauses"),
+                    optionalText(e, "/expect/culprit"));
+        }
+
+        private List<String> idList(JsonNode parent, String pointer) throws FactSetException {
+            JsonNode n = parent.get(last(pointer));
+            if (n == null || n.isNull()) return null;
+            if (!n.isArray()) throw error(pointer, "expected a list of ids, found " + kind(n));
+            var out = new ArrayList<String>();
+            for (int i = 0; i < n.size(); i++) {
+                if (!n.get(i).isTextual()) throw error(pointer + "/" + i, "expected an id (a string), found " + kind(n.get(i)));
+                out.add(n.get(i).asText());
+            }
+            return List.copyOf(out);
+        }
+
+        private Fact fact(JsonNode f, String at) throws FactSetException {
+            if (!f.isObject()) throw error(at, "expected a fact (an object with a \"type\"), found " + kind(f));
+            JsonNode type = f.get("type");
+            if (type == null) throw error(at + "/type", "expected the field \"type\" (http, log, metric, config, event, observation); it is missing");
+            if (!type.isTextual()) throw error(at + "/type", "expected the fact type as a string, found " + kind(type));
+            Instant when = instant(f, at + "/at");
+            return switch (type.asText()) {
+                case "http" -> http(f, at, when);
+                case "log" -> log(f, at, when);
+                case "metric" -> metric(f, at, when);
+                case "config" -> ConfigValue.of(requiredText(f, at + "/name"), requiredScalar(f, at + "/value"), when);
+                case "event" -> new Event(requiredText(f, at + "/kind"), optionalScalar(f, at + "/subject"), when);
+                case "observation" -> observation(f, at, when);
+                default -> {
+                    warnings.add("ignored fact " + at + " of unknown type \"" + type.asText() + "\"");
+                    yield null;
+                }
+            };
+        }
+
+        private Fact http(JsonNode f, String at, Instant when) throws FactSetException {
+            JsonNode status = f.get("status");
+            if (status == null) throw error(at + "/status", "expected the field \"status\" (an HTTP status code 100..599); it is missing");
+            if (!status.isIntegralNumber() || !status.canConvertToInt() || status.asInt() < 100 || status.asInt() > 599) {
+                throw error(at + "/status", "expected an HTTP status code 100..599, found " + show(status));
+            }
+            var headers = new LinkedHashMap<String, String>();
+            JsonNode h = f.get("headers");
+            if (h != null && !h.isNull()) {
+                if (!h.isObject()) throw error(at + "/headers", "expected an object of header names to values, found " + kind(h));
+                for (Iterator<Map.Entry<String, JsonNode>> it = h.fields(); it.hasNext(); ) {
+                    var e = it.next();
+                    if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                        throw error(at + "/headers/" + escape(e.getKey()), "expected the header's value as a string, found " + kind(e.getValue()));
+                    }
+                    headers.put(e.getKey(), e.getValue().asText());
+                }
+            }
+            String path = optionalText(f, at + "/path");
+            if (path != null && !HTTP_PATHS.contains(path)) {
+                throw error(at + "/path", "expected one of through-cdn, direct-origin, unknown, found " + show(f.get("path")));
+            }
+            Long latency = null;
+            JsonNode l = f.get("latencyMs");
+            if (l != null && !l.isNull()) {
+                if (!l.isNumber() || l.asDouble() < 0 || !Double.isFinite(l.asDouble())) {
+                    throw error(at + "/latencyMs", "expected a number of milliseconds >= 0, found " + show(l));
+                }
+                latency = l.asLong();
+            }
+            return ErrorPageRecognizer.response(status.asInt(), optionalText(f, at + "/url"), headers,
+                    optionalText(f, at + "/body"), path, optionalText(f, at + "/client"), when, latency);
+        }
+
+        private Fact log(JsonNode f, String at, Instant when) throws FactSetException {
+            String source = requiredText(f, at + "/source");
+            if (!LOG_SOURCES.contains(source)) {
+                warnings.add("log source \"" + source + "\" at " + at + " is not one of the spec's sources; the line is read all the same");
+            }
+            return new LogLine(source, requiredText(f, at + "/line"), when);
+        }
+
+        private Fact metric(JsonNode f, String at, Instant when) throws FactSetException {
+            String name = requiredText(f, at + "/name");
+            JsonNode v = f.get("value");
+            if (v == null) throw error(at + "/value", "expected the field \"value\" (a number); it is missing");
+            if (!v.isNumber() || !Double.isFinite(v.asDouble())) throw error(at + "/value", "expected a number, found " + show(v));
+            return new Metric(name, v.asDouble(), optionalText(f, at + "/unit"), when);
+        }
+
+        private Fact observation(JsonNode f, String at, Instant when) throws FactSetException {
+            String name = requiredText(f, at + "/name");
+            JsonNode v = f.get("value");
+            if (v == null) throw error(at + "/value", "expected the field \"value\" (true/false, a number or a string); it is missing");
+            if (v.isBoolean()) return new Observation(name, Boolean.toString(v.asBoolean()), null, when);
+            if (v.isNumber()) {
+                if (!Double.isFinite(v.asDouble())) throw error(at + "/value", "expected a finite number, found " + show(v));
+                return new Observation(name, Numbers.format(v.asDouble()), v.asDouble(), when);
+            }
+            if (v.isTextual()) return new Observation(name, v.asText(), Numbers.parseNumber(v.asText()), when);
+            throw error(at + "/value", "expected true/false, a number or a string, found " + kind(v));
+        }
+
+        private Instant instant(JsonNode f, String pointer) throws FactSetException {
+            String text = optionalText(f, pointer);
+            if (text == null) return null;
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException e) {
+                try {
+                    Instant i = LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+                    warnings.add(pointer + " has no time zone; read as UTC");
+                    return i;
+                } catch (DateTimeParseException e2) {
+                    throw error(pointer, "expected an ISO-8601 time such as 2024-03-01T10:00:00Z, found " + show(f.get("at")));
+                }
+            }
+        }
+
+        private String requiredText(JsonNode parent, String pointer) throws FactSetException {
+            JsonNode n = parent.get(last(pointer));
+            if (n == null || n.isNull()) throw error(pointer, "expected the field \"" + last(pointer) + "\" (a string); it is missing");
+            if (!n.isTextual()) throw error(pointer, "expected a string, found " + kind(n));
+            return n.asText();
+        }
+
+        /** A string, or a number or boolean written where a string was meant ("value": 5 for "5"). */
+        private String requiredScalar(JsonNode parent, String pointer) throws FactSetException {
+            JsonNode n = parent.get(last(pointer));
+            if (n == null || n.isNull()) throw error(pointer, "expected the field \"" + last(pointer) + "\" (a string); it is missing");
+            if (!n.isValueNode()) throw error(pointer, "expected a string, found " + kind(n));
+            return n.isNumber() ? Numbers.format(n.asDouble()) : n.asText();
+        }
+
+        private String optionalScalar(JsonNode parent, String pointer) throws FactSetException {
+            JsonNode n = parent.get(last(pointer));
+            if (n == null || n.isNull()) return null;
+            return requiredScalar(parent, pointer);
+        }
+
+        private String optionalText(JsonNode parent, String pointer) throws FactSetException {
+            JsonNode n = parent.get(last(pointer));
+            if (n == null || n.isNull()) return null;
+            if (!n.isTextual()) throw error(pointer, "expected a string, found " + kind(n));
+            return n.asText();
+        }
+
+        private static String last(String pointer) {
+            return pointer.substring(pointer.lastIndexOf('/') + 1);
+        }
+
+        private static String escape(String key) {
+            return key.replace("~", "~0").replace("/", "~1");
+        }
+
+        private static String kind(JsonNode n) {
+            if (n.isObject()) return "an object";
+            if (n.isArray()) return "a list";
+            if (n.isTextual()) return "the string " + show(n);
+            if (n.isBoolean()) return n.asText();
+            if (n.isNull()) return "null";
+            return "the number " + n.asText();
+        }
+
+        private static String show(JsonNode n) {
+            String s = n.toString();
+            return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+        }
+    }
+}

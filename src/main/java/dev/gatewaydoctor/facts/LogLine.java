@@ -1,0 +1,18 @@
+package dev.gatewaydoctor.facts;
+
+import java.time.Instant;
+
+/**
+ * One log line, verbatim, with the source the person said it came from. Log recognition turns
+ * the lines it understands into {@link dev.gatewaydoctor.recognition.LogSignal}s; the others stay
+ * in the session as they are.
+ *
+ * @param at when the line was written, if the person said so; overrides the line's own timestamp
+ */
+public record LogLine(String source, String line, Instant at) implements Fact {
+
+    @Override
+    public String describe() {
+        return source + ": " + (line.length() > 300 ? line.substring(0, 297) + "..." : line);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.gatewaydoctor.facts;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Reading sizes and numbers the way PHP, nginx and MySQL write them in their configuration. */
+public final class Numbers {
+
+    private static final Pattern SIZE = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*([kKmMgGtT])?[bB]?\\s*");
+    private static final Pattern NUMBER = Pattern.compile("\\s*[-+]?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?\\s*");
+
+    private Numbers() {
+    }
+
+    /** "128M" = 134217728, "1G", "512k", "4096"; PHP's "-1" (no limit) and anything else are null. */
+    public static Long parseSize(String text) {
+        if (text == null) return null;
+        var m = SIZE.matcher(text);
+        if (!m.matches()) return null;
+        double n = Double.parseDouble(m.group(1));
+        String unit = m.group(2) == null ? "" : m.group(2).toUpperCase(Locale.ROOT);
+        long factor = switch (unit) {
+            case "K" -> 1024L;
+            case "M" -> 1024L * 1024;
+            case "G" -> 1024L * 1024 * 1024;
+            case "T" -> 1024L * 1024 * 1024 * 1024;
+            default -> 1L;
+        };
+        double bytes = n * factor;
+        return bytes > Long.MAX_VALUE ? null : (long) bytes;
+    }
+
+    public static Double parseNumber(String text) {
+        if (text == null || text.length() > 40 || !NUMBER.matcher(text).matches()) return null;
+        return Double.parseDouble(text.trim());
+    }
+
+    /** 5 as "5", 0.25 as "0.25": what a person would write. */
+    public static String format(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) return Long.toString((long) value);
+        return String.valueOf(value);
+    }
+
+    /** 134217728 as "128M": how PHP and WordPress settings are written. */
+    public static String formatBytes(long bytes) {
+        if (bytes >= 1024L * 1024 * 1024 && bytes % (1024L * 1024 * 1024) == 0) return bytes / (1024L * 1024 * 1024) + "G";
+        if (bytes >= 1024L * 1024 && bytes % (1024L * 1024) == 0) return bytes / (1024L * 1024) + "M";
+        if (bytes >= 1024 && bytes % 1024 == 0) return bytes / 1024 + "K";
+        return bytes + " bytes";
+    }
+}

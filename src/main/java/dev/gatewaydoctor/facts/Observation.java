@@ -1,0 +1,27 @@
+package dev.gatewaydoctor.facts;
+
+import java.time.Instant;
+
+/**
+ * What a troubleshooting step found. {@code value} is text: "true"/"false" for yes/no answers,
+ * the number or the string otherwise; {@code number} is set when the answer is a number.
+ */
+public record Observation(String name, String value, Double number, Instant at) implements Fact {
+
+    public static Observation of(String name, boolean value) {
+        return new Observation(name, Boolean.toString(value), null, null);
+    }
+
+    public static Observation of(String name, double value) {
+        return new Observation(name, Numbers.format(value), value, null);
+    }
+
+    public static Observation of(String name, String value) {
+        return new Observation(name, value, Numbers.parseNumber(value), null);
+    }
+
+    @Override
+    public String describe() {
+        return "observation " + name + " = " + value;
+    }
+}

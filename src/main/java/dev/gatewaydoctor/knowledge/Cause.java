@@ -1,0 +1,10 @@
+package dev.gatewaydoctor.knowledge;
+
+/**
+ * A root cause the knowledge can diagnose, as {@code rules/causes.yaml} describes it.
+ *
+ * @param prior log10 of the odds that this cause is behind a gateway error before any evidence is seen
+ *              (-1 = 1 in 11, -1.5 = 1 in 33); see docs/confidence.md
+ */
+public record Cause(String id, String title, double prior, String summary) {
+}

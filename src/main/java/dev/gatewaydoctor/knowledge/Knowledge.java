@@ -1,0 +1,26 @@
+package dev.gatewaydoctor.knowledge;
+
+import org.kie.api.KieBase;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compiled knowledge: the rules, the causes and the fixes from one rules directory, and a version that
+ * changes whenever any of their files does. Immutable, shared by every diagnosis that uses it.
+ *
+ * @param source  where it came from: a directory path, or "bundled"
+ * @param version a content hash of every file, so that a diagnosis says which rules produced it
+ * @param ruleFiles rule name to the file that holds it, relative to the rules directory
+ */
+public record Knowledge(String source, String version, KieBase kieBase, Map<String, Cause> causes, List<Fix> fixes,
+                        Map<String, String> ruleFiles) {
+
+    public Cause cause(String id) {
+        return causes.get(id);
+    }
+
+    public Fix fix(String id) {
+        return fixes.stream().filter(f -> f.id().equals(id)).findFirst().orElse(null);
+    }
+}

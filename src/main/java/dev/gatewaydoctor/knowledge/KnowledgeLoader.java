@@ -1,0 +1,349 @@
+package dev.gatewaydoctor.knowledge;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.drools.compiler.kie.builder.impl.DrlProject;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Loads a rules directory: {@code causes.yaml} (every cause), {@code fixes.yaml} (every fix),
+ * {@code causes/<cause-id>.drl} (the rules that weigh evidence for one cause) and {@code fixes.drl}
+ * (the rules that rank fixes). Every problem found is reported with its file, line and column; the
+ * knowledge is usable only when there are none.
+ */
+public final class KnowledgeLoader {
+
+    /** Where the bundled copy of rules/ lives on the class path. */
+    public static final String BUNDLED_ROOT = "gatewaydoctor/rules";
+    private static final String KIE_ROOT = "src/main/resources/";
+    private static final AtomicLong BUILDS = new AtomicLong();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private KnowledgeLoader() {
+    }
+
+    public static Knowledge fromDirectory(Path dir) throws RulesException {
+        String source = dir.toString();
+        if (!Files.isDirectory(dir)) {
+            throw new RulesException(source, List.of(new RuleProblem(source, 0, 0, "not a directory")));
+        }
+        return compile(source, readTree(dir, source));
+    }
+
+    /** The copy of rules/ inside the jar. */
+    public static Knowledge bundled() throws RulesException {
+        URL marker = KnowledgeLoader.class.getClassLoader().getResource(BUNDLED_ROOT + "/causes.yaml");
+        if (marker == null) {
+            throw new RulesException("bundled", List.of(new RuleProblem(BUNDLED_ROOT, 0, 0,
+                    "no bundled rules on the class path; build with mvn package, or pass a rules directory")));
+        }
+        try {
+            URI uri = marker.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs;
+                try {
+                    fs = FileSystems.getFileSystem(uri);
+                } catch (FileSystemNotFoundException e) {
+                    try {
+                        fs = FileSystems.newFileSystem(uri, Map.of());
+                    } catch (java.nio.file.FileSystemAlreadyExistsException raced) {
+                        fs = FileSystems.getFileSystem(uri);
+                    }
+                }
+                return compile("bundled", readTree(fs.getPath("/" + BUNDLED_ROOT), "bundled"));
+            }
+            return compile("bundled", readTree(Path.of(uri).getParent(), "bundled"));
+        } catch (URISyntaxException | IOException e) {
+            throw new RulesException("bundled", List.of(new RuleProblem(BUNDLED_ROOT, 0, 0, "cannot read the bundled rules: " + e.getMessage())));
+        }
+    }
+
+    private static Map<String, String> readTree(Path dir, String source) throws RulesException {
+        var files = new TreeMap<String, String>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                String name = p.getFileName() == null ? "" : p.getFileName().toString();
+                if (Files.isRegularFile(p) && (name.endsWith(".drl") || name.endsWith(".yaml") || name.endsWith(".yml"))) {
+                    files.put(dir.relativize(p).toString().replace('\\', '/'), Files.readString(p, StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new RulesException(source, List.of(new RuleProblem(source, 0, 0, "cannot read: " + e.getMessage())));
+        }
+        return files;
+    }
+
+    /** Compiles rule files given by path relative to the rules directory. */
+    public static Knowledge compile(String source, Map<String, String> files) throws RulesException {
+        var problems = new ArrayList<RuleProblem>();
+        Map<String, Cause> causes = readCauses(files, problems);
+        List<Fix> fixes = readFixes(files, causes, problems);
+        for (String path : files.keySet()) {
+            if (path.startsWith("causes/") && path.endsWith(".drl")) {
+                String id = path.substring("causes/".length(), path.length() - ".drl".length());
+                if (!causes.isEmpty() && !causes.containsKey(id)) {
+                    problems.add(new RuleProblem(path, 0, 0, "the file is named after no cause in causes.yaml: \"" + id
+                            + "\"; name it after the cause id its rules weigh"));
+                }
+            }
+        }
+        if (!problems.isEmpty()) throw new RulesException(source, problems);
+
+        KieServices ks = KieServices.Factory.get();
+        if (ks == null) {
+            throw new RulesException(source, List.of(new RuleProblem(source, 0, 0,
+                    "Drools could not start (KieServices not found on the class path; a repackaged jar must merge META-INF/services)")));
+        }
+        KieFileSystem kfs = ks.newKieFileSystem();
+        var drlFiles = new LinkedHashMap<String, String>();
+        files.forEach((path, text) -> {
+            if (path.endsWith(".drl")) {
+                kfs.write(KIE_ROOT + "gatewaydoctor/" + path, text);
+                drlFiles.put(path, text);
+            }
+        });
+        if (drlFiles.isEmpty()) {
+            throw new RulesException(source, List.of(new RuleProblem(source, 0, 0, "no .drl rule files found")));
+        }
+        String version = version(files);
+        ReleaseId rid = ks.newReleaseId("dev.gatewaydoctor.rules", "rules-" + version + "-" + BUILDS.incrementAndGet(), "1");
+        kfs.generateAndWritePomXML(rid);
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(DrlProject.class);
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            if (m.getText() != null && m.getText().contains("Parser returned a null Package")) continue; // echo of a syntax error
+            problems.add(new RuleProblem(relative(m.getPath()), Math.max(m.getLine(), 0), Math.max(m.getColumn(), 0), clean(m.getText())));
+        }
+        if (!problems.isEmpty()) {
+            ks.getRepository().removeKieModule(rid);
+            throw new RulesException(source, problems);
+        }
+        KieContainer container = ks.newKieContainer(rid);
+        KieBase base;
+        try {
+            base = container.newKieBase(ks.newKieBaseConfiguration());
+        } finally {
+            // Each build registers a module; forgetting it keeps every reload in memory.
+            ks.getRepository().removeKieModule(rid);
+        }
+        return new Knowledge(source, version, base, Collections.unmodifiableMap(causes), List.copyOf(fixes), ruleFiles(base));
+    }
+
+    private static Map<String, String> ruleFiles(KieBase base) {
+        var out = new HashMap<String, String>();
+        for (KiePackage pkg : base.getKiePackages()) {
+            for (Rule r : pkg.getRules()) {
+                String file = null;
+                if (r instanceof RuleImpl impl && impl.getResource() != null) file = relative(impl.getResource().getSourcePath());
+                out.put(r.getName(), file);
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static String relative(String kiePath) {
+        if (kiePath == null) return "?";
+        int at = kiePath.indexOf("gatewaydoctor/");
+        return at < 0 ? kiePath : kiePath.substring(at + "gatewaydoctor/".length());
+    }
+
+    private static String clean(String text) {
+        if (text == null) return "error";
+        return text.replace("\n", " ").replaceAll(" {2,}", " ").strip();
+    }
+
+    private static String version(Map<String, String> files) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (var e : new TreeMap<>(files).entrySet()) {
+                sha.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(e.getValue().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+
+    // ---- causes.yaml and fixes.yaml ----
+
+    private static Map<String, Cause> readCauses(Map<String, String> files, List<RuleProblem> problems) {
+        var causes = new LinkedHashMap<String, Cause>();
+        Yaml doc = Yaml.read("causes.yaml", files, problems);
+        if (doc == null) return causes;
+        JsonNode list = doc.root.get("causes");
+        if (list == null || !list.isArray()) {
+            problems.add(doc.problem("/causes", "expected a list \"causes:\" of causes (id, title, prior, summary)"));
+            return causes;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String at = "/causes/" + i;
+            JsonNode c = list.get(i);
+            String id = doc.text(c, at, "id", problems);
+            String title = doc.text(c, at, "title", problems);
+            JsonNode prior = c.get("prior");
+            if (prior == null || !prior.isNumber() || prior.asDouble() < -4 || prior.asDouble() > 0) {
+                problems.add(doc.problem(at + "/prior", "expected \"prior\": the log10 prior odds, a number from -4 to 0 (see docs/confidence.md)"));
+                continue;
+            }
+            if (id == null || title == null) continue;
+            if (causes.containsKey(id)) problems.add(doc.problem(at + "/id", "cause \"" + id + "\" is listed twice"));
+            causes.put(id, new Cause(id, title, prior.asDouble(), c.path("summary").asText("")));
+        }
+        return causes;
+    }
+
+    private static List<Fix> readFixes(Map<String, String> files, Map<String, Cause> causes, List<RuleProblem> problems) {
+        var fixes = new ArrayList<Fix>();
+        Yaml doc = Yaml.read("fixes.yaml", files, problems);
+        if (doc == null) return fixes;
+        JsonNode list = doc.root.get("fixes");
+        if (list == null || !list.isArray()) {
+            problems.add(doc.problem("/fixes", "expected a list \"fixes:\" of fixes (id, title, seed, effort, treats, steps, verify, undo, risk)"));
+            return fixes;
+        }
+        var seen = new HashMap<String, Integer>();
+        for (int i = 0; i < list.size(); i++) {
+            String at = "/fixes/" + i;
+            JsonNode f = list.get(i);
+            String id = doc.text(f, at, "id", problems);
+            String title = doc.text(f, at, "title", problems);
+            if (id != null && seen.put(id, i) != null) problems.add(doc.problem(at + "/id", "fix \"" + id + "\" is listed twice"));
+            Integer seed = f.hasNonNull("seed") ? f.get("seed").asInt() : null;
+            if (f.hasNonNull("seed") && (!f.get("seed").isInt() || seed < 1 || seed > 10)) {
+                problems.add(doc.problem(at + "/seed", "expected the seed article's method number 1..10, or nothing"));
+            }
+            JsonNode effort = f.get("effort");
+            if (effort == null || !effort.isInt() || effort.asInt() < 1 || effort.asInt() > 9) {
+                problems.add(doc.problem(at + "/effort", "expected \"effort\": a whole number from 1 (wait and reload) to 9 (move host)"));
+            }
+            var treats = new LinkedHashMap<String, Double>();
+            JsonNode t = f.get("treats");
+            if (t == null || !t.isObject() || t.isEmpty()) {
+                problems.add(doc.problem(at + "/treats", "expected \"treats\": the cause ids this fix treats, each with how well, 0..1"));
+            } else {
+                for (var it = t.fields(); it.hasNext(); ) {
+                    var e = it.next();
+                    String where = at + "/treats/" + e.getKey();
+                    if (!causes.isEmpty() && !causes.containsKey(e.getKey())) {
+                        problems.add(doc.problem(where, "unknown cause \"" + e.getKey() + "\" (not in causes.yaml)"));
+                    } else if (!e.getValue().isNumber() || e.getValue().asDouble() <= 0 || e.getValue().asDouble() > 1) {
+                        problems.add(doc.problem(where, "expected how well the fix treats the cause: a number above 0, at most 1"));
+                    } else {
+                        treats.put(e.getKey(), e.getValue().asDouble());
+                    }
+                }
+            }
+            var steps = new ArrayList<String>();
+            JsonNode s = f.get("steps");
+            if (s == null || !s.isArray() || s.isEmpty()) {
+                problems.add(doc.problem(at + "/steps", "expected \"steps\": a list of what to do, in order"));
+            } else {
+                s.forEach(step -> steps.add(step.asText().strip()));
+            }
+            String risk = f.path("risk").asText(null);
+            if (id == null || title == null || effort == null || !effort.isInt()) continue;
+            fixes.add(new Fix(id, title, seed, effort.asInt(), risk, Collections.unmodifiableMap(treats), List.copyOf(steps),
+                    textOrNull(f, "verify"), textOrNull(f, "undo")));
+        }
+        return fixes;
+    }
+
+    private static String textOrNull(JsonNode n, String field) {
+        return n.hasNonNull(field) ? n.get(field).asText().strip() : null;
+    }
+
+    /** A YAML document with the line and column of each value, for problems that point at the right place. */
+    private record Yaml(String file, JsonNode root, Map<String, JsonLocation> where) {
+
+        static Yaml read(String file, Map<String, String> files, List<RuleProblem> problems) {
+            String text = files.get(file);
+            if (text == null) {
+                problems.add(new RuleProblem(file, 0, 0, "missing: the rules directory needs " + file));
+                return null;
+            }
+            try {
+                JsonNode root = YAML.readTree(text);
+                if (root == null || !root.isObject()) {
+                    problems.add(new RuleProblem(file, 1, 1, "expected a YAML mapping at the top"));
+                    return null;
+                }
+                var where = new HashMap<String, JsonLocation>();
+                try (JsonParser p = YAML.getFactory().createParser(text)) {
+                    JsonToken t;
+                    while ((t = p.nextToken()) != null) {
+                        if (t == JsonToken.FIELD_NAME || t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) continue;
+                        where.putIfAbsent(p.getParsingContext().pathAsPointer().toString(), p.currentTokenLocation());
+                    }
+                }
+                return new Yaml(file, root, where);
+            } catch (JsonProcessingException e) {
+                JsonLocation loc = e.getLocation();
+                String msg = e.getOriginalMessage() == null ? "not valid YAML" : e.getOriginalMessage().split("\n")[0];
+                problems.add(new RuleProblem(file, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(), "not valid YAML: " + msg));
+                return null;
+            } catch (IOException e) {
+                problems.add(new RuleProblem(file, 0, 0, "cannot read: " + e.getMessage()));
+                return null;
+            }
+        }
+
+        RuleProblem problem(String pointer, String message) {
+            String p = pointer;
+            JsonLocation loc = where.get(p);
+            while (loc == null && p.lastIndexOf('/') > 0) {
+                p = p.substring(0, p.lastIndexOf('/'));
+                loc = where.get(p);
+            }
+            return new RuleProblem(file, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(), message);
+        }
+
+        String text(JsonNode node, String at, String field, List<RuleProblem> problems) {
+            JsonNode v = node.get(field);
+            if (v == null || !v.isTextual() || v.asText().isBlank()) {
+                problems.add(problem(at + "/" + field, "expected \"" + field + "\" (text)"));
+                return null;
+            }
+            return v.asText();
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.gatewaydoctor.recognition;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.Month;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds a log line's own timestamp, in the forms nginx, Apache, PHP, PHP-FPM, MySQL/MariaDB,
+ * Docker and auditd print. Times without a zone are read as UTC. Syslog's and the kernel's
+ * forms carry no year or only the uptime, and give no time.
+ */
+final class LogTime {
+
+    private static final Pattern NGINX = Pattern.compile("(\\d{4})/(\\d{2})/(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2})");
+    private static final Pattern ISO = Pattern.compile(
+            "(\\d{4})-(\\d{2})-(\\d{2})[T ](\\d{2}):(\\d{2}):(\\d{2})(\\.\\d{1,9})?(Z|[+-]\\d{2}:?\\d{2})?");
+    private static final Pattern PHP = Pattern.compile(
+            "\\[(\\d{2})-([A-Za-z]{3})-(\\d{4}) (\\d{2}):(\\d{2}):(\\d{2})(?:\\.\\d+)?(?: ([A-Za-z][A-Za-z_/+-]{0,40}))?\\]");
+    private static final Pattern APACHE = Pattern.compile(
+            "\\[[A-Za-z]{3} ([A-Za-z]{3}) {1,2}(\\d{1,2}) (\\d{2}):(\\d{2}):(\\d{2})(?:\\.\\d+)? (\\d{4})\\]");
+    private static final Pattern AUDIT = Pattern.compile("audit\\((\\d{9,11})\\.\\d+:");
+    private static final int LOOK_AT = 240;
+
+    private LogTime() {
+    }
+
+    static Instant find(String line) {
+        String head = line.length() > LOOK_AT ? line.substring(0, LOOK_AT) : line;
+        Instant best = null;
+        int bestAt = Integer.MAX_VALUE;
+        for (Pattern p : new Pattern[] {NGINX, ISO, PHP, APACHE, AUDIT}) {
+            Matcher m = p.matcher(head);
+            if (m.find() && m.start() < bestAt) {
+                Instant t = read(p, m);
+                if (t != null) {
+                    best = t;
+                    bestAt = m.start();
+                }
+            }
+        }
+        return best;
+    }
+
+    private static Instant read(Pattern p, Matcher m) {
+        try {
+            if (p == NGINX) return utc(i(m, 1), i(m, 2), i(m, 3), i(m, 4), i(m, 5), i(m, 6));
+            if (p == ISO) {
+                String s = m.group(1) + "-" + m.group(2) + "-" + m.group(3) + "T" + m.group(4) + ":" + m.group(5) + ":" + m.group(6)
+                        + (m.group(7) == null ? "" : m.group(7));
+                if (m.group(8) == null) return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
+                String zone = m.group(8).length() == 5 ? m.group(8).substring(0, 3) + ":" + m.group(8).substring(3) : m.group(8);
+                return OffsetDateTime.parse(s + zone).toInstant();
+            }
+            if (p == PHP) {
+                LocalDateTime local = LocalDateTime.of(i(m, 3), month(m.group(2)), i(m, 1), i(m, 4), i(m, 5), i(m, 6));
+                ZoneId zone = ZoneOffset.UTC;
+                if (m.group(7) != null) {
+                    try {
+                        zone = ZoneId.of(m.group(7));
+                    } catch (DateTimeException unknownZone) {
+                        zone = ZoneOffset.UTC;
+                    }
+                }
+                return local.atZone(zone).toInstant();
+            }
+            if (p == APACHE) {
+                return LocalDateTime.of(i(m, 6), month(m.group(1)), i(m, 2), i(m, 3), i(m, 4), i(m, 5)).toInstant(ZoneOffset.UTC);
+            }
+            if (p == AUDIT) return Instant.ofEpochSecond(Long.parseLong(m.group(1)));
+        } catch (DateTimeException | IllegalArgumentException notADate) {
+            return null;
+        }
+        return null;
+    }
+
+    private static Instant utc(int y, int mo, int d, int h, int mi, int s) {
+        return LocalDateTime.of(y, mo, d, h, mi, s).toInstant(ZoneOffset.UTC);
+    }
+
+    private static int i(Matcher m, int g) {
+        return Integer.parseInt(m.group(g));
+    }
+
+    private static Month month(String abbreviation) {
+        for (Month mo : Month.values()) {
+            if (mo.name().substring(0, 3).equalsIgnoreCase(abbreviation)) return mo;
+        }
+        throw new IllegalArgumentException("not a month: " + abbreviation.toLowerCase(Locale.ROOT));
+    }
+}

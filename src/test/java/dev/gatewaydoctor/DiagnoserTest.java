@@ -1,0 +1,199 @@
+package dev.gatewaydoctor;
+
+import dev.gatewaydoctor.engine.RuleFaultException;
+import dev.gatewaydoctor.facts.FactSet;
+import dev.gatewaydoctor.facts.Site;
+import dev.gatewaydoctor.knowledge.RulesException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DiagnoserTest {
+
+    private static final String POOL_FULL = "2024/03/01 12:04:17 [error] 1187#1187: *88231 connect() to unix:/run/php/php8.2-fpm.sock failed "
+            + "(11: Resource temporarily unavailable) while connecting to upstream, client: 203.0.113.45, server: shop.example.com, "
+            + "request: \"GET / HTTP/2.0\", upstream: \"fastcgi://unix:/run/php/php8.2-fpm.sock:\", host: \"shop.example.com\"";
+
+    @Test
+    void diagnosesAFactSetBuiltInCode() {
+        Diagnosis d = TestRules.diagnoser().diagnose(FactSet.builder()
+                .site(new Site("https://shop.example.com", null, "nginx", null, null, "vps", "8.2", null))
+                .log("nginx-error", POOL_FULL)
+                .log("php-fpm", "[01-Mar-2024 12:03:58] WARNING: [pool www] server reached pm.max_children setting (5), consider raising it")
+                .build());
+        assertThat(d.basis()).isEqualTo(Basis.EVIDENCE);
+        assertThat(d.topCause().id()).isEqualTo("php-fpm-pool-exhausted");
+        assertThat(d.topCause().confidence()).isGreaterThan(0.9);
+        assertThat(d.topCause().culprit()).isEqualTo("pool www");
+        assertThat(d.topCause().evidence()).extracting(EvidenceItem::rule)
+                .contains("PHP-FPM says its pool reached pm.max_children", "The web server finds the PHP-FPM socket's queue full (errno 11)");
+        assertThat(d.topCause().evidence().get(0).file()).isEqualTo("causes/php-fpm-pool-exhausted.drl");
+        assertThat(d.fixes().get(0).id()).isEqualTo("tune-php-fpm-pool");
+        assertThat(d.fixes().get(0).causes()).first().isEqualTo("php-fpm-pool-exhausted");
+        assertThat(d.rulesVersion()).hasSize(12).isEqualTo(TestRules.diagnoser().rulesVersion());
+    }
+
+    @Test
+    void oneRuleCountsOnceHoweverManyLinesItMatches() {
+        var many = FactSet.builder();
+        for (int i = 0; i < 50; i++) many.log("nginx-error", POOL_FULL);
+        Diagnosis d = TestRules.diagnoser().diagnose(many.build());
+        Diagnosis one = TestRules.diagnoser().diagnose(FactSet.builder().log("nginx-error", POOL_FULL).build());
+        assertThat(d.topCause().confidence()).isLessThan(0.9);
+        assertThat(one.causes().stream().filter(c -> c.id().equals("php-fpm-pool-exhausted")).findFirst().orElseThrow().confidence())
+                .isEqualTo(d.causes().stream().filter(c -> c.id().equals("php-fpm-pool-exhausted")).findFirst().orElseThrow().confidence());
+    }
+
+    @Test
+    void evidenceOnlyAgainstACauseNeverRanksItFirst() {
+        Diagnosis d = TestRules.diagnoser().diagnose(FactSet.builder()
+                .observation("direct-origin-succeeds", false)
+                .observation("cdn-disabled-succeeds", false)
+                .build());
+        assertThat(d.basis()).isEqualTo(Basis.SEED_CHECKLIST);
+        assertThat(d.conclusive()).isFalse();
+        assertThat(d.causes()).allSatisfy(c -> assertThat(c.confidence()).isLessThan(0.05));
+    }
+
+    @Test
+    void noEvidenceGivesTheSeedChecklistInItsOrder() {
+        Diagnosis d = TestRules.diagnoser().diagnose(FactSet.builder().build());
+        assertThat(d.basis()).isEqualTo(Basis.SEED_CHECKLIST);
+        assertThat(d.causes()).isEmpty();
+        assertThat(d.fixes()).extracting(RankedFix::seed).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        assertThat(d.fixes().get(0).reason()).startsWith("seed checklist");
+    }
+
+    @Test
+    void oneHintAloneIsNotConfident() {
+        Diagnosis d = TestRules.diagnoser().diagnose(FactSet.builder().config("php-fpm.pm.max_children", "5").build());
+        assertThat(d.conclusive()).isFalse();
+        assertThat(d.topCause().confidence()).isLessThan(0.25);
+    }
+
+    @Test
+    void aRuleThatThrowsIsNamedAndNoHalfAnswerIsReturned(@TempDir Path tmp) throws Exception {
+        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
+        Files.writeString(rules.resolve("causes/disk-full.drl"), """
+                package gatewaydoctor.causes;
+                import dev.gatewaydoctor.facts.*;
+                import dev.gatewaydoctor.engine.Evidence;
+
+                rule "Disk usage divides by zero"
+                when
+                    Metric(name == "disk.utilization", $v : value)
+                then
+                    insert(new Evidence("disk-full", 1 / (int) ($v - $v)));
+                end
+                """);
+        Diagnoser doctor = Diagnoser.fromDirectory(rules);
+        assertThatThrownBy(() -> doctor.diagnose(FactSet.builder().metric("disk.utilization", 0.99).build()))
+                .isInstanceOf(RuleFaultException.class)
+                .hasMessageStartingWith("rule \"Disk usage divides by zero\" in causes/disk-full.drl failed: ArithmeticException");
+        // The same Diagnoser keeps working for other fact sets.
+        assertThat(doctor.diagnose(FactSet.builder().log("nginx-error", POOL_FULL).build()).topCause().id()).isEqualTo("php-fpm-pool-exhausted");
+    }
+
+    @Test
+    void aRuleLoopIsStoppedByTheFiringLimit(@TempDir Path tmp) throws Exception {
+        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
+        Files.writeString(rules.resolve("causes/disk-full.drl"), """
+                package gatewaydoctor.causes;
+                import dev.gatewaydoctor.facts.*;
+                import dev.gatewaydoctor.engine.Evidence;
+
+                rule "Disk evidence that feeds itself"
+                when
+                    $m : Metric(name == "disk.utilization")
+                then
+                    insert(new Metric("disk.utilization", $m.value() + 1, null, null));
+                end
+                """);
+        Diagnoser doctor = Diagnoser.fromDirectory(rules).withMaxRuleFirings(1000);
+        assertThatThrownBy(() -> doctor.diagnose(FactSet.builder().metric("disk.utilization", 0.99).build()))
+                .isInstanceOf(RuleFaultException.class)
+                .hasMessageContaining("limit")
+                .hasMessageContaining("\"Disk evidence that feeds itself\"")
+                .hasMessageContaining("causes/disk-full.drl");
+    }
+
+    @Test
+    void brokenRulesAreReportedWithFileAndLine(@TempDir Path tmp) throws Exception {
+        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
+        Files.writeString(rules.resolve("causes/disk-full.drl"), """
+                package gatewaydoctor.causes;
+                import dev.gatewaydoctor.facts.*;
+
+                rule "Broken on purpose"
+                when
+                    Metric(name == "disk.utilization" value > 0.9)
+                then
+                end
+                """);
+        assertThatThrownBy(() -> Diagnoser.fromDirectory(rules))
+                .isInstanceOfSatisfying(RulesException.class, e -> {
+                    assertThat(e.problems()).isNotEmpty();
+                    assertThat(e.problems().get(0).file()).isEqualTo("causes/disk-full.drl");
+                    assertThat(e.problems().get(0).line()).isEqualTo(6);
+                });
+    }
+
+    @Test
+    void aFixNamingAnUnknownCauseIsARulesProblem(@TempDir Path tmp) throws Exception {
+        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
+        Path fixes = rules.resolve("fixes.yaml");
+        String text = Files.readString(fixes);
+        int line = (int) text.substring(0, text.indexOf("browser-cached-error: 1.0")).chars().filter(c -> c == '\n').count() + 1;
+        Files.writeString(fixes, text.replace("browser-cached-error: 1.0", "browser-cache-error: 1.0"));
+        assertThatThrownBy(() -> Diagnoser.fromDirectory(rules))
+                .isInstanceOfSatisfying(RulesException.class, e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.file()).isEqualTo("fixes.yaml");
+                    assertThat(p.line()).isEqualTo(line);
+                    assertThat(p.message()).isEqualTo("unknown cause \"browser-cache-error\" (not in causes.yaml)");
+                }));
+    }
+
+    @Test
+    void theBundledRulesAreTheProjectsRules() throws Exception {
+        assertThat(Diagnoser.withBundledRules().rulesVersion()).isEqualTo(TestRules.diagnoser().rulesVersion());
+    }
+
+    @Test
+    void oneDiagnoserServesManyThreads() throws Exception {
+        Diagnoser doctor = TestRules.diagnoser();
+        FactSet pool = FactSet.builder().log("nginx-error", POOL_FULL).build();
+        FactSet glitch = FactSet.builder().observation("retry-succeeds", true).observation("error-is-intermittent", true).build();
+        Diagnosis expectedPool = doctor.diagnose(pool);
+        Diagnosis expectedGlitch = doctor.diagnose(glitch);
+        var pool4 = Executors.newFixedThreadPool(4);
+        try {
+            var futures = new ArrayList<Future<Boolean>>();
+            for (int i = 0; i < 200; i++) {
+                boolean even = i % 2 == 0;
+                futures.add(pool4.submit((Callable<Boolean>) () ->
+                        even ? doctor.diagnose(pool).equals(expectedPool) : doctor.diagnose(glitch).equals(expectedGlitch)));
+            }
+            for (Future<Boolean> f : futures) assertThat(f.get()).isTrue();
+        } finally {
+            pool4.shutdownNow();
+        }
+    }
+
+    @Test
+    void diagnosesAreImmutable() {
+        Diagnosis d = TestRules.diagnoser().diagnose(FactSet.builder().log("nginx-error", POOL_FULL).build());
+        assertThatThrownBy(() -> d.causes().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> d.fixes().add(null)).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(List.copyOf(d.warnings())).isEqualTo(d.warnings());
+    }
+}

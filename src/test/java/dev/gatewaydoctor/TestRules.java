@@ -1,0 +1,45 @@
+package dev.gatewaydoctor;
+
+import dev.gatewaydoctor.knowledge.RulesException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** The project's rules/ compiled once per test JVM: compiling costs about a second. */
+public final class TestRules {
+
+    public static final Path RULES = Path.of("rules");
+    public static final Path SAMPLES = Path.of("facts-samples");
+    private static Diagnoser diagnoser;
+
+    private TestRules() {
+    }
+
+    public static synchronized Diagnoser diagnoser() {
+        if (diagnoser == null) {
+            try {
+                diagnoser = Diagnoser.fromDirectory(RULES);
+            } catch (RulesException e) {
+                throw new AssertionError(e.getMessage(), e);
+            }
+        }
+        return diagnoser;
+    }
+
+    /** A copy of rules/ to break on purpose. */
+    public static Path copyOfRules(Path into) {
+        try (Stream<Path> walk = Files.walk(RULES)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path target = into.resolve(RULES.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+            return into;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.gatewaydoctor.engine;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class ConfidenceModelTest {
+
+    @Test
+    void weightsAreLog10LikelihoodRatiosOnPriorOdds() {
+        assertThat(ConfidenceModel.confidence(0, 0)).isEqualTo(0.5);
+        assertThat(ConfidenceModel.confidence(-1, 0)).isCloseTo(1 / 11.0, within(1e-9));
+        assertThat(ConfidenceModel.confidence(-1, 2)).isCloseTo(10 / 11.0, within(1e-9));
+    }
+
+    @Test
+    void oneHintIsNeverConfidentAndIndependentEvidenceAddsUp() {
+        assertThat(ConfidenceModel.confidence(-1.0, 0.5)).isLessThan(0.25);
+        double one = ConfidenceModel.confidence(-1.0, 1.5);
+        double two = ConfidenceModel.confidence(-1.0, 1.5 + 1.0);
+        double against = ConfidenceModel.confidence(-1.0, 1.5 + 1.0 - 2.0);
+        assertThat(two).isGreaterThan(one);
+        assertThat(against).isLessThan(one);
+    }
+
+    @Test
+    void fixScoresCombineAsIndependentChances() {
+        assertThat(ConfidenceModel.noisyOr(List.of())).isZero();
+        assertThat(ConfidenceModel.noisyOr(List.of(0.5, 0.5))).isEqualTo(0.75);
+        assertThat(ConfidenceModel.noisyOr(List.of(0.9))).isEqualTo(0.9, within(1e-12));
+    }
+
+    @Test
+    void evidenceOutsideTheScaleIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Evidence("disk-full", 5))
+                .hasMessageContaining("outside -4..+4");
+    }
+
+    @Test
+    void culpritPlaceholdersAreFilled() {
+        assertThat(Engine.fill("wp plugin deactivate {culprit|SLUG}", "akismet")).isEqualTo("wp plugin deactivate akismet");
+        assertThat(Engine.fill("wp plugin deactivate {culprit|SLUG}", null)).isEqualTo("wp plugin deactivate SLUG");
+        assertThat(Engine.fill("the {culprit}", null)).isEqualTo("the the culprit");
+    }
+}
