@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +22,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,7 +96,7 @@ public final class FactSetReader {
         if (root == null || root.isMissingNode()) {
             throw new FactSetException(name, "", 1, 1, "expected a JSON object with \"factset\" and \"facts\"; the document is empty");
         }
-        return new Document(name, root, locations(json)).factSet();
+        return new Document(name, root, SourcePositions.of(factory, json)).factSet();
     }
 
     private static String cleanJacksonMessage(String message) {
@@ -108,42 +106,21 @@ public final class FactSetReader {
         return cut < 0 ? message : message.substring(0, cut);
     }
 
-    /** Where each value starts, by JSON pointer, to point users at the exact line and column. */
-    private Map<String, JsonLocation> locations(String json) {
-        var out = new HashMap<String, JsonLocation>();
-        try (JsonParser p = factory.createParser(json)) {
-            JsonToken t;
-            while ((t = p.nextToken()) != null) {
-                if (t == JsonToken.FIELD_NAME || t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) continue;
-                out.putIfAbsent(p.getParsingContext().pathAsPointer().toString(), p.currentTokenLocation());
-            }
-        } catch (IOException e) {
-            // The document parsed once already; a second failure cannot happen, and locations are only a help.
-        }
-        return out;
-    }
-
     /** One document being converted: knows its name and where each value is. */
     private static final class Document {
         private final String name;
         private final JsonNode root;
-        private final Map<String, JsonLocation> where;
+        private final SourcePositions where;
         private final List<String> warnings = new ArrayList<>();
 
-        Document(String name, JsonNode root, Map<String, JsonLocation> where) {
+        Document(String name, JsonNode root, SourcePositions where) {
             this.name = name;
             this.root = root;
             this.where = where;
         }
 
         FactSetException error(String pointer, String problem) {
-            JsonLocation loc = where.get(pointer);
-            String p = pointer;
-            while (loc == null && p.lastIndexOf('/') > 0) { // a missing field: point at its parent
-                p = p.substring(0, p.lastIndexOf('/'));
-                loc = where.get(p);
-            }
-            if (loc == null) loc = where.get("");
+            JsonLocation loc = where.nearest(pointer);
             return new FactSetException(name, pointer, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(), problem);
         }
 

@@ -1,12 +1,11 @@
 package dev.gatewaydoctor.knowledge;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.gatewaydoctor.facts.SourcePositions;
 import org.drools.compiler.kie.builder.impl.DrlProject;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
@@ -293,7 +292,7 @@ public final class KnowledgeLoader {
     }
 
     /** A YAML document with the line and column of each value, for problems that point at the right place. */
-    private record Yaml(String file, JsonNode root, Map<String, JsonLocation> where) {
+    private record Yaml(String file, JsonNode root, SourcePositions where) {
 
         static Yaml read(String file, Map<String, String> files, List<RuleProblem> problems) {
             String text = files.get(file);
@@ -307,15 +306,7 @@ public final class KnowledgeLoader {
                     problems.add(new RuleProblem(file, 1, 1, "expected a YAML mapping at the top"));
                     return null;
                 }
-                var where = new HashMap<String, JsonLocation>();
-                try (JsonParser p = YAML.getFactory().createParser(text)) {
-                    JsonToken t;
-                    while ((t = p.nextToken()) != null) {
-                        if (t == JsonToken.FIELD_NAME || t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) continue;
-                        where.putIfAbsent(p.getParsingContext().pathAsPointer().toString(), p.currentTokenLocation());
-                    }
-                }
-                return new Yaml(file, root, where);
+                return new Yaml(file, root, SourcePositions.of(YAML.getFactory(), text));
             } catch (JsonProcessingException e) {
                 JsonLocation loc = e.getLocation();
                 String msg = e.getOriginalMessage() == null ? "not valid YAML" : e.getOriginalMessage().split("\n")[0];
@@ -328,12 +319,7 @@ public final class KnowledgeLoader {
         }
 
         RuleProblem problem(String pointer, String message) {
-            String p = pointer;
-            JsonLocation loc = where.get(p);
-            while (loc == null && p.lastIndexOf('/') > 0) {
-                p = p.substring(0, p.lastIndexOf('/'));
-                loc = where.get(p);
-            }
+            JsonLocation loc = where.nearest(pointer);
             return new RuleProblem(file, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(), message);
         }
 
