@@ -132,14 +132,10 @@ public final class KnowledgeLoader {
                     "Drools could not start (KieServices not found on the class path; a repackaged jar must merge META-INF/services)")));
         }
         KieFileSystem kfs = ks.newKieFileSystem();
-        var drlFiles = new LinkedHashMap<String, String>();
         files.forEach((path, text) -> {
-            if (path.endsWith(".drl")) {
-                kfs.write(KIE_ROOT + "gatewaydoctor/" + path, text);
-                drlFiles.put(path, text);
-            }
+            if (path.endsWith(".drl")) kfs.write(KIE_ROOT + "gatewaydoctor/" + path, text);
         });
-        if (drlFiles.isEmpty()) {
+        if (files.keySet().stream().noneMatch(p -> p.endsWith(".drl"))) {
             throw new RulesException(source, List.of(new RuleProblem(source, 0, 0, "no .drl rule files found")));
         }
         String version = version(files);
