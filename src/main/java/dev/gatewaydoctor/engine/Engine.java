@@ -5,7 +5,9 @@ import dev.gatewaydoctor.Diagnosis;
 import dev.gatewaydoctor.EvidenceItem;
 import dev.gatewaydoctor.RankedCause;
 import dev.gatewaydoctor.RankedFix;
+import dev.gatewaydoctor.facts.Event;
 import dev.gatewaydoctor.facts.Fact;
+import dev.gatewaydoctor.facts.HttpResponse;
 import dev.gatewaydoctor.facts.FactSet;
 import dev.gatewaydoctor.facts.LogLine;
 import dev.gatewaydoctor.knowledge.Cause;
@@ -52,13 +54,24 @@ public final class Engine {
             session.insert(factSet.site());
             int logLines = 0;
             int unrecognised = 0;
+            Onset onset = null;
             for (Fact fact : factSet.facts()) {
                 session.insert(fact);
+                if (fact instanceof HttpResponse r && r.gatewayError() && r.at() != null) onset = earlier(onset, r.at(), r.describe());
                 if (fact instanceof LogLine line) {
                     logLines++;
                     List<LogSignal> signals = recognizer.recognize(line);
                     if (signals.isEmpty()) unrecognised++;
-                    signals.forEach(session::insert);
+                    for (LogSignal signal : signals) {
+                        session.insert(signal);
+                        if (signal.time() != null) onset = earlier(onset, signal.time(), signal.family() + " in " + line.source());
+                    }
+                }
+            }
+            if (onset != null) {
+                session.insert(onset);
+                for (Fact fact : factSet.facts()) {
+                    if (fact instanceof Event e && e.at() != null) session.insert(EventTiming.of(e, onset));
                 }
             }
             if (unrecognised > 0) {
@@ -82,6 +95,10 @@ public final class Engine {
         } finally {
             session.dispose();
         }
+    }
+
+    private static Onset earlier(Onset onset, java.time.Instant at, String seenIn) {
+        return onset == null || at.isBefore(onset.at()) ? new Onset(at, seenIn) : onset;
     }
 
     private void fire(KieSession session, SessionRecorder recorder, Knowledge knowledge) {
@@ -160,7 +177,11 @@ public final class Engine {
         if (fact instanceof Fact f) return f.describe();
         if (fact instanceof LogSignal s) return s.describe();
         if (fact instanceof Evidence e) return "evidence for " + e.cause() + " (" + e.weight() + ")";
+        if (fact instanceof EventTiming t) return t.describe();
+        if (fact instanceof Onset o) return "first error at " + o.at() + " (" + o.seenIn() + ")";
         if (fact instanceof dev.gatewaydoctor.facts.Site) return null;
+        // Drools's own facts (the initial fact behind "exists"/"not" patterns) say nothing to a reader.
+        if (fact == null || fact.getClass().getName().startsWith("org.drools.")) return null;
         return String.valueOf(fact);
     }
 

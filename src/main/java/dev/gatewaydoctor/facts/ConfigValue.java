@@ -13,6 +13,19 @@ public record ConfigValue(String name, String value, Instant at, Long bytes, Dou
         return new ConfigValue(name, value, at, Numbers.parseSize(value), Numbers.parseNumber(value));
     }
 
+    /**
+     * The value as an upstream address in one form ({@code unix:/run/php/php8.2-fpm.sock}, {@code 127.0.0.1:9000}),
+     * so that {@code nginx.fastcgi_pass} and {@code php-fpm.listen} compare; null when the value is no address.
+     */
+    public String address() {
+        return UpstreamAddress.normalize(value);
+    }
+
+    /** The host name the address uses, when it is a DNS name (resolved by the web server), else null. */
+    public String addressHostName() {
+        return UpstreamAddress.hostName(address());
+    }
+
     @Override
     public String describe() {
         return "config " + name + " = " + value;

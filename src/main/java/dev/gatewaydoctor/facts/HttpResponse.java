@@ -33,9 +33,37 @@ public record HttpResponse(int status, String url, Map<String, String> headers, 
         return headers.get(name.toLowerCase(Locale.ROOT));
     }
 
-    /** 502, 504, Cloudflare's 520-526, or a 503 from a proxy whose upstream failed. */
+    /**
+     * 502, 504, Cloudflare's 520-526, or a 503 from a proxy whose upstream failed. WordPress's own
+     * maintenance page is a 503 too, but an answer from PHP, not a gateway failing.
+     */
     public boolean gatewayError() {
-        return status == 502 || status == 503 || status == 504 || (status >= 520 && status <= 526);
+        if (status == 503) return !"wordpress-maintenance".equals(producer);
+        return status == 502 || status == 504 || (status >= 520 && status <= 526);
+    }
+
+    /**
+     * What a WordPress page says when WordPress itself answered: {@code database-connection-error},
+     * {@code critical-error} ("There has been a critical error on this website") or {@code maintenance}; else null.
+     */
+    public String wordpressPage() {
+        String b = body.length() > 200_000 ? body.substring(0, 200_000) : body;
+        b = b.toLowerCase(Locale.ROOT);
+        if (b.contains("error establishing a database connection")) return "database-connection-error";
+        if (b.contains("there has been a critical error on")) return "critical-error";
+        if (b.contains("briefly unavailable for scheduled maintenance")) return "maintenance";
+        return null;
+    }
+
+    /** True when a cache answered (an Age header, or X-Cache, X-Proxy-Cache or CF-Cache-Status saying HIT). */
+    public boolean fromCache() {
+        String age = headers.get("age");
+        if (age != null && age.strip().matches("[1-9]\\d{0,9}")) return true;
+        for (String h : new String[] {"x-cache", "x-proxy-cache", "cf-cache-status", "x-litespeed-cache", "x-fastcgi-cache"}) {
+            String v = headers.get(h);
+            if (v != null && v.toUpperCase(Locale.ROOT).contains("HIT")) return true;
+        }
+        return false;
     }
 
     public boolean throughCdn() {

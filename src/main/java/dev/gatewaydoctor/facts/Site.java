@@ -11,6 +11,28 @@ public record Site(String url, String app, String webServer, String proxy, Strin
         return app == null ? "wordpress" : app;
     }
 
+    /** PHP's major.minor as a number (8.2), for comparisons in rules; null when unknown. */
+    public Double phpRelease() {
+        return release(php);
+    }
+
+    /** PHP's major.minor as written in socket names ("8.2"); null when unknown. */
+    public String phpBranch() {
+        Double r = release(php);
+        return r == null ? null : String.valueOf(r);
+    }
+
+    /** WordPress's major.minor as a number (6.5); null when unknown. */
+    public Double wordpressRelease() {
+        return release(wordpress);
+    }
+
+    private static Double release(String version) {
+        if (version == null) return null;
+        var m = java.util.regex.Pattern.compile("^\\s*v?(\\d{1,2})(?:\\.(\\d))?").matcher(version);
+        return m.find() ? Double.valueOf(m.group(1) + "." + (m.group(2) == null ? "0" : m.group(2))) : null;
+    }
+
     public boolean behindCdn() {
         return cdn != null && !cdn.isBlank() && !cdn.equalsIgnoreCase("none");
     }

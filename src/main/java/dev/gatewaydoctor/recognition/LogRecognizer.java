@@ -39,7 +39,9 @@ public final class LogRecognizer {
     private static final Pattern PROTOCOL = Pattern.compile(
             "upstream sent unsupported FastCGI protocol version: (\\d{1,5})|upstream sent no valid HTTP/1\\.[01] header"
                     + "|upstream sent invalid (?:header|status|chunked response)|upstream sent unexpected FastCGI record"
-                    + "|AH01068: Got bogus version (\\d{1,5})");
+                    + "|AH01068: Got bogus version (\\d{1,5})"
+                    + "|SSL_do_handshake\\(\\) failed \\([^)]{0,200}\\)[^\\n]{0,200}? while SSL handshaking to upstream"
+                    + "|upstream SSL certificate (?:verify error|does not match)");
     private static final Pattern UPSTREAM_FIELD = Pattern.compile("upstream: \"([^\"]{0,512})\"");
     private static final Pattern REQUEST_FIELD = Pattern.compile("request: \"([A-Z]{3,8}) ([^\" ?]{0,512})");
     private static final Pattern SOCKET_IN = Pattern.compile("unix:(/[^\\s\"|:]{1,512})");
@@ -83,6 +85,8 @@ public final class LogRecognizer {
     private static final Pattern PHP_MAX_EXECUTION = Pattern.compile("Maximum execution time of (\\d{1,7}) seconds? exceeded");
     private static final Pattern PHP_UNDEFINED_FUNCTION = Pattern.compile("Call to undefined function ([\\w\\\\]{1,200})\\(\\)");
     private static final Pattern PHP_FILE = Pattern.compile(" in (/[^\\s:\"']{1,512}\\.(?:php|inc|phtml))(?::(\\d{1,7})| on line (\\d{1,7}))?");
+    private static final Pattern PHP_MISSING_FILE = Pattern.compile(
+            "Failed opening required '(/[^']{1,512})'|\\((/[^)\\s]{1,512})\\): [Ff]ailed to open stream: No such file or directory");
     private static final Pattern WP_COMPONENT = Pattern.compile("/wp-content/(plugins|mu-plugins|themes)/([^/\\s\"']{1,200})");
     private static final Pattern WP_CORE = Pattern.compile("/(wp-includes|wp-admin)/");
 
@@ -303,12 +307,18 @@ public final class LogRecognizer {
             b = LogSignal.of("php-fatal-error", "php");
             b.detail = kind.toLowerCase(Locale.ROOT);
             if ((m = PHP_UNDEFINED_FUNCTION.matcher(message)).find()) b.function = m.group(1);
+            b.removedInPhp = PhpRemovals.removedIn(b.function, message);
         }
         String text = message.strip();
         int wrapperEnd = text.indexOf("\" while ");
         if (wrapperEnd > 0) text = text.substring(0, wrapperEnd);
         b.message = text.length() > 400 ? text.substring(0, 397) + "..." : text;
-        if ((m = PHP_FILE.matcher(message)).find()) {
+        if ((m = PHP_MISSING_FILE.matcher(message)).find()) {
+            // The file that is missing says more than the file that asked for it (wp-settings.php).
+            b.detail = "missing-file";
+            b.file = m.group(1) != null ? m.group(1) : m.group(2);
+            codeArea(b, b.file);
+        } else if ((m = PHP_FILE.matcher(message)).find()) {
             b.file = m.group(1);
             codeArea(b, b.file);
         }

@@ -1,6 +1,7 @@
 package dev.gatewaydoctor.recognition;
 
 import dev.gatewaydoctor.facts.LogLine;
+import dev.gatewaydoctor.facts.UpstreamAddress;
 
 import java.time.Instant;
 
@@ -33,6 +34,7 @@ import java.time.Instant;
  * @param limit         a limit the message states (pm.max_children, seconds of a timeout)
  * @param process       the process named (killed by the OOM killer, segfaulted)
  * @param detail        anything else worth showing (the extension that crashed, the SELinux permission, the service)
+ * @param removedInPhp  for a PHP fatal on a function or syntax that PHP removed, the PHP version that removed it ("8.0")
  * @param log           the line itself
  */
 public record LogSignal(String family, String program, Instant time,
@@ -40,7 +42,7 @@ public record LogSignal(String family, String program, Instant time,
                         String upstream, String socketPath, String host, String request,
                         String message, String file, String plugin, String theme, String codeArea, String function,
                         Long memoryLimitBytes, Long triedBytes, Integer signal, String signalName,
-                        String pool, Double limit, String process, String detail, LogLine log) {
+                        String pool, Double limit, String process, String detail, String removedInPhp, LogLine log) {
 
     /** The plugin or theme slug, whichever the file names. */
     public String component() {
@@ -50,6 +52,37 @@ public record LogSignal(String family, String program, Instant time,
     /** The memory limit as PHP settings write it ("128M"), or null. */
     public String memoryLimit() {
         return memoryLimitBytes == null ? null : dev.gatewaydoctor.facts.Numbers.formatBytes(memoryLimitBytes);
+    }
+
+    /** The upstream in one comparable form ({@code unix:/run/php/x.sock}, {@code 127.0.0.1:9000}), or null. */
+    public String upstreamAddress() {
+        if (socketPath != null) return "unix:" + socketPath;
+        String a = UpstreamAddress.normalize(upstream);
+        return a != null ? a : UpstreamAddress.normalize(host);
+    }
+
+    /** True when the upstream is PHP-FPM: a FastCGI upstream, a php/fpm socket, or port 9000. */
+    public boolean upstreamIsPhp() {
+        String u = upstream == null ? "" : upstream.toLowerCase(java.util.Locale.ROOT);
+        String a = upstreamAddress();
+        return u.startsWith("fastcgi://") || u.startsWith("fcgi://") || u.contains("|fcgi://")
+                || socketPath != null && (socketPath.contains("php") || socketPath.contains("fpm"))
+                || a != null && a.endsWith(":9000");
+    }
+
+    /** True when the upstream is a socket or on this machine: no network lies between. */
+    public boolean upstreamIsLocal() {
+        return UpstreamAddress.isLocal(upstreamAddress());
+    }
+
+    /** True when the web server connects to an IP literal (what it holds after resolving a name once). */
+    public boolean upstreamIsIp() {
+        return UpstreamAddress.isIp(upstreamAddress());
+    }
+
+    /** The PHP version the upstream socket names ("php7.4-fpm.sock" gives "7.4"), or null. */
+    public String upstreamPhpVersion() {
+        return UpstreamAddress.phpVersion(socketPath != null ? socketPath : upstream);
     }
 
     public String describe() {
@@ -85,6 +118,7 @@ public record LogSignal(String family, String program, Instant time,
         Double limit;
         String process;
         String detail;
+        String removedInPhp;
 
         private Builder(String family, String program) {
             this.family = family;
@@ -108,7 +142,7 @@ public record LogSignal(String family, String program, Instant time,
         LogSignal build(Instant time, LogLine log) {
             return new LogSignal(family, program, time, errno, errnoName, errnoMeaning, upstream, socketPath, host, request,
                     message, file, plugin, theme, codeArea, function, memoryLimitBytes, triedBytes, signal, signalName,
-                    pool, limit, process, detail, log);
+                    pool, limit, process, detail, removedInPhp, log);
         }
     }
 }

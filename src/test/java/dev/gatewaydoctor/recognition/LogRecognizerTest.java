@@ -262,4 +262,57 @@ class LogRecognizerTest {
         assertThat(recognizer.recognize(new LogLine("nginx-error", "2024/03/01 12:04:17 [error] 1#1: *1 no live upstreams while connecting to upstream", at)).get(0).time())
                 .isEqualTo(at);
     }
+
+    @Test
+    void fatalsOnWhatPhpRemovedSayWhichVersionRemovedIt() {
+        LogSignal createFunction = only("2024/03/04 09:12:01 [error] 912#912: *431 FastCGI sent in stderr: \"PHP message: PHP Fatal error:  Uncaught Error: Call to undefined function create_function() in /var/www/html/wp-content/plugins/old-slider/includes/widget.php:88\" while reading response header from upstream, client: 198.51.100.8, server: www.example.com, request: \"GET / HTTP/2.0\", upstream: \"fastcgi://unix:/run/php/php8.2-fpm.sock:\", host: \"www.example.com\"");
+        assertThat(createFunction.function()).isEqualTo("create_function");
+        assertThat(createFunction.removedInPhp()).isEqualTo("8.0");
+        assertThat(createFunction.plugin()).isEqualTo("old-slider");
+
+        assertThat(only("PHP Fatal error:  Uncaught Error: Call to undefined function mysql_connect() in /var/www/old/wp-includes/wp-db.php:1570").removedInPhp())
+                .isEqualTo("7.0");
+        assertThat(only("PHP Fatal error:  Array and string offset access syntax with curly braces is no longer supported in /var/www/html/wp-content/themes/oldmag/lib/parse.php on line 12").removedInPhp())
+                .isEqualTo("8.0");
+        assertThat(only("PHP Fatal error:  Uncaught Error: Call to undefined function my_theme_setup() in /var/www/html/wp-content/themes/x/functions.php:3").removedInPhp())
+                .isNull();
+    }
+
+    @Test
+    void aMissingRequiredFileIsNamedInsteadOfTheFileThatAskedForIt() {
+        LogSignal s = only("[27-Mar-2024 03:02:10 UTC] PHP Fatal error:  Uncaught Error: Failed opening required '/var/www/html/wp-includes/class-wp-block-parser.php' (include_path='.:/usr/share/php') in /var/www/html/wp-settings.php:236");
+        assertThat(s.family()).isEqualTo("php-fatal-error");
+        assertThat(s.detail()).isEqualTo("missing-file");
+        assertThat(s.file()).isEqualTo("/var/www/html/wp-includes/class-wp-block-parser.php");
+        assertThat(s.codeArea()).isEqualTo("core");
+        LogSignal php7 = only("PHP Fatal error:  require_once(): Failed opening required '/home/site/public_html/wp-includes/load.php' (include_path='.:/opt/alt/php74/usr/share/pear') in /home/site/public_html/wp-settings.php on line 19");
+        assertThat(php7.file()).isEqualTo("/home/site/public_html/wp-includes/load.php");
+    }
+
+    @Test
+    void tlsToAPlainUpstreamIsAProtocolError() {
+        LogSignal s = only("2024/04/01 10:00:00 [error] 811#811: *3 SSL_do_handshake() failed (SSL: error:0A00010B:SSL routines::wrong version number) while SSL handshaking to upstream, client: 192.0.2.1, server: example.com, request: \"GET / HTTP/1.1\", upstream: \"https://127.0.0.1:8080/\", host: \"example.com\"");
+        assertThat(s.family()).isEqualTo("upstream-protocol-error");
+        assertThat(s.upstreamAddress()).isEqualTo("127.0.0.1:8080");
+        // A client's handshake failing is no upstream's business.
+        assertThat(recognizer.recognize(new LogLine("nginx-error", "2024/04/19 10:02:31 [info] 1187#1187: *12 SSL_do_handshake() failed (SSL: error:0A000416:SSL routines::sslv3 alert certificate unknown:SSL alert number 46) while SSL handshaking, client: 172.70.85.14, server: 0.0.0.0:443", null)))
+                .isEmpty();
+    }
+
+    @Test
+    void upstreamsAreReadAsPhpLocalOrNamed() {
+        LogSignal socket = only("2024/03/01 12:04:17 [crit] 1#1: *1 connect() to unix:/run/php/php7.4-fpm.sock failed (2: No such file or directory) while connecting to upstream, client: 1.2.3.4, server: _, request: \"GET / HTTP/1.1\", upstream: \"fastcgi://unix:/run/php/php7.4-fpm.sock:\", host: \"x\"");
+        assertThat(socket.upstreamIsPhp()).isTrue();
+        assertThat(socket.upstreamIsLocal()).isTrue();
+        assertThat(socket.upstreamPhpVersion()).isEqualTo("7.4");
+        assertThat(socket.upstreamAddress()).isEqualTo("unix:/run/php/php7.4-fpm.sock");
+        LogSignal remote = only("2024/03/11 13:20:17 [error] 2101#2101: *77120 connect() failed (113: No route to host) while connecting to upstream, client: 192.0.2.10, server: www.example.edu, request: \"GET / HTTP/1.1\", upstream: \"http://10.0.2.15:8080/\", host: \"www.example.edu\"");
+        assertThat(remote.upstreamIsPhp()).isFalse();
+        assertThat(remote.upstreamIsLocal()).isFalse();
+        assertThat(remote.upstreamIsIp()).isTrue();
+        assertThat(remote.upstreamAddress()).isEqualTo("10.0.2.15:8080");
+        LogSignal apache = only("[Wed Mar 06 09:12:44.118203 2024] [proxy:error] [pid 21408:tid 139863412283072] (111)Connection refused: AH00957: FCGI: attempt to connect to 127.0.0.1:9000 (*) failed");
+        assertThat(apache.upstreamIsPhp()).isTrue();
+        assertThat(apache.upstreamAddress()).isEqualTo("127.0.0.1:9000");
+    }
 }

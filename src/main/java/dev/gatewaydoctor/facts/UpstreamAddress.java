@@ -1,0 +1,73 @@
+package dev.gatewaydoctor.facts;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An upstream address written the many ways web servers and PHP-FPM write it, reduced to one form so
+ * that rules can compare them: {@code unix:/run/php/php8.2-fpm.sock} for a socket, {@code host:port}
+ * otherwise ({@code 127.0.0.1:9000}). nginx's {@code fastcgi://unix:/run/php/x.sock:}, Apache's
+ * {@code proxy:unix:/run/php/x.sock|fcgi://localhost}, PHP-FPM's bare {@code 9000} and
+ * {@code /run/php/x.sock} all become one of these.
+ */
+public final class UpstreamAddress {
+
+    private static final Pattern SOCKET = Pattern.compile("unix:(/[^\\s\"|:]{1,512})|^(/[^\\s\"|:]{1,512}\\.sock)");
+    private static final Pattern HOST_PORT = Pattern.compile(
+            "^(?:[a-z][a-z0-9+.-]{0,20}://)?(\\[[0-9a-fA-F:.]{2,45}\\]|[A-Za-z0-9_.-]{1,253})(?::(\\d{1,5}))?(?:/.*)?$");
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}");
+    private static final Pattern PHP_VERSION = Pattern.compile("php-?(\\d)\\.?(\\d)");
+
+    private UpstreamAddress() {
+    }
+
+    /** The one form of an address, or null when the text is not one. */
+    public static String normalize(String text) {
+        if (text == null) return null;
+        String t = text.strip();
+        if (t.endsWith(";")) t = t.substring(0, t.length() - 1).strip();
+        Matcher m = SOCKET.matcher(t);
+        if (m.find()) return "unix:" + (m.group(1) != null ? m.group(1) : m.group(2));
+        if (t.startsWith("proxy:")) t = t.substring("proxy:".length());
+        if (t.matches("\\d{1,5}")) return "127.0.0.1:" + t;
+        m = HOST_PORT.matcher(t);
+        if (!m.matches()) return null;
+        String host = m.group(1).toLowerCase(Locale.ROOT);
+        if (host.equals("localhost") || host.equals("[::1]") || host.equals("0.0.0.0") || host.equals("[::]")) host = "127.0.0.1";
+        String port = m.group(2);
+        if (port == null) {
+            if (t.startsWith("https://")) port = "443";
+            else if (t.startsWith("http://")) port = "80";
+            else if (t.startsWith("fastcgi://") || t.startsWith("fcgi://")) port = "9000";
+            else return null;
+        }
+        return host + ":" + port;
+    }
+
+    /** True for a socket or an address on this machine. */
+    public static boolean isLocal(String normalized) {
+        return normalized != null && (normalized.startsWith("unix:") || normalized.startsWith("127."));
+    }
+
+    /** The host name in an address, when it is a name and not an IP, a socket or this machine. */
+    public static String hostName(String normalized) {
+        if (normalized == null || isLocal(normalized) || normalized.startsWith("[")) return null;
+        String host = normalized.substring(0, normalized.lastIndexOf(':'));
+        return IPV4.matcher(host).matches() ? null : host;
+    }
+
+    /** True when the address is an IP literal (what a web server holds after resolving a name once). */
+    public static boolean isIp(String normalized) {
+        if (normalized == null || normalized.startsWith("unix:")) return false;
+        String host = normalized.substring(0, normalized.lastIndexOf(':'));
+        return IPV4.matcher(host).matches() || host.startsWith("[");
+    }
+
+    /** The PHP version a socket or pool address names ("php7.4-fpm.sock" gives "7.4"), or null. */
+    public static String phpVersion(String text) {
+        if (text == null) return null;
+        Matcher m = PHP_VERSION.matcher(text);
+        return m.find() ? m.group(1) + "." + m.group(2) : null;
+    }
+}
