@@ -196,4 +196,29 @@ class DiagnoserTest {
         assertThatThrownBy(() -> d.fixes().add(null)).isInstanceOf(UnsupportedOperationException.class);
         assertThat(List.copyOf(d.warnings())).isEqualTo(d.warnings());
     }
+
+    @Test
+    void aChangeIsPlacedAgainstTheFirstErrorAndOnlyAChangeBeforeItCounts() {
+        String fatal = "[26-Mar-2024 09:03:40 UTC] PHP Fatal error:  Uncaught Error: Class \"X\" not found in /srv/www/wp-content/plugins/shop-addons/a.php:22";
+        Diagnosis before = TestRules.diagnoser().diagnose(FactSet.builder().log("php-error", fatal)
+                .fact(new dev.gatewaydoctor.facts.Event("plugin-updated", "shop-addons", java.time.Instant.parse("2024-03-26T09:00:00Z"))).build());
+        assertThat(before.causes()).filteredOn(c -> c.id().equals("faulty-recent-change")).singleElement().satisfies(c -> {
+            assertThat(c.evidence()).extracting(EvidenceItem::rule).contains("A change in the day before the first error");
+            assertThat(c.evidence().stream().flatMap(e -> e.facts().stream()).toList())
+                    .anySatisfy(f -> assertThat(f).contains("3 min before the first error"));
+        });
+        Diagnosis after = TestRules.diagnoser().diagnose(FactSet.builder().log("php-error", fatal)
+                .fact(new dev.gatewaydoctor.facts.Event("plugin-updated", "shop-addons", java.time.Instant.parse("2024-03-26T10:00:00Z"))).build());
+        assertThat(after.causes()).filteredOn(c -> c.id().equals("faulty-recent-change")).singleElement().satisfies(c -> {
+            assertThat(c.evidence()).extracting(EvidenceItem::rule).contains("The changes came only after the errors had begun")
+                    .doesNotContain("A change in the day before the first error");
+            assertThat(c.confidence()).isLessThan(0.5);
+        });
+    }
+
+    @Test
+    void aChangeWithoutAnyFailureIsNoEvidence() {
+        Diagnosis d = TestRules.diagnoser().diagnose(FactSet.builder().event("plugin-updated", "woocommerce").build());
+        assertThat(d.causes()).noneSatisfy(c -> assertThat(c.id()).isEqualTo("faulty-recent-change"));
+    }
 }

@@ -54,6 +54,15 @@ class SamplesTest {
         if (expect.notCauses() != null && d.topCause() != null) {
             assertThat(expect.notCauses()).as(shown).doesNotContain(d.topCause().id());
         }
+        if (expect.alsoProbable() != null) {
+            for (String also : expect.alsoProbable()) {
+                assertThat(d.causes()).as("%s: %s is probable as well", shown, also)
+                        .anySatisfy(c -> {
+                            assertThat(c.id()).isEqualTo(also);
+                            assertThat(c.confidence()).isGreaterThanOrEqualTo(ConfidenceModel.PROBABLE);
+                        });
+            }
+        }
         if (expect.culprit() != null) {
             RankedCause top = d.topCause();
             assertThat(top).as(shown).isNotNull();

@@ -36,6 +36,7 @@ import java.util.Set;
 public final class FactSetReader {
 
     static final int MAX_DEPTH = 64;
+    private static final List<String> EXPECT_FIELDS = List.of("causes", "fixes", "notCauses", "culprit", "alsoProbable", "tags");
     private static final Set<String> TOP_LEVEL = Set.of("factset", "name", "site", "facts", "expect");
     private static final Set<String> SITE_FIELDS = Set.of("url", "app", "webServer", "proxy", "cdn", "hosting", "php", "wordpress");
     private static final Set<String> LOG_SOURCES = Set.of("nginx-error", "nginx-access", "apache-error", "apache-access",
@@ -166,8 +167,12 @@ public final class FactSetReader {
             JsonNode e = root.get("expect");
             if (e == null || e.isNull()) return null;
             if (!e.isObject()) throw error("/expect", "expected an object (causes, fixes, notCauses, culprit), found " + kind(e));
+            for (var it = e.fieldNames(); it.hasNext(); ) {
+                String field = it.next();
+                if (!EXPECT_FIELDS.contains(field)) warnings.add("ignored unknown field \"expect." + field + "\" (expected one of " + EXPECT_FIELDS + ")");
+            }
             return new Expectation(idList(e, "/expect/causes"), idList(e, "/expect/fixes"), idList(e, "/expect/notCauses"),
-                    optionalText(e, "/expect/culprit"));
+                    optionalText(e, "/expect/culprit"), idList(e, "/expect/alsoProbable"), idList(e, "/expect/tags"));
         }
 
         private List<String> idList(JsonNode parent, String pointer) throws FactSetException {

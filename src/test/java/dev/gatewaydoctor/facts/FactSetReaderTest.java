@@ -112,6 +112,17 @@ class FactSetReaderTest {
     }
 
     @Test
+    void expectExtensionsAreReadAndUnknownExpectFieldsWarned() throws Exception {
+        FactSet fs = reader.read("e.json", "{\"factset\": 1, \"facts\": [], \"expect\": {\"causes\": [\"a\", \"b\"],"
+                + " \"alsoProbable\": [\"b\"], \"tags\": [\"hard\"], \"rank\": 1}}");
+        assertThat(fs.expect().alsoProbable()).containsExactly("b");
+        assertThat(fs.expect().tagsOrEmpty()).containsExactly("hard");
+        assertThat(fs.warnings()).singleElement().asString().contains("expect.rank");
+        assertThat(rejected("{\"factset\": 1, \"facts\": [], \"expect\": {\"tags\": \"hard\"}}").problem())
+                .isEqualTo("expected a list of ids, found a string");
+    }
+
+    @Test
     void duplicateKeysAreRejected() {
         assertThat(rejected("{\"factset\": 1, \"facts\": [], \"facts\": []}").getMessage()).contains("Duplicate field 'facts'");
     }
