@@ -12,9 +12,10 @@ import java.util.Map;
  * @param source  where it came from: a directory path, or "bundled"
  * @param version a content hash of every file, so that a diagnosis says which rules produced it
  * @param ruleFiles rule name to the file that holds it, relative to the rules directory
+ * @param texts   every file's text by its path relative to the rules directory, for documents and checks
  */
 public record Knowledge(String source, String version, KieBase kieBase, Map<String, Cause> causes, List<Fix> fixes,
-                        Map<String, String> ruleFiles) {
+                        Map<String, String> ruleFiles, java.util.SortedMap<String, String> texts) {
 
     public Cause cause(String id) {
         return causes.get(id);

@@ -158,7 +158,8 @@ public final class KnowledgeLoader {
             // Each build registers a module; forgetting it keeps every reload in memory.
             ks.getRepository().removeKieModule(rid);
         }
-        return new Knowledge(source, version, base, Collections.unmodifiableMap(causes), List.copyOf(fixes), ruleFiles(base));
+        return new Knowledge(source, version, base, Collections.unmodifiableMap(causes), List.copyOf(fixes), ruleFiles(base),
+                Collections.unmodifiableSortedMap(new TreeMap<>(files)));
     }
 
     private static Map<String, String> ruleFiles(KieBase base) {

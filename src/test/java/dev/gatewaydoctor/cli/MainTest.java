@@ -100,4 +100,18 @@ class MainTest {
         assertThat(usage.err()).contains("Missing required parameter");
         assertThat(run("diagnose", "--help").out()).contains("--json", "--rules");
     }
+
+    @Test
+    void rulesDocPrintsTheCausesDocument() {
+        Run r = run("rules", "doc", "rules");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("# Causes and fixes").contains("### php-fpm-down").contains("### restart-php-fpm");
+    }
+
+    @Test
+    void rulesDocOnBrokenRulesExitsThree(@TempDir Path tmp) throws Exception {
+        Run r = run("rules", "doc", tmp.toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("cannot be used");
+    }
 }
