@@ -119,7 +119,7 @@ class FactSetReaderTest {
         assertThat(fs.expect().tagsOrEmpty()).containsExactly("hard");
         assertThat(fs.warnings()).singleElement().asString().contains("expect.rank");
         assertThat(rejected("{\"factset\": 1, \"facts\": [], \"expect\": {\"tags\": \"hard\"}}").problem())
-                .isEqualTo("expected a list of ids, found a string");
+                .isEqualTo("expected a list of ids, found the string \"hard\"");
     }
 
     @Test

@@ -10,19 +10,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UpstreamAddressTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "unix:/run/php/php8.2-fpm.sock              | unix:/run/php/php8.2-fpm.sock",
-            "/run/php/php8.2-fpm.sock                   | unix:/run/php/php8.2-fpm.sock",
-            "fastcgi://unix:/run/php/php8.2-fpm.sock:   | unix:/run/php/php8.2-fpm.sock",
-            "proxy:unix:/run/php/php8.2-fpm.sock|fcgi://localhost | unix:/run/php/php8.2-fpm.sock",
-            "9000                                       | 127.0.0.1:9000",
-            "127.0.0.1:9000                             | 127.0.0.1:9000",
-            "localhost:9000                             | 127.0.0.1:9000",
-            "fastcgi://127.0.0.1:9000                   | 127.0.0.1:9000",
-            "http://127.0.0.1:9000/index.php            | 127.0.0.1:9000",
-            "http://wordpress                           | wordpress:80",
-            "wordpress:9000;                            | wordpress:9000",
-            "[::1]:9000                                 | 127.0.0.1:9000",
+    @CsvSource(delimiterString = " => ", value = {
+            "unix:/run/php/php8.2-fpm.sock => unix:/run/php/php8.2-fpm.sock",
+            "/run/php/php8.2-fpm.sock => unix:/run/php/php8.2-fpm.sock",
+            "fastcgi://unix:/run/php/php8.2-fpm.sock: => unix:/run/php/php8.2-fpm.sock",
+            "proxy:unix:/run/php/php8.2-fpm.sock|fcgi://localhost => unix:/run/php/php8.2-fpm.sock",
+            "9000 => 127.0.0.1:9000",
+            "127.0.0.1:9000 => 127.0.0.1:9000",
+            "localhost:9000 => 127.0.0.1:9000",
+            "fastcgi://127.0.0.1:9000 => 127.0.0.1:9000",
+            "http://127.0.0.1:9000/index.php => 127.0.0.1:9000",
+            "http://wordpress => wordpress:80",
+            "wordpress:9000; => wordpress:9000",
+            "[::1]:9000 => 127.0.0.1:9000",
     })
     void normalizes(String written, String expected) {
         assertThat(UpstreamAddress.normalize(written)).isEqualTo(expected);

@@ -54,22 +54,22 @@ class ErrorPageRecognizerTest {
 
     @Test
     void wordpressPagesAreReadAndItsMaintenancePageIsNoGatewayError() {
-        HttpResponse maintenance = response(503, Map.of("Retry-After", "600"),
+        HttpResponse maintenance = page(503, Map.of("Retry-After", "600"),
                 "<h1>Briefly unavailable for scheduled maintenance. Check back in a minute.</h1>");
         assertThat(maintenance.producer()).isEqualTo("wordpress-maintenance");
         assertThat(maintenance.wordpressPage()).isEqualTo("maintenance");
         assertThat(maintenance.gatewayError()).isFalse();
-        HttpResponse apache503 = response(503, Map.of("Server", "Apache"), "<title>503 Service Unavailable</title><address>Apache/2.4.57 (Debian) Server at x Port 443</address>");
+        HttpResponse apache503 = page(503, Map.of("Server", "Apache"), "<title>503 Service Unavailable</title><address>Apache/2.4.57 (Debian) Server at x Port 443</address>");
         assertThat(apache503.gatewayError()).isTrue();
-        HttpResponse db = response(500, Map.of(), "<h1>Error establishing a database connection</h1>");
+        HttpResponse db = page(500, Map.of(), "<h1>Error establishing a database connection</h1>");
         assertThat(db.wordpressPage()).isEqualTo("database-connection-error");
-        assertThat(response(500, Map.of(), "<p>There has been a critical error on this website.</p>").wordpressPage()).isEqualTo("critical-error");
+        assertThat(page(500, Map.of(), "<p>There has been a critical error on this website.</p>").wordpressPage()).isEqualTo("critical-error");
     }
 
     @Test
     void aResponseFromACacheIsRecognised() {
-        assertThat(response(502, Map.of("Age", "120"), "").fromCache()).isTrue();
-        assertThat(response(502, Map.of("X-Cache", "HIT from varnish"), "").fromCache()).isTrue();
-        assertThat(response(502, Map.of("CF-Cache-Status", "DYNAMIC", "Age", "0"), "").fromCache()).isFalse();
+        assertThat(page(502, Map.of("Age", "120"), "").fromCache()).isTrue();
+        assertThat(page(502, Map.of("X-Cache", "HIT from varnish"), "").fromCache()).isTrue();
+        assertThat(page(502, Map.of("CF-Cache-Status", "DYNAMIC", "Age", "0"), "").fromCache()).isFalse();
     }
 }
