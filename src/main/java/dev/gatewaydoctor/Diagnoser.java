@@ -9,7 +9,12 @@ import dev.gatewaydoctor.knowledge.Knowledge;
 import dev.gatewaydoctor.knowledge.KnowledgeLoader;
 import dev.gatewaydoctor.knowledge.RulesException;
 
+import dev.gatewaydoctor.knowledge.RulesWatcher;
+
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * The entry point for support tools: built once from a rules directory (or the rules bundled in the
@@ -24,17 +29,27 @@ import java.nio.file.Path;
  * d.topCause().id();   // "php-fpm-pool-exhausted"
  * }</pre>
  */
-public final class Diagnoser {
+public final class Diagnoser implements AutoCloseable {
 
     /** Enough for any real knowledge base many times over; a rule loop meets it within a second. */
     public static final int DEFAULT_MAX_RULE_FIRINGS = 100_000;
 
-    private final Knowledge knowledge;
-    private final Engine engine;
+    /** How often a watching Diagnoser looks at its rules directory. */
+    public static final Duration WATCH_INTERVAL = Duration.ofMillis(250);
 
-    private Diagnoser(Knowledge knowledge, int maxRuleFirings) {
+    // One reference, read once per diagnosis: a reload swaps it whole, so no diagnosis mixes two versions.
+    private final AtomicReference<Knowledge> knowledge;
+    private final Engine engine;
+    private final RulesWatcher watcher;
+
+    private Diagnoser(AtomicReference<Knowledge> knowledge, int maxRuleFirings, RulesWatcher watcher) {
         this.knowledge = knowledge;
         this.engine = new Engine(maxRuleFirings);
+        this.watcher = watcher;
+    }
+
+    private Diagnoser(Knowledge knowledge, int maxRuleFirings) {
+        this(new AtomicReference<>(knowledge), maxRuleFirings, null);
     }
 
     /** With the rules bundled in the jar. */
@@ -47,10 +62,34 @@ public final class Diagnoser {
         return new Diagnoser(KnowledgeLoader.fromDirectory(rulesDir), DEFAULT_MAX_RULE_FIRINGS);
     }
 
-    /** The same rules, with another limit on rule firings per diagnosis (a rule loop stops there). */
+    /** With knowledge already compiled (by {@link KnowledgeLoader}). */
+    public static Diagnoser with(Knowledge knowledge) {
+        return new Diagnoser(knowledge, DEFAULT_MAX_RULE_FIRINGS);
+    }
+
+    /**
+     * With the rules of a directory, watched: when its files change, the rules are recompiled in the
+     * background and swapped in at once; a change that does not compile leaves the last good rules
+     * serving. {@code onReload} hears of every reload, good or broken (with its problems). Close the
+     * Diagnoser to stop watching.
+     */
+    public static Diagnoser watching(Path rulesDir, Consumer<RulesWatcher.Reload> onReload) throws RulesException {
+        Knowledge first = KnowledgeLoader.fromDirectory(rulesDir);
+        var current = new AtomicReference<>(first);
+        var watcher = new RulesWatcher(rulesDir, first.version(), WATCH_INTERVAL, current::set, onReload);
+        return new Diagnoser(current, DEFAULT_MAX_RULE_FIRINGS, watcher);
+    }
+
+    /** The same rules (and, when watching, the same reloads), with another limit on rule firings per diagnosis. */
     public Diagnoser withMaxRuleFirings(int limit) {
         if (limit < 1) throw new IllegalArgumentException("the firing limit must be at least 1");
-        return new Diagnoser(knowledge, limit);
+        return new Diagnoser(knowledge, limit, null);
+    }
+
+    /** Stops watching the rules directory, if this Diagnoser watches one. */
+    @Override
+    public void close() {
+        if (watcher != null) watcher.close();
     }
 
     /**
@@ -59,7 +98,7 @@ public final class Diagnoser {
      * @throws RuleFaultException when a rule throws or loops: no half answer is returned
      */
     public Diagnosis diagnose(FactSet facts) {
-        return engine.diagnose(knowledge, facts);
+        return engine.diagnose(knowledge.get(), facts);
     }
 
     /** Reads a fact-set JSON file and diagnoses it. */
@@ -69,16 +108,16 @@ public final class Diagnoser {
 
     /** Where the rules came from: a directory path, or "bundled". */
     public String rulesSource() {
-        return knowledge.source();
+        return knowledge.get().source();
     }
 
     /** A content hash of the rules; every diagnosis carries it too. */
     public String rulesVersion() {
-        return knowledge.version();
+        return knowledge.get().version();
     }
 
     /** The causes, fixes and compiled rules in use. */
     public Knowledge knowledge() {
-        return knowledge;
+        return knowledge.get();
     }
 }

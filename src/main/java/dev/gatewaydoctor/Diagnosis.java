@@ -12,14 +12,16 @@ import java.util.List;
  * @param warnings     what was accepted but not used, and what the engine could not read
  * @param rulesSource  where the rules came from (a directory, or "bundled")
  * @param rulesVersion content hash of the rules that produced this diagnosis
+ * @param rulesFired   the names of the rules that fired, for coverage and for "why not" questions
  */
 public record Diagnosis(String name, Basis basis, List<RankedCause> causes, List<RankedFix> fixes, List<String> warnings,
-                        String rulesSource, String rulesVersion) {
+                        String rulesSource, String rulesVersion, java.util.SortedSet<String> rulesFired) {
 
     public Diagnosis {
         causes = List.copyOf(causes);
         fixes = List.copyOf(fixes);
         warnings = List.copyOf(warnings);
+        rulesFired = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(rulesFired));
     }
 
     /**

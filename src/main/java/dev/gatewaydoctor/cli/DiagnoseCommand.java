@@ -6,7 +6,6 @@ import dev.gatewaydoctor.engine.RuleFaultException;
 import dev.gatewaydoctor.facts.FactSet;
 import dev.gatewaydoctor.facts.FactSetException;
 import dev.gatewaydoctor.facts.FactSetReader;
-import dev.gatewaydoctor.knowledge.RuleProblem;
 import dev.gatewaydoctor.knowledge.RulesException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,8 +45,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         try {
             doctor = RulesChoice.open(rulesDir);
         } catch (RulesException e) {
-            err.println("gatewaydoctor: the rules in " + e.source() + " cannot be used:");
-            for (RuleProblem p : e.problems()) err.println("  " + p);
+            RulesProblems.print(err, e);
             return ExitCode.BAD_RULES;
         }
         err.println("rules: " + doctor.rulesSource() + " (version " + doctor.rulesVersion() + ")");

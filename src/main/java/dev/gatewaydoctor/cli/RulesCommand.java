@@ -1,20 +1,30 @@
 package dev.gatewaydoctor.cli;
 
+import dev.gatewaydoctor.Diagnoser;
 import dev.gatewaydoctor.knowledge.CausesDocument;
 import dev.gatewaydoctor.knowledge.Knowledge;
 import dev.gatewaydoctor.knowledge.KnowledgeLoader;
+import dev.gatewaydoctor.knowledge.RuleProblem;
 import dev.gatewaydoctor.knowledge.RulesException;
+import dev.gatewaydoctor.replay.Replay;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 
 /** Commands for the people who write the rules. */
-@Command(name = "rules", mixinStandardHelpOptions = true, description = "Work with a rules directory.",
-        subcommands = {RulesCommand.Doc.class})
+@Command(name = "rules", mixinStandardHelpOptions = true, description = "Check a rules directory, or print its document.",
+        subcommands = {RulesCommand.Check.class, RulesCommand.Doc.class})
 final class RulesCommand implements Runnable {
 
     @Spec
@@ -23,6 +33,85 @@ final class RulesCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = {"Compiles the rules and the fix knowledge and reports every problem as path:line:column: message:",
+                    "DRL syntax, an unknown fact type or field, a fix or rule naming an unknown cause, a cause no fix treats,",
+                    "a weight outside -4..+4, a duplicate rule name. Warnings (a rule no sample fires) do not fail."},
+            footer = {"", "Exit codes: 0 the rules are sound (warnings allowed), 2 bad arguments, 3 the rules are broken."})
+    static final class Check implements Callable<Integer> {
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "the rules directory (default: ./rules)")
+        Path dir = Path.of("rules");
+
+        @Option(names = "--samples", paramLabel = "DIR",
+                description = "sample fact sets to find rules no sample fires (default: facts-samples beside DIR, when present)")
+        Path samples;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Knowledge k;
+            try {
+                k = KnowledgeLoader.fromDirectory(dir);
+            } catch (RulesException e) {
+                for (RuleProblem p : e.problems()) out.println(RulesProblems.located(e.source(), p, "error"));
+                out.println(e.problems().size() + (e.problems().size() == 1 ? " error" : " errors") + " in " + e.source()
+                        + ": the rules cannot be used until they are fixed");
+                return ExitCode.BAD_RULES;
+            }
+            var warnings = new ArrayList<>(k.warnings());
+            Path sampleDir = samples != null ? samples : siblingSamples(dir);
+            int replayed = 0;
+            if (sampleDir != null) {
+                if (!Files.isDirectory(sampleDir)) {
+                    err.println("gatewaydoctor: --samples " + sampleDir + " is not a directory");
+                    return ExitCode.BAD_INPUT;
+                }
+                Diagnoser doctor = Diagnoser.with(k);
+                var results = new ArrayList<Replay.Result>();
+                for (Path p : Replay.samples(List.of(sampleDir))) results.add(Replay.replay(doctor, p));
+                replayed = results.size();
+                for (Map.Entry<String, Integer> e : Replay.coverage(k.ruleFiles(), results).entrySet()) {
+                    if (e.getValue() == 0) warnings.add(ruleAt(k, e.getKey(), "no sample in " + sampleDir + " fires the rule \""
+                            + e.getKey() + "\": add a sample that shows it (and one where it must not decide)"));
+                }
+            }
+            warnings.sort(java.util.Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
+            warnings.forEach(w -> out.println(RulesProblems.located(k.source(), w, "warning")));
+            long ruleCount = k.ruleFiles().size();
+            out.println("rules in " + k.source() + " are sound: " + k.causes().size() + " causes, " + k.fixes().size() + " fixes, "
+                    + ruleCount + " rules, version " + k.version()
+                    + (sampleDir == null ? "" : "; " + replayed + " samples replayed for coverage")
+                    + "; " + warnings.size() + (warnings.size() == 1 ? " warning" : " warnings"));
+            return ExitCode.OK;
+        }
+
+        private static Path siblingSamples(Path rules) {
+            Path parent = rules.toAbsolutePath().normalize().getParent();
+            Path s = parent == null ? null : parent.resolve("facts-samples");
+            return s != null && Files.isDirectory(s) ? rules.resolveSibling("facts-samples") : null;
+        }
+
+        /** A warning that points at the rule's own line. */
+        private static RuleProblem ruleAt(Knowledge k, String rule, String message) {
+            String file = k.ruleFiles().get(rule);
+            String text = file == null ? null : k.texts().get(file);
+            if (text != null) {
+                var m = Pattern.compile("(?m)^\\s*rule\\s+\"" + Pattern.quote(rule) + "\"").matcher(text);
+                if (m.find()) {
+                    int line = 1;
+                    for (int i = 0; i < m.start(); i++) if (text.charAt(i) == '\n') line++;
+                    return new RuleProblem(file, line, 1, message);
+                }
+            }
+            return new RuleProblem(file == null ? "?" : file, 0, 0, message);
+        }
     }
 
     @Command(name = "doc", mixinStandardHelpOptions = true,
@@ -40,18 +129,14 @@ final class RulesCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            Knowledge k;
             try {
-                k = KnowledgeLoader.fromDirectory(dir);
+                out.print(CausesDocument.render(KnowledgeLoader.fromDirectory(dir)));
+                out.flush();
+                return ExitCode.OK;
             } catch (RulesException e) {
-                err.println("gatewaydoctor: the rules in " + e.source() + " cannot be used:");
-                e.problems().forEach(p -> err.println("  " + p));
+                RulesProblems.print(spec.commandLine().getErr(), e);
                 return ExitCode.BAD_RULES;
             }
-            out.print(CausesDocument.render(k));
-            out.flush();
-            return ExitCode.OK;
         }
     }
 }

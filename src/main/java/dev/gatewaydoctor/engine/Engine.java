@@ -85,13 +85,14 @@ public final class Engine {
             boolean anyFor = tallies.values().stream().anyMatch(t -> t.sum() > 0 && t.items.stream().anyMatch(i -> i.weight() > 0));
             if (!anyFor) {
                 return new Diagnosis(factSet.name(), Basis.SEED_CHECKLIST, causes, seedChecklist(knowledge), warnings,
-                        knowledge.source(), knowledge.version());
+                        knowledge.source(), knowledge.version(), new java.util.TreeSet<>(recorder.firings.keySet()));
             }
             for (RankedCause c : causes) session.insert(new Hypothesis(c.id(), c.confidence(), c.culprit()));
             for (Fix f : knowledge.fixes()) f.treats().forEach((cause, efficacy) -> session.insert(new Treatment(f.id(), cause, efficacy)));
             fire(session, recorder, knowledge);
-            return new Diagnosis(factSet.name(), Basis.EVIDENCE, causes, rankFixes(knowledge, causes, recorder), warnings,
-                    knowledge.source(), knowledge.version());
+            List<RankedFix> fixes = rankFixes(knowledge, causes, recorder);
+            return new Diagnosis(factSet.name(), Basis.EVIDENCE, causes, fixes, warnings,
+                    knowledge.source(), knowledge.version(), new java.util.TreeSet<>(recorder.firings.keySet()));
         } finally {
             session.dispose();
         }

@@ -13,9 +13,10 @@ import java.util.Map;
  * @param version a content hash of every file, so that a diagnosis says which rules produced it
  * @param ruleFiles rule name to the file that holds it, relative to the rules directory
  * @param texts   every file's text by its path relative to the rules directory, for documents and checks
+ * @param warnings what an author should look at, though the rules work (a cause no rules weigh yet, ...)
  */
 public record Knowledge(String source, String version, KieBase kieBase, Map<String, Cause> causes, List<Fix> fixes,
-                        Map<String, String> ruleFiles, java.util.SortedMap<String, String> texts) {
+                        Map<String, String> ruleFiles, java.util.SortedMap<String, String> texts, List<RuleProblem> warnings) {
 
     public Cause cause(String id) {
         return causes.get(id);

@@ -67,6 +67,11 @@ public final class KnowledgeLoader {
         return compile(source, readTree(dir, source));
     }
 
+    /** The content hash of a rules directory, as {@link Knowledge#version()} will be, without compiling it. */
+    static String versionOf(Path dir) throws RulesException {
+        return version(readTree(dir, dir.toString()));
+    }
+
     /** The copy of rules/ inside the jar. */
     public static Knowledge bundled() throws RulesException {
         URL marker = KnowledgeLoader.class.getClassLoader().getResource(BUNDLED_ROOT + "/causes.yaml");
@@ -124,7 +129,9 @@ public final class KnowledgeLoader {
                 }
             }
         }
-        if (!problems.isEmpty()) throw new RulesException(source, problems);
+        var warnings = new ArrayList<RuleProblem>();
+        RuleTextChecks.check(files, causes, fixes, problems, warnings);
+        // Drools compiles the files even when the checks above found problems, so that an author sees them all at once.
 
         KieServices ks = KieServices.Factory.get();
         if (ks == null) {
@@ -144,7 +151,8 @@ public final class KnowledgeLoader {
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll(DrlProject.class);
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             if (m.getText() != null && m.getText().contains("Parser returned a null Package")) continue; // echo of a syntax error
-            problems.add(new RuleProblem(relative(m.getPath()), Math.max(m.getLine(), 0), Math.max(m.getColumn(), 0), clean(m.getText())));
+            String file = relative(m.getPath());
+            problems.add(DroolsMessages.plain(file, Math.max(m.getLine(), 0), Math.max(m.getColumn(), 0), clean(m.getText()), files.get(file)));
         }
         if (!problems.isEmpty()) {
             ks.getRepository().removeKieModule(rid);
@@ -159,7 +167,7 @@ public final class KnowledgeLoader {
             ks.getRepository().removeKieModule(rid);
         }
         return new Knowledge(source, version, base, Collections.unmodifiableMap(causes), List.copyOf(fixes), ruleFiles(base),
-                Collections.unmodifiableSortedMap(new TreeMap<>(files)));
+                Collections.unmodifiableSortedMap(new TreeMap<>(files)), List.copyOf(warnings));
     }
 
     private static Map<String, String> ruleFiles(KieBase base) {
@@ -277,6 +285,15 @@ public final class KnowledgeLoader {
                 s.forEach(step -> steps.add(step.asText().strip()));
             }
             String risk = f.path("risk").asText(null);
+            if (!List.of("low", "medium", "high").contains(String.valueOf(risk))) {
+                problems.add(doc.problem(at + "/risk", "expected \"risk\": low, medium or high (what can go wrong when applying the fix)"));
+            }
+            for (String field : List.of("verify", "undo")) {
+                if (!f.hasNonNull(field) || f.get(field).asText().isBlank()) {
+                    problems.add(doc.problem(at + "/" + field, "expected \"" + field + "\": " + (field.equals("verify")
+                            ? "how to tell that the fix worked" : "how to take the fix back")));
+                }
+            }
             if (id == null || title == null || effort == null || !effort.isInt()) continue;
             fixes.add(new Fix(id, title, seed, effort.asInt(), risk, Collections.unmodifiableMap(treats), List.copyOf(steps),
                     textOrNull(f, "verify"), textOrNull(f, "undo")));

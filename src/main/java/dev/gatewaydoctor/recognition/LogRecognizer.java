@@ -375,7 +375,9 @@ public final class LogRecognizer {
                 b.signalName = signalName(b.signal);
             }
             b.process = m.group(1) != null ? m.group(1) : m.group(3);
-            b.detail = m.group();
+            String text = m.group();
+            b.detail = m.group(2) != null ? "signal" : text.contains("Assertion") ? "innodb-assertion"
+                    : text.contains("Out of memory") ? "out-of-memory" : "not-running";
             found.add(b);
         }
     }

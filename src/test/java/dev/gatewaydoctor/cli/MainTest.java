@@ -91,7 +91,7 @@ class MainTest {
     void helpVersionAndUsageErrors() {
         Run help = run("--help");
         assertThat(help.code()).isZero();
-        assertThat(help.out()).contains("diagnose", "Exit codes: 0 all diagnosed, 2 bad input, 3 bad rules.");
+        assertThat(help.out()).contains("diagnose", "Exit codes: 0 done, 1 replay: a sample failed, 2 bad input, 3 bad rules.");
         Run version = run("--version");
         assertThat(version.code()).isZero();
         assertThat(version.out()).startsWith("gatewaydoctor ");
@@ -113,5 +113,101 @@ class MainTest {
         Run r = run("rules", "doc", tmp.toString());
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.err()).contains("cannot be used");
+    }
+
+    @Test
+    void rulesCheckOnSoundRulesExitsZeroWithWarningsThatPointAtRules() {
+        Run r = run("rules", "check", "rules");
+        assertThat(r.code()).isZero();
+        String[] lines = r.out().strip().split("\n");
+        assertThat(lines[lines.length - 1]).startsWith("rules in rules are sound: 24 causes, 25 fixes");
+        for (int i = 0; i < lines.length - 1; i++) assertThat(lines[i]).matches("rules/causes/[a-z-]+\\.drl:\\d+:1: warning: no sample .*");
+    }
+
+    @Test
+    void rulesCheckReportsEachProblemWithFileLineAndColumn(@TempDir Path tmp) throws Exception {
+        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
+        Path disk = rules.resolve("causes/disk-full.drl");
+        String text = Files.readString(disk);
+        int firstLine = (int) text.lines().count() + 2;
+        Files.writeString(disk, text + """
+
+                rule "Misspelt field"
+                when
+                    LogSignal(famly == "disk-full")
+                then
+                    insert(new Evidence("disk-full", 1.0));
+                end
+
+                rule "Too heavy, and for a cause that does not exist"
+                when
+                    Metric(name == "disk.utilization")
+                then
+                    insert(new Evidence("disk-fulll", 4.5));
+                end
+
+                rule "The disk has room (under 85%)"
+                when
+                    DiskUsage(percent < 85)
+                then
+                    insert(new Evidence("disk-full", -1.0));
+                end
+                """);
+        Path fixes = rules.resolve("fixes.yaml");
+        Files.writeString(fixes, Files.readString(fixes).replace("      disk-full: 1.0\n", "      disk-ful: 1.0\n").replace("      disk-full: 0.4\n", ""));
+        Run r = run("rules", "check", rules.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.BAD_RULES);
+        String f = rules.resolve("causes/disk-full.drl").toString();
+        assertThat(r.out()).contains(
+                f + ":" + (firstLine + 2) + ":15: error: LogSignal has no field \"famly\" (did you mean family?)",
+                f + ":" + (firstLine + 11) + ":26: error: evidence for \"disk-fulll\", which is no cause in causes.yaml",
+                f + ":" + (firstLine + 11) + ":39: error: weight 4.5 is outside -4..+4",
+                f + ":" + (firstLine + 14) + ": error: Duplicate rule name: The disk has room (under 85%)",
+                f + ":" + (firstLine + 16) + ":5: error: unknown fact type DiskUsage; rules match HttpResponse, LogLine, LogSignal",
+                rules.resolve("fixes.yaml") + ":",
+                "unknown cause \"disk-ful\" (not in causes.yaml)",
+                "no fix treats the cause \"disk-full\"");
+        assertThat(r.out().strip()).endsWith("the rules cannot be used until they are fixed");
+    }
+
+    @Test
+    void replayPrintsATableAndTheCountAndExitsZeroWhenAllPass() {
+        Run r = run("replay", "--rules", "rules", "facts-samples");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("SAMPLE").contains("php-fpm-pool-exhausted  ").doesNotContain("FAIL");
+        assertThat(r.out().strip()).matches("(?s).*\\n\\d+ passed, 0 failed$");
+    }
+
+    @Test
+    void aFailingSampleShowsWhatMovedAndWhyAndExitsOne(@TempDir Path tmp) throws Exception {
+        String pool = Files.readString(Path.of("facts-samples/php-fpm-pool-exhausted.json"));
+        Files.writeString(tmp.resolve("wrong.json"), pool.replace("\"causes\": [\"php-fpm-pool-exhausted\"]", "\"causes\": [\"traffic-overload\"]"));
+        Files.writeString(tmp.resolve("broken.json"), "{\"factset\": 1,");
+        Run r = run("replay", "--rules", "rules", tmp.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.FAILED);
+        assertThat(r.out()).contains("wrong ", "FAIL", "FAILED " + tmp.resolve("wrong.json"),
+                "expected traffic-overload first, but php-fpm-pool-exhausted", "beat it",
+                "behind traffic-overload:", "Requests run near their baseline",
+                "behind php-fpm-pool-exhausted:", "PHP-FPM says its pool reached pm.max_children",
+                "FAILED " + tmp.resolve("broken.json"));
+        assertThat(r.out().strip()).endsWith("0 passed, 2 failed");
+    }
+
+    @Test
+    void replayJsonAndCoverage(@TempDir Path tmp) throws Exception {
+        Files.copy(Path.of("facts-samples/disk-full-no-space.json"), tmp.resolve("disk.json"));
+        Run r = run("replay", "--rules", "rules", "--json", "--coverage", tmp.toString());
+        assertThat(r.code()).isZero();
+        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertThat(root.get("passed").asInt()).isEqualTo(1);
+        assertThat(root.get("samples").get(0).get("got").get("cause").asText()).isEqualTo("disk-full");
+        assertThat(root.get("samples").get(0).get("causeRank").asInt()).isEqualTo(1);
+        assertThat(root.get("coverage").get("A program cannot write: No space left on device (errno 28)").asInt()).isEqualTo(1);
+        assertThat(root.get("coverage").get("PHP-FPM is not running").asInt()).isZero();
+
+        Run text = run("replay", "--rules", "rules", "--coverage", tmp.toString());
+        assertThat(text.out()).contains("Coverage: how many samples fire each rule", "causes/disk-full.drl",
+                "   1  A program cannot write: No space left on device (errno 28)", "   0  PHP-FPM is not running   <- no sample fires it");
+        assertThat(text.out().strip()).endsWith("1 passed, 0 failed");
     }
 }

@@ -199,7 +199,11 @@ class LogRecognizerTest {
         LogSignal crash = only("2024-03-01T10:00:00.123456Z 0 [ERROR] [MY-013183] [InnoDB] Assertion failure: ibuf0ibuf.cc:3833:ib::fatal triggered thread 140");
         assertThat(crash.family()).isEqualTo("database-crashed");
         assertThat(crash.time()).hasToString("2024-03-01T10:00:00.123456Z");
+        assertThat(crash.detail()).isEqualTo("innodb-assertion");
+        assertThat(only("2024-03-01T10:00:00.000000Z 0 [ERROR] mysqld: Out of memory (Needed 16777216 bytes)").detail()).isEqualTo("out-of-memory");
+        assertThat(only("240301 10:00:00 mysqld_safe Number of processes running now: 0").detail()).isEqualTo("not-running");
         assertThat(only("mysql-1  | 10:00:00 UTC - mysqld got signal 11 ;").signal()).isEqualTo(11);
+        assertThat(only("mysql-1  | 10:00:00 UTC - mysqld got signal 11 ;").detail()).isEqualTo("signal");
         assertThat(only("2024-03-01 10:00:00 0 [ERROR] mariadbd got signal 6 ;").process()).isEqualTo("mariadbd");
     }
 

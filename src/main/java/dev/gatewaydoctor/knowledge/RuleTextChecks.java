@@ -1,0 +1,86 @@
+package dev.gatewaydoctor.knowledge;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks that Drools cannot make, because they are about what the rules mean rather than how they are
+ * written: every conclusion names a known cause or fix, every weight is within the scale of
+ * docs/confidence.md, every cause is treated by some fix. Found by reading the rule files' text, so
+ * that each problem points at its line and column.
+ */
+final class RuleTextChecks {
+
+    static final double MAX_WEIGHT = 4.0;
+
+    private static final Pattern EVIDENCE = Pattern.compile("new\\s+Evidence\\(\\s*\"([^\"]*)\"\\s*,\\s*(-?\\d+(?:\\.\\d+)?)?");
+    private static final Pattern FIX_CONTRIBUTION = Pattern.compile("new\\s+FixContribution\\(\\s*\"([^\"]*)\"\\s*,\\s*\"([^\"]*)\"");
+
+    private RuleTextChecks() {
+    }
+
+    /** Problems that make the rules unusable, and warnings an author should see. */
+    static void check(Map<String, String> files, Map<String, Cause> causes, List<Fix> fixes,
+                      List<RuleProblem> problems, List<RuleProblem> warnings) {
+        Set<String> fixIds = new java.util.HashSet<>();
+        fixes.forEach(f -> fixIds.add(f.id()));
+        files.forEach((path, text) -> {
+            if (!path.endsWith(".drl")) return;
+            String fileCause = path.startsWith("causes/") ? path.substring("causes/".length(), path.length() - ".drl".length()) : null;
+            Matcher m = EVIDENCE.matcher(text);
+            while (m.find()) {
+                String cause = m.group(1);
+                if (causes.isEmpty()) {
+                    // causes.yaml itself is broken, and reported: no cause name can be checked.
+                } else if (!causes.containsKey(cause)) {
+                    problems.add(at(path, text, m.start(1), "evidence for \"" + cause + "\", which is no cause in causes.yaml"));
+                } else if (fileCause != null && !fileCause.equals(cause)) {
+                    warnings.add(at(path, text, m.start(1), "a rule in " + path + " weighs \"" + cause
+                            + "\"; one file per cause keeps the reasoning where readers look for it (rules/causes/" + cause + ".drl)"));
+                }
+                if (m.group(2) != null) {
+                    double w = Double.parseDouble(m.group(2));
+                    if (Math.abs(w) > MAX_WEIGHT) {
+                        problems.add(at(path, text, m.start(2), "weight " + m.group(2) + " is outside -4..+4 (docs/confidence.md: +4 is"
+                                + " already ten thousand to one)"));
+                    }
+                }
+            }
+            m = FIX_CONTRIBUTION.matcher(text);
+            while (m.find()) {
+                if (!fixIds.isEmpty() && !fixIds.contains(m.group(1))) {
+                    problems.add(at(path, text, m.start(1), "contribution to \"" + m.group(1) + "\", which is no fix in fixes.yaml"));
+                }
+                if (!causes.isEmpty() && !causes.containsKey(m.group(2))) {
+                    problems.add(at(path, text, m.start(2), "contribution for cause \"" + m.group(2) + "\", which is no cause in causes.yaml"));
+                }
+            }
+        });
+        for (Cause c : causes.values()) {
+            if (fixes.stream().noneMatch(f -> f.treats().containsKey(c.id()))) {
+                problems.add(new RuleProblem("fixes.yaml", 0, 0, "no fix treats the cause \"" + c.id()
+                        + "\": add it to the \"treats\" of at least one fix, or the diagnosis names it with nothing to do"));
+            }
+            if (!files.containsKey("causes/" + c.id() + ".drl")) {
+                warnings.add(new RuleProblem("causes.yaml", 0, 0, "no rules weigh the cause \"" + c.id()
+                        + "\" yet (rules/causes/" + c.id() + ".drl): it can never be diagnosed"));
+            }
+        }
+    }
+
+    /** A problem at a character offset of a file's text, with its 1-based line and column. */
+    static RuleProblem at(String file, String text, int offset, String message) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new RuleProblem(file, line, offset - lineStart + 1, message);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.gatewaydoctor;
+
+import dev.gatewaydoctor.facts.FactSet;
+import dev.gatewaydoctor.knowledge.RulesWatcher;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A Diagnoser over a watched directory swaps in changed rules, keeps the last good ones, never mixes two versions. */
+class LiveReloadTest {
+
+    private static final FactSet FULL_DISK = FactSet.builder().metric("disk.utilization", 0.99).build();
+
+    /** A rule that makes a full disk count for nothing but a glitch, to see a change of answer. */
+    private static final String GLITCH_RULE = """
+
+            rule "A full disk looks like a glitch (test rule)"
+            when
+                Metric(name == "disk.utilization", value >= 0.98)
+            then
+                insert(new Evidence("transient-upstream-glitch", 4.0));
+            end
+            """;
+
+    private static RulesWatcher.Reload next(BlockingQueue<RulesWatcher.Reload> reloads) throws InterruptedException {
+        RulesWatcher.Reload r = reloads.poll(30, TimeUnit.SECONDS);
+        assertThat(r).as("a reload within 30 s").isNotNull();
+        return r;
+    }
+
+    @Test
+    void aChangedRuleIsServedAndABrokenOneLeavesTheLastGoodRulesServing(@TempDir Path tmp) throws Exception {
+        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
+        BlockingQueue<RulesWatcher.Reload> reloads = new LinkedBlockingQueue<>();
+        try (Diagnoser doctor = Diagnoser.watching(rules, reloads::add)) {
+            Diagnosis before = doctor.diagnose(FULL_DISK);
+            assertThat(before.topCause().id()).isEqualTo("disk-full");
+
+            Path transientRules = rules.resolve("causes/transient-upstream-glitch.drl");
+            Files.writeString(transientRules, Files.readString(transientRules) + GLITCH_RULE);
+            RulesWatcher.Reload good = next(reloads);
+            assertThat(good.applied()).isTrue();
+            Diagnosis after = doctor.diagnose(FULL_DISK);
+            assertThat(after.topCause().id()).isEqualTo("transient-upstream-glitch");
+            assertThat(after.rulesVersion()).isEqualTo(good.version()).isNotEqualTo(before.rulesVersion());
+
+            Path disk = rules.resolve("causes/disk-full.drl");
+            Files.writeString(disk, Files.readString(disk) + "\nrule \"broken\"\nwhen\n    Metric(name == \n then\nend\n");
+            RulesWatcher.Reload broken = next(reloads);
+            assertThat(broken.applied()).isFalse();
+            assertThat(broken.problems()).anySatisfy(p -> {
+                assertThat(p.file()).isEqualTo("causes/disk-full.drl");
+                assertThat(p.line()).isGreaterThan(0);
+            });
+            Diagnosis stillServed = doctor.diagnose(FULL_DISK);
+            assertThat(stillServed.rulesVersion()).isEqualTo(good.version());
+            assertThat(stillServed.topCause().id()).isEqualTo("transient-upstream-glitch");
+        }
+    }
+
+    @Test
+    void noDiagnosisMixesTwoVersions(@TempDir Path tmp) throws Exception {
+        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
+        BlockingQueue<RulesWatcher.Reload> reloads = new LinkedBlockingQueue<>();
+        Path transientRules = rules.resolve("causes/transient-upstream-glitch.drl");
+        String original = Files.readString(transientRules);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try (Diagnoser doctor = Diagnoser.watching(rules, reloads::add)) {
+            // Each version gives one answer for the same facts; a mixed session would give the other's answer.
+            var answerByVersion = new ConcurrentHashMap<String, Set<String>>();
+            AtomicBoolean stop = new AtomicBoolean();
+            List<Future<?>> workers = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                workers.add(pool.submit(() -> {
+                    while (!stop.get()) {
+                        Diagnosis d = doctor.diagnose(FULL_DISK);
+                        answerByVersion.computeIfAbsent(d.rulesVersion(), v -> ConcurrentHashMap.newKeySet()).add(d.topCause().id());
+                    }
+                    return null;
+                }));
+            }
+            for (int round = 0; round < 3; round++) {
+                Files.writeString(transientRules, original + GLITCH_RULE.replace("(test rule)", "(test rule " + round + ")"));
+                assertThat(next(reloads).applied()).isTrue();
+                Files.writeString(transientRules, original);
+                assertThat(next(reloads).applied()).isTrue();
+            }
+            stop.set(true);
+            for (Future<?> w : workers) w.get(60, TimeUnit.SECONDS);
+            assertThat(answerByVersion).hasSizeGreaterThanOrEqualTo(2);
+            answerByVersion.forEach((version, answers) -> assertThat(answers).as("answers of version %s", version).hasSize(1));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
