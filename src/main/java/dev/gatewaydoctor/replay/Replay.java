@@ -11,6 +11,7 @@ import dev.gatewaydoctor.facts.Expectation;
 import dev.gatewaydoctor.facts.FactSet;
 import dev.gatewaydoctor.facts.FactSetException;
 import dev.gatewaydoctor.facts.FactSetReader;
+import dev.gatewaydoctor.knowledge.Knowledge;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -88,8 +89,21 @@ public final class Replay {
         }
         var failures = new ArrayList<String>();
         if (!facts.warnings().isEmpty()) failures.add("the sample reads with warnings: " + String.join("; ", facts.warnings()));
+        failures.addAll(unknownIds(facts.expect(), doctor.knowledge()));
         failures.addAll(check(facts.expect(), d));
         return new Result(file, facts, d, List.copyOf(failures), null);
+    }
+
+    /** Ids in the expect block that the knowledge does not have: a typo there would make a test that cannot pass, or cannot fail. */
+    static List<String> unknownIds(Expectation e, Knowledge k) {
+        var out = new ArrayList<String>();
+        var causes = new java.util.LinkedHashSet<String>();
+        for (List<String> ids : java.util.Arrays.asList(e.causes(), e.notCauses(), e.alsoProbable())) if (ids != null) causes.addAll(ids);
+        for (String c : causes) if (k.cause(c) == null) out.add("expect names the cause \"" + c + "\", which is no cause in causes.yaml");
+        if (e.fixes() != null) {
+            for (String f : e.fixes()) if (k.fix(f) == null) out.add("expect names the fix \"" + f + "\", which is no fix in fixes.yaml");
+        }
+        return out;
     }
 
     /** What in the diagnosis does not meet the expectation, each with the evidence that explains it. */

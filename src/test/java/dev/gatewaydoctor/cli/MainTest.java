@@ -120,7 +120,7 @@ class MainTest {
         Run r = run("rules", "check", "rules");
         assertThat(r.code()).isZero();
         String[] lines = r.out().strip().split("\n");
-        assertThat(lines[lines.length - 1]).startsWith("rules in rules are sound: 24 causes, 25 fixes");
+        assertThat(lines[lines.length - 1]).matches("rules in rules are sound: \\d+ causes, \\d+ fixes, \\d+ rules, version \\w{12}; \\d+ samples replayed for coverage; \\d+ warnings?");
         for (int i = 0; i < lines.length - 1; i++) assertThat(lines[i]).matches("rules/causes/[a-z-]+\\.drl:\\d+:1: warning: no sample .*");
     }
 
