@@ -36,6 +36,7 @@ class AuthoringTutorialTest {
         Files.copy(Path.of("docs/causes.md"), tmp.resolve("docs/causes.md"));
 
         String doc = Files.readString(Path.of("docs/authoring-rules.md"));
+        undoTutorial(tmp, doc);
         Matcher m = BLOCK.matcher(doc);
         int commands = 0;
         int files = 0;
@@ -71,6 +72,20 @@ class AuthoringTutorialTest {
         assertThat(k.cause("object-cache-down")).isNotNull();
         assertThat(k.fix("restart-object-cache")).isNotNull();
         assertThat(Files.readString(tmp.resolve("docs/causes.md"))).isEqualTo(CausesDocument.render(k).replace(tmp.resolve("rules").toString(), "rules"));
+    }
+
+    /** A clone where someone followed the tutorial already has its files: take them out of the copy, so that it starts afresh. */
+    private static void undoTutorial(Path dir, String doc) throws Exception {
+        Matcher m = BLOCK.matcher(doc);
+        while (m.find()) {
+            String info = m.group(2).strip();
+            if (info.startsWith("file=")) {
+                Files.deleteIfExists(dir.resolve(info.substring(5)));
+            } else if (info.startsWith("append=")) {
+                Path target = dir.resolve(info.substring(7));
+                Files.writeString(target, Files.readString(target).replace(m.group(3), ""));
+            }
+        }
     }
 
     private static void run(Path dir, String commandLine, int expectedExit) throws Exception {
