@@ -15,9 +15,9 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Replays every sample in facts-samples/ against rules/ and checks its expect block. */
-class SamplesTest {
+public class SamplesTest {
 
-    static List<Path> samples() throws IOException {
+    public static List<Path> samples() throws IOException {
         try (Stream<Path> files = Files.list(TestRules.SAMPLES)) {
             return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }

@@ -48,7 +48,7 @@ final class DiagnoseCommand implements Callable<Integer> {
             RulesProblems.print(err, e);
             return ExitCode.BAD_RULES;
         }
-        err.println("rules: " + doctor.rulesSource() + " (version " + doctor.rulesVersion() + ")");
+        err.println("rules: " + doctor.rulesSource() + " (version " + doctor.rulesVersion() + (doctor.knowledge().precompiled() ? ", precompiled" : ", compiled from DRL") + ")");
 
         var reader = new FactSetReader();
         int exit = ExitCode.OK;

@@ -76,7 +76,7 @@ final class ReplayCommand implements Callable<Integer> {
         if (json) {
             out.println(json(doctor, results, fired, passed, failed));
         } else {
-            err.println("rules: " + doctor.rulesSource() + " (version " + doctor.rulesVersion() + ")");
+            err.println("rules: " + doctor.rulesSource() + " (version " + doctor.rulesVersion() + (doctor.knowledge().precompiled() ? ", precompiled" : ", compiled from DRL") + ")");
             table(out, results);
             for (Replay.Result r : results) {
                 if (r.passed()) continue;

@@ -14,9 +14,11 @@ import java.util.Map;
  * @param ruleFiles rule name to the file that holds it, relative to the rules directory
  * @param texts   every file's text by its path relative to the rules directory, for documents and checks
  * @param warnings what an author should look at, though the rules work (a cause no rules weigh yet, ...)
+ * @param precompiled true when the rules were loaded as the build precompiled them, false when compiled from DRL
  */
 public record Knowledge(String source, String version, KieBase kieBase, Map<String, Cause> causes, List<Fix> fixes,
-                        Map<String, String> ruleFiles, java.util.SortedMap<String, String> texts, List<RuleProblem> warnings) {
+                        Map<String, String> ruleFiles, java.util.SortedMap<String, String> texts, List<RuleProblem> warnings,
+                        boolean precompiled) {
 
     public Cause cause(String id) {
         return causes.get(id);

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.gatewaydoctor.facts.SourcePositions;
 import org.drools.compiler.kie.builder.impl.DrlProject;
-import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -138,14 +137,21 @@ public final class KnowledgeLoader {
             throw new RulesException(source, List.of(new RuleProblem(source, 0, 0,
                     "Drools could not start (KieServices not found on the class path; a repackaged jar must merge META-INF/services)")));
         }
-        KieFileSystem kfs = ks.newKieFileSystem();
-        files.forEach((path, text) -> {
-            if (path.endsWith(".drl")) kfs.write(KIE_ROOT + "gatewaydoctor/" + path, text);
-        });
         if (files.keySet().stream().noneMatch(p -> p.endsWith(".drl"))) {
             throw new RulesException(source, List.of(new RuleProblem(source, 0, 0, "no .drl rule files found")));
         }
         String version = version(files);
+        if (problems.isEmpty()) {
+            KieBase precompiled = PrecompiledRules.load(ks, version);
+            if (precompiled != null) {
+                return new Knowledge(source, version, precompiled, Collections.unmodifiableMap(causes), List.copyOf(fixes),
+                        ruleFiles(precompiled, files), Collections.unmodifiableSortedMap(new TreeMap<>(files)), List.copyOf(warnings), true);
+            }
+        }
+        KieFileSystem kfs = ks.newKieFileSystem();
+        files.forEach((path, text) -> {
+            if (path.endsWith(".drl")) kfs.write(kiePath(path), text);
+        });
         ReleaseId rid = ks.newReleaseId("dev.gatewaydoctor.rules", "rules-" + version + "-" + BUILDS.incrementAndGet(), "1");
         kfs.generateAndWritePomXML(rid);
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll(DrlProject.class);
@@ -166,20 +172,29 @@ public final class KnowledgeLoader {
             // Each build registers a module; forgetting it keeps every reload in memory.
             ks.getRepository().removeKieModule(rid);
         }
-        return new Knowledge(source, version, base, Collections.unmodifiableMap(causes), List.copyOf(fixes), ruleFiles(base),
-                Collections.unmodifiableSortedMap(new TreeMap<>(files)), List.copyOf(warnings));
+        return new Knowledge(source, version, base, Collections.unmodifiableMap(causes), List.copyOf(fixes), ruleFiles(base, files),
+                Collections.unmodifiableSortedMap(new TreeMap<>(files)), List.copyOf(warnings), false);
     }
 
-    private static Map<String, String> ruleFiles(KieBase base) {
+    private static final java.util.regex.Pattern RULE_NAME = java.util.regex.Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
+
+    /** Which file holds each rule: read from the rule files' text, which both compiled forms share. */
+    private static Map<String, String> ruleFiles(KieBase base, Map<String, String> files) {
+        var byName = new HashMap<String, String>();
+        files.forEach((path, text) -> {
+            if (!path.endsWith(".drl")) return;
+            var m = RULE_NAME.matcher(text);
+            while (m.find()) byName.putIfAbsent(m.group(1), path);
+        });
         var out = new HashMap<String, String>();
         for (KiePackage pkg : base.getKiePackages()) {
-            for (Rule r : pkg.getRules()) {
-                String file = null;
-                if (r instanceof RuleImpl impl && impl.getResource() != null) file = relative(impl.getResource().getSourcePath());
-                out.put(r.getName(), file);
-            }
+            for (Rule r : pkg.getRules()) out.put(r.getName(), byName.get(r.getName()));
         }
         return Collections.unmodifiableMap(out);
+    }
+
+    static String kiePath(String rulesRelativePath) {
+        return KIE_ROOT + "gatewaydoctor/" + rulesRelativePath;
     }
 
     private static String relative(String kiePath) {
