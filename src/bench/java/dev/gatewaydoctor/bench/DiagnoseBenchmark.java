@@ -1,0 +1,115 @@
+package dev.gatewaydoctor.bench;
+
+import dev.gatewaydoctor.Diagnoser;
+import dev.gatewaydoctor.Diagnosis;
+import dev.gatewaydoctor.facts.Fact;
+import dev.gatewaydoctor.facts.FactSet;
+import dev.gatewaydoctor.knowledge.KnowledgeLoader;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.runtime.KieSession;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The cost of one diagnosis with a Diagnoser built once, against the floor Drools itself allows: a bare
+ * session over as many trivial rules, created, filled with the same facts and fired. Latency on one
+ * thread (SampleTime gives the median), throughput on one and two threads.
+ */
+@State(Scope.Benchmark)
+@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class DiagnoseBenchmark {
+
+    @Param({"small", "typical", "large"})
+    String size;
+
+    Diagnoser doctor;
+    KieBase floor;
+    FactSet facts;
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        doctor = Diagnoser.fromDirectory(Path.of("rules"));
+        facts = switch (size) {
+            case "small" -> BenchFacts.small();
+            case "typical" -> BenchFacts.typical();
+            default -> BenchFacts.large();
+        };
+        floor = trivialRules(doctor.knowledge().ruleFiles().size());
+    }
+
+    /** As many rules as the knowledge has, each a single pattern that matches nothing and does nothing. */
+    static KieBase trivialRules(int count) {
+        var drl = new StringBuilder("package bench;\nimport dev.gatewaydoctor.facts.*;\n");
+        for (int i = 0; i < count; i++) {
+            drl.append("rule \"r").append(i).append("\"\nwhen\n    Metric(name == \"m").append(i).append("\")\nthen\nend\n");
+        }
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem().write("src/main/resources/bench/rules.drl", drl.toString());
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(org.drools.compiler.kie.builder.impl.DrlProject.class);
+        if (!builder.getResults().getMessages().isEmpty()) throw new IllegalStateException(builder.getResults().toString());
+        return ks.newKieContainer(ks.getRepository().getDefaultReleaseId()).getKieBase();
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public Diagnosis diagnoseLatency() {
+        return doctor.diagnose(facts);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public long floorLatency() {
+        return bareSession();
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @Threads(1)
+    public Diagnosis diagnoseThroughput1() {
+        return doctor.diagnose(facts);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @Threads(2)
+    public Diagnosis diagnoseThroughput2() {
+        return doctor.diagnose(facts);
+    }
+
+    private long bareSession() {
+        KieSession session = floor.newKieSession();
+        try {
+            for (Fact f : facts.facts()) session.insert(f);
+            return session.fireAllRules();
+        } finally {
+            session.dispose();
+        }
+    }
+
+    static {
+        KnowledgeLoader.class.getName(); // the rules load the same way as in the product
+    }
+}
