@@ -27,9 +27,11 @@ public record Site(String url, String app, String webServer, String proxy, Strin
         return release(wordpress);
     }
 
+    private static final java.util.regex.Pattern RELEASE = java.util.regex.Pattern.compile("^\\s*v?(\\d{1,2})(?:\\.(\\d))?");
+
     private static Double release(String version) {
         if (version == null) return null;
-        var m = java.util.regex.Pattern.compile("^\\s*v?(\\d{1,2})(?:\\.(\\d))?").matcher(version);
+        var m = RELEASE.matcher(version);
         return m.find() ? Double.valueOf(m.group(1) + "." + (m.group(2) == null ? "0" : m.group(2))) : null;
     }
 

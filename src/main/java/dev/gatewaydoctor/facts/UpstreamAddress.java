@@ -22,9 +22,21 @@ public final class UpstreamAddress {
     private UpstreamAddress() {
     }
 
+    // Rules ask for the same few addresses many times per diagnosis; a bounded memo spares the regexes.
+    private static final int MEMO_LIMIT = 4096;
+    private static final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<String>> MEMO = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The one form of an address, or null when the text is not one. */
     public static String normalize(String text) {
         if (text == null) return null;
+        var known = MEMO.get(text);
+        if (known != null) return known.orElse(null);
+        String result = read(text);
+        if (MEMO.size() < MEMO_LIMIT) MEMO.put(text, java.util.Optional.ofNullable(result));
+        return result;
+    }
+
+    private static String read(String text) {
         String t = text.strip();
         if (t.endsWith(";")) t = t.substring(0, t.length() - 1).strip();
         Matcher m = SOCKET.matcher(t);
