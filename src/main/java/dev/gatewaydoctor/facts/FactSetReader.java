@@ -44,13 +44,22 @@ public final class FactSetReader {
             "kernel", "docker", "cdn", "other");
     private static final Set<String> HTTP_PATHS = Set.of("through-cdn", "direct-origin", "unknown");
 
+    /** A whole log pasted into one string is read (and cut, with a warning) rather than refused; beyond this it is refused. */
+    static final int MAX_STRING = 256 * 1024 * 1024;
+    /** Log lines longer than this are cut: no message family needs more, and a pasted file should not fill the heap. */
+    static final int MAX_LOG_LINE = 64 * 1024;
+    /** Metrics that are ratios, 0..1 (the spec); a value in (1, 100] was most likely written as a percentage. */
+    private static final Set<String> RATIOS = Set.of("cpu.utilization", "memory.utilization", "swap.utilization", "disk.utilization",
+            "error.rate.5xx", "requests.bot.share", "container.memory.utilization");
+
     private final ObjectMapper mapper;
     private final JsonFactory factory;
 
     public FactSetReader() {
         factory = JsonFactory.builder()
                 .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
+                        .maxStringLength(MAX_STRING).build())
                 .build();
         mapper = new ObjectMapper(factory);
     }
@@ -104,7 +113,12 @@ public final class FactSetReader {
         if (message == null) return "syntax error";
         // Jackson appends hints meant for Java developers; a user needs only the first sentence.
         int cut = message.indexOf("\n");
-        return cut < 0 ? message : message.substring(0, cut);
+        String m = cut < 0 ? message : message.substring(0, cut);
+        m = m.replaceAll(": enable `[^`]*` to allow$", "").replaceAll(", from `[^`]*`", "")
+                .replaceAll("\\(start marker at \\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]\\)", "(opened at line $1, column $2)")
+                .replaceAll(" ?\\[Source: [^\\]]*\\]", "");
+        if (m.startsWith("Non-standard token 'NaN'") || m.contains("'Infinity'")) return m + " (JSON has no NaN or Infinity)";
+        return m;
     }
 
     /** One document being converted: knows its name and where each value is. */
@@ -246,15 +260,36 @@ public final class FactSetReader {
             if (!LOG_SOURCES.contains(source)) {
                 warnings.add("log source \"" + source + "\" at " + at + " is not one of the spec's sources; the line is read all the same");
             }
-            return new LogLine(source, requiredText(f, at + "/line"), when);
+            String line = requiredText(f, at + "/line");
+            if (line.length() > MAX_LOG_LINE) {
+                warnings.add("log line at " + at + " is " + String.format(java.util.Locale.ROOT, "%,d", line.length())
+                        + " characters; read up to the first " + MAX_LOG_LINE / 1024 + " KB (was a whole file pasted into one line?)");
+                line = line.substring(0, MAX_LOG_LINE);
+            }
+            return new LogLine(source, line, when);
         }
 
         private Fact metric(JsonNode f, String at, Instant when) throws FactSetException {
             String name = requiredText(f, at + "/name");
             JsonNode v = f.get("value");
             if (v == null) throw error(at + "/value", "expected the field \"value\" (a number); it is missing");
-            if (!v.isNumber() || !Double.isFinite(v.asDouble())) throw error(at + "/value", "expected a number, found " + show(v));
-            return new Metric(name, v.asDouble(), optionalText(f, at + "/unit"), when);
+            if (!v.isNumber()) throw error(at + "/value", "expected a number, found " + show(v));
+            if (!Double.isFinite(v.asDouble())) throw error(at + "/value", "expected a number within range; this one overflows a double");
+            double value = v.asDouble();
+            if (value < 0) {
+                warnings.add("ignored metric " + name + " at " + at + ": " + Numbers.format(value) + " is negative, which no measure here can be");
+                return null;
+            }
+            if (RATIOS.contains(name) && value > 1) {
+                if (value > 100) {
+                    warnings.add("ignored metric " + name + " at " + at + ": " + Numbers.format(value) + " is neither a ratio (0..1) nor a percentage");
+                    return null;
+                }
+                warnings.add("metric " + name + " at " + at + " is " + Numbers.format(value) + ", above 1: read as a percentage, "
+                        + Numbers.format(value / 100) + " (ratios are 0..1)");
+                value = value / 100;
+            }
+            return new Metric(name, value, optionalText(f, at + "/unit"), when);
         }
 
         private Fact observation(JsonNode f, String at, Instant when) throws FactSetException {
