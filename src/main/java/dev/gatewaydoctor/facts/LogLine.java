@@ -11,6 +11,11 @@ import java.time.Instant;
  */
 public record LogLine(String source, String line, Instant at) implements Fact {
 
+    public LogLine {
+        java.util.Objects.requireNonNull(line, "a log line needs its text (line)");
+        if (source == null || source.isBlank()) source = "other";
+    }
+
     @Override
     public String describe() {
         return source + ": " + (line.length() > 300 ? line.substring(0, 297) + "..." : line);
