@@ -1,0 +1,94 @@
+package dev.gatewaydoctor.robustness;
+
+import dev.gatewaydoctor.Diagnoser;
+import dev.gatewaydoctor.Diagnosis;
+import dev.gatewaydoctor.TestRules;
+import dev.gatewaydoctor.engine.RuleFaultException;
+import dev.gatewaydoctor.facts.FactSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A rule that loops, or inserts facts without end, stops at the default firing limit within a time
+ * bound, with an error naming it; meanwhile other diagnoses on the same Diagnoser go on, unaffected.
+ */
+class RuleFaultsTest {
+
+    private static final FactSet TRIGGER = FactSet.builder().observation("fault-trigger", true).build();
+    private static final FactSet ORDINARY = FactSet.builder()
+            .log("php-fpm", "[01-Mar-2024 12:03:58] WARNING: [pool www] server reached pm.max_children setting (5), consider raising it")
+            .build();
+
+    private static Diagnoser withRule(Path tmp, String rule) throws Exception {
+        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
+        Path drl = rules.resolve("causes/disk-full.drl");
+        Files.writeString(drl, Files.readString(drl) + "\n" + rule);
+        return Diagnoser.fromDirectory(rules);
+    }
+
+    @Test
+    void aRuleThatReactivatesItselfForeverStopsAtTheDefaultLimit(@TempDir Path tmp) throws Exception {
+        Diagnoser doctor = withRule(tmp, """
+                rule "Re-examines the trigger forever"
+                when
+                    $o : Observation(name == "fault-trigger")
+                then
+                    update($o);
+                end
+                """);
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> doctor.diagnose(TRIGGER)).isInstanceOf(RuleFaultException.class)
+                .hasMessageContaining("the limit").hasMessageContaining("\"Re-examines the trigger forever\"")
+                .hasMessageContaining("causes/disk-full.drl");
+        assertThat((System.nanoTime() - start) / 1e9).as("seconds until stopped").isLessThan(30);
+    }
+
+    @Test
+    void aRuleThatInsertsWithoutEndStopsAndOtherDiagnosesGoOn(@TempDir Path tmp) throws Exception {
+        Diagnoser doctor = withRule(tmp, """
+                rule "Breeds observations without end"
+                when
+                    Observation(name == "fault-trigger")
+                    $o : Observation(name str[startsWith] "fault-")
+                then
+                    insert(new Observation("fault-" + System.nanoTime(), "true", null, null));
+                end
+                """);
+        Diagnosis expected = doctor.diagnose(ORDINARY);
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Throwable> faulty = pool.submit(() -> {
+                try {
+                    doctor.diagnose(TRIGGER);
+                    return null;
+                } catch (RuleFaultException e) {
+                    return e;
+                }
+            });
+            Future<Integer> ordinary = pool.submit(() -> {
+                int done = 0;
+                while (!faulty.isDone()) {
+                    Diagnosis d = doctor.diagnose(ORDINARY);
+                    assertThat(d.causes()).usingRecursiveComparison().isEqualTo(expected.causes());
+                    done++;
+                }
+                return done;
+            });
+            Throwable fault = faulty.get(60, TimeUnit.SECONDS);
+            assertThat(fault).isInstanceOf(RuleFaultException.class).hasMessageContaining("\"Breeds observations without end\"");
+            assertThat(ordinary.get(60, TimeUnit.SECONDS)).as("ordinary diagnoses while the faulty one ran").isPositive();
+            assertThat(doctor.diagnose(ORDINARY).causes()).usingRecursiveComparison().isEqualTo(expected.causes());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
