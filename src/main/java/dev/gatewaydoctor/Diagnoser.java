@@ -10,6 +10,7 @@ import dev.gatewaydoctor.knowledge.KnowledgeLoader;
 import dev.gatewaydoctor.knowledge.RulesException;
 
 import dev.gatewaydoctor.knowledge.RulesWatcher;
+import dev.gatewaydoctor.knowledge.WritableRules;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,7 +60,15 @@ public final class Diagnoser implements AutoCloseable {
 
     /** With the rules of a directory laid out like rules/ (causes.yaml, fixes.yaml, causes/*.drl, fixes.drl). */
     public static Diagnoser fromDirectory(Path rulesDir) throws RulesException {
-        return new Diagnoser(KnowledgeLoader.fromDirectory(rulesDir), DEFAULT_MAX_RULE_FIRINGS);
+        return fromDirectory(rulesDir, WritableRules.REFUSE);
+    }
+
+    /**
+     * With the rules of a directory; {@link WritableRules#ALLOW} loads it even when users other than its
+     * owner may write to it (rules run as code: see docs/security.md).
+     */
+    public static Diagnoser fromDirectory(Path rulesDir, WritableRules writable) throws RulesException {
+        return new Diagnoser(KnowledgeLoader.fromDirectory(rulesDir, writable), DEFAULT_MAX_RULE_FIRINGS);
     }
 
     /** With knowledge already compiled (by {@link KnowledgeLoader}). */
@@ -74,9 +83,13 @@ public final class Diagnoser implements AutoCloseable {
      * Diagnoser to stop watching.
      */
     public static Diagnoser watching(Path rulesDir, Consumer<RulesWatcher.Reload> onReload) throws RulesException {
-        Knowledge first = KnowledgeLoader.fromDirectory(rulesDir);
+        return watching(rulesDir, WritableRules.REFUSE, onReload);
+    }
+
+    public static Diagnoser watching(Path rulesDir, WritableRules writable, Consumer<RulesWatcher.Reload> onReload) throws RulesException {
+        Knowledge first = KnowledgeLoader.fromDirectory(rulesDir, writable);
         var current = new AtomicReference<>(first);
-        var watcher = new RulesWatcher(rulesDir, first.version(), WATCH_INTERVAL, current::set, onReload);
+        var watcher = new RulesWatcher(rulesDir, writable, first.version(), WATCH_INTERVAL, current::set, onReload);
         return new Diagnoser(current, DEFAULT_MAX_RULE_FIRINGS, watcher);
     }
 

@@ -7,6 +7,8 @@ import dev.gatewaydoctor.facts.FactSet;
 import dev.gatewaydoctor.facts.FactSetException;
 import dev.gatewaydoctor.facts.FactSetReader;
 import dev.gatewaydoctor.knowledge.RulesException;
+import dev.gatewaydoctor.knowledge.WritableRules;
+import dev.gatewaydoctor.privacy.Redactor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,13 +39,20 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR", description = "the rules directory to use")
     Path rulesDir;
 
+    @Option(names = "--allow-writable-rules", description = "use a rules directory that other users may write to (rules run as code)")
+    boolean allowWritableRules;
+
+    @Option(names = "--no-redact", description = "keep visitors' data in the output (client IPs, e-mail addresses, cookies, tokens, "
+            + "database users); by default they are replaced by placeholders")
+    boolean noRedact;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Diagnoser doctor;
         try {
-            doctor = RulesChoice.open(rulesDir);
+            doctor = RulesChoice.open(rulesDir, allowWritableRules);
         } catch (RulesException e) {
             RulesProblems.print(err, e);
             return ExitCode.BAD_RULES;
@@ -56,6 +65,7 @@ final class DiagnoseCommand implements Callable<Integer> {
             try {
                 FactSet facts = reader.read(file);
                 Diagnosis d = doctor.diagnose(facts);
+                if (!noRedact) d = Redactor.redact(d);
                 if (json) out.println(JsonReport.line(file.toString(), d));
                 else TextReport.print(out, file.toString(), d);
             } catch (FactSetException e) {
@@ -80,10 +90,11 @@ final class DiagnoseCommand implements Callable<Integer> {
         private RulesChoice() {
         }
 
-        static Diagnoser open(Path explicit) throws RulesException {
-            if (explicit != null) return Diagnoser.fromDirectory(explicit);
+        static Diagnoser open(Path explicit, boolean allowWritable) throws RulesException {
+            WritableRules writable = allowWritable ? WritableRules.ALLOW : WritableRules.REFUSE;
+            if (explicit != null) return Diagnoser.fromDirectory(explicit, writable);
             Path local = Path.of("rules");
-            if (Files.isRegularFile(local.resolve("causes.yaml"))) return Diagnoser.fromDirectory(local);
+            if (Files.isRegularFile(local.resolve("causes.yaml"))) return Diagnoser.fromDirectory(local, writable);
             return Diagnoser.withBundledRules();
         }
     }

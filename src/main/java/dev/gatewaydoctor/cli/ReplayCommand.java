@@ -43,6 +43,9 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR", description = "the rules directory (default: ./rules when present, else the bundled rules)")
     Path rulesDir;
 
+    @Option(names = "--allow-writable-rules", description = "use a rules directory that other users may write to (rules run as code)")
+    boolean allowWritableRules;
+
     @Option(names = "--json", description = "print one JSON document instead of the table")
     boolean json;
 
@@ -55,7 +58,7 @@ final class ReplayCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Diagnoser doctor;
         try {
-            doctor = DiagnoseCommand.RulesChoice.open(rulesDir);
+            doctor = DiagnoseCommand.RulesChoice.open(rulesDir, allowWritableRules);
         } catch (RulesException e) {
             RulesProblems.print(err, e);
             return ExitCode.BAD_RULES;

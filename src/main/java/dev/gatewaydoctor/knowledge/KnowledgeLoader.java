@@ -58,11 +58,18 @@ public final class KnowledgeLoader {
     private KnowledgeLoader() {
     }
 
+    /** The rules of a directory, refused when others may write to it ({@link WritableRules#REFUSE}). */
     public static Knowledge fromDirectory(Path dir) throws RulesException {
+        return fromDirectory(dir, WritableRules.REFUSE);
+    }
+
+    public static Knowledge fromDirectory(Path dir, WritableRules writable) throws RulesException {
         String source = dir.toString();
         if (!Files.isDirectory(dir)) {
             throw new RulesException(source, List.of(new RuleProblem(source, 0, 0, "not a directory")));
         }
+        List<RuleProblem> unsafe = writable.check(dir);
+        if (!unsafe.isEmpty()) throw new RulesException(source, unsafe);
         return compile(source, readTree(dir, source));
     }
 

@@ -23,6 +23,7 @@ public final class RulesWatcher implements AutoCloseable {
     }
 
     private final Path dir;
+    private final WritableRules writable;
     private final Consumer<Knowledge> swap;
     private final Consumer<Reload> listener;
     private final ScheduledExecutorService timer;
@@ -34,8 +35,10 @@ public final class RulesWatcher implements AutoCloseable {
      * @param swap     called with new knowledge that compiled; it must publish it atomically
      * @param listener told of every reload, good or broken
      */
-    public RulesWatcher(Path dir, String served, Duration interval, Consumer<Knowledge> swap, Consumer<Reload> listener) {
+    public RulesWatcher(Path dir, WritableRules writable, String served, Duration interval, Consumer<Knowledge> swap,
+                        Consumer<Reload> listener) {
         this.dir = dir;
+        this.writable = writable;
         this.served = served;
         this.seen = served;
         this.swap = swap;
@@ -57,7 +60,7 @@ public final class RulesWatcher implements AutoCloseable {
             if (!settled || now.equals(served)) return;
             served = now; // a broken version is reported once, not on every poll
             try {
-                Knowledge k = KnowledgeLoader.fromDirectory(dir);
+                Knowledge k = KnowledgeLoader.fromDirectory(dir, writable);
                 swap.accept(k);
                 listener.accept(new Reload(true, k.version(), k.warnings(), Instant.now()));
             } catch (RulesException e) {
