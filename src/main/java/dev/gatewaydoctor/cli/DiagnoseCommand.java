@@ -6,6 +6,9 @@ import dev.gatewaydoctor.engine.RuleFaultException;
 import dev.gatewaydoctor.facts.FactSet;
 import dev.gatewaydoctor.facts.FactSetException;
 import dev.gatewaydoctor.facts.FactSetReader;
+import dev.gatewaydoctor.ingest.HttpTranscripts;
+import dev.gatewaydoctor.ingest.LogIngest;
+import dev.gatewaydoctor.ingest.LogSources;
 import dev.gatewaydoctor.knowledge.RulesException;
 import dev.gatewaydoctor.knowledge.WritableRules;
 import dev.gatewaydoctor.privacy.Redactor;
@@ -18,20 +21,41 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
         description = {"Diagnoses fact-set JSON files: ranked causes with their evidence, ranked fixes with their steps.",
+                "With --log, --headers or --har, everything given (those and any fact-set files) makes one diagnosis:",
+                "  gatewaydoctor diagnose --log nginx-error=/var/log/nginx/error.log.2.gz --headers curl.txt",
                 "Rules: --rules DIR, else ./rules when present, else the rules bundled in the jar."},
-        footer = {"", "Exit codes: 0 all diagnosed, 2 bad input (the other files are still diagnosed), 3 bad rules."})
+        footer = {"", "Exit codes: 0 all diagnosed, 2 bad input (fact-set files alone: the other files are still diagnosed;",
+                "together with logs: nothing is diagnosed), 3 bad rules."})
 final class DiagnoseCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "fact-set JSON files (format: factset v1)")
-    List<Path> files;
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "fact-set JSON files (format: factset v1); - reads standard input")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--log", paramLabel = "SOURCE=PATH", description = {"a whole log, read once and kept in bounded memory; gzipped is fine;",
+            "SOURCE is nginx-error, php-fpm, apache-error, ... (the spec's list) or auto; - reads standard input"})
+    List<String> logs = new ArrayList<>();
+
+    @Option(names = "--headers", paramLabel = "PATH", description = "a curl -i / curl -sSIL / curl -v transcript (redirects followed are read too)")
+    List<Path> headers = new ArrayList<>();
+
+    @Option(names = "--har", paramLabel = "PATH", description = "a browser's HAR export")
+    List<Path> hars = new ArrayList<>();
+
+    @Option(names = "--since", paramLabel = "TIME", description = "keep log lines from this time on (2024-03-01T10:00:00Z, or with an offset)")
+    String since;
+
+    @Option(names = "--until", paramLabel = "TIME", description = "keep log lines up to this time")
+    String until;
 
     @Option(names = "--json", description = "print one JSON object per file, one per line (JSON Lines)")
     boolean json;
@@ -59,11 +83,16 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
         err.println("rules: " + doctor.rulesSource() + " (version " + doctor.rulesVersion() + (doctor.knowledge().precompiled() ? ", precompiled" : ", compiled from DRL") + ")");
 
+        if (!logs.isEmpty() || !headers.isEmpty() || !hars.isEmpty()) return combined(doctor, out, err);
+        if (files.isEmpty()) {
+            err.println("gatewaydoctor: nothing to diagnose: give fact-set files, or --log, --headers, --har");
+            return ExitCode.BAD_INPUT;
+        }
         var reader = new FactSetReader();
         int exit = ExitCode.OK;
         for (Path file : files) {
             try {
-                FactSet facts = reader.read(file);
+                FactSet facts = file.toString().equals("-") ? reader.read("standard input", System.in.readAllBytes()) : reader.read(file);
                 Diagnosis d = doctor.diagnose(facts);
                 if (!noRedact) d = Redactor.redact(d);
                 if (json) out.println(JsonReport.line(file.toString(), d));
@@ -71,6 +100,9 @@ final class DiagnoseCommand implements Callable<Integer> {
             } catch (FactSetException e) {
                 exit = Math.max(exit, ExitCode.BAD_INPUT);
                 report(out, err, file, doctor, e.getMessage());
+            } catch (java.io.IOException e) {
+                exit = Math.max(exit, ExitCode.BAD_INPUT);
+                report(out, err, file, doctor, "standard input: cannot read: " + e.getMessage());
             } catch (RuleFaultException e) {
                 exit = ExitCode.BAD_RULES;
                 report(out, err, file, doctor, e.getMessage());
@@ -78,6 +110,111 @@ final class DiagnoseCommand implements Callable<Integer> {
             out.flush();
         }
         return exit;
+    }
+
+    /** Logs, transcripts, HAR files and fact sets together: one incident, one diagnosis; any bad input, no diagnosis. */
+    private int combined(Diagnoser doctor, PrintWriter out, PrintWriter err) {
+        Instant from;
+        Instant to;
+        try {
+            from = time("--since", since);
+            to = time("--until", until);
+        } catch (IllegalArgumentException e) {
+            err.println("gatewaydoctor: " + e.getMessage());
+            return ExitCode.BAD_INPUT;
+        }
+        long stdin = files.stream().filter(f -> f.toString().equals("-")).count() + headers.stream().filter(f -> f.toString().equals("-")).count()
+                + hars.stream().filter(f -> f.toString().equals("-")).count() + logs.stream().filter(l -> l.endsWith("=-") || l.equals("-")).count();
+        if (stdin > 1) {
+            err.println("gatewaydoctor: standard input (-) can be read once only");
+            return ExitCode.BAD_INPUT;
+        }
+        var builder = FactSet.builder();
+        var names = new ArrayList<String>();
+        var ingest = new LogIngest();
+        try {
+            for (Path f : files) {
+                FactSet fs = f.toString().equals("-") ? new FactSetReader().read("standard input", System.in.readAllBytes()) : new FactSetReader().read(f);
+                if (builder.hasNoSite()) builder.site(fs.site());
+                builder.facts(fs.facts());
+                fs.warnings().forEach(w -> builder.warning(f + ": " + w));
+                names.add(f.toString());
+            }
+            for (String spec : logs) {
+                int eq = spec.indexOf('=');
+                String source = eq < 0 ? "auto" : spec.substring(0, eq);
+                String path = eq < 0 ? spec : spec.substring(eq + 1);
+                if (!source.equals("auto") && !LogSources.ALL.contains(source)) {
+                    err.println("gatewaydoctor: --log " + spec + ": unknown source \"" + source + "\"; expected auto or one of "
+                            + new java.util.TreeSet<>(LogSources.ALL));
+                    return ExitCode.BAD_INPUT;
+                }
+                var options = new LogIngest.Options(source, from, to);
+                LogIngest.Result r;
+                if (path.equals("-")) {
+                    r = ingest.read("standard input", System.in, options, null);
+                } else {
+                    Path file = Path.of(path);
+                    if (!Files.isRegularFile(file)) throw new java.nio.file.NoSuchFileException(path);
+                    try (var bar = ProgressBar.forFile(err, file)) {
+                        r = ingest.read(file, options, bar);
+                    }
+                }
+                builder.facts(r.lines());
+                r.warnings().forEach(builder::warning);
+                names.add(r.name() + " (" + r.source() + ", " + LogIngestCounts.of(r) + ")");
+            }
+            for (Path h : headers) {
+                var r = HttpTranscripts.curl(h.toString(), h.toString().equals("-")
+                        ? new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)
+                        : Files.newBufferedReader(h, java.nio.charset.StandardCharsets.UTF_8), null);
+                builder.facts(r.responses());
+                r.warnings().forEach(builder::warning);
+                names.add(h.toString());
+            }
+            for (Path h : hars) {
+                try (var in = h.toString().equals("-") ? System.in : Files.newInputStream(h)) {
+                    var r = HttpTranscripts.har(h.toString(), in);
+                    builder.facts(r.responses());
+                    r.warnings().forEach(builder::warning);
+                }
+                names.add(h.toString());
+            }
+        } catch (FactSetException e) {
+            err.println("gatewaydoctor: " + e.getMessage() + " (nothing diagnosed: the inputs make one diagnosis together)");
+            return ExitCode.BAD_INPUT;
+        } catch (java.nio.file.NoSuchFileException e) {
+            err.println("gatewaydoctor: " + e.getFile() + ": no such file (nothing diagnosed)");
+            return ExitCode.BAD_INPUT;
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            err.println("gatewaydoctor: " + e.getMessage() + " (nothing diagnosed)");
+            return ExitCode.BAD_INPUT;
+        }
+        String name = String.join(" + ", names);
+        FactSet facts = builder.name(name).build();
+        try {
+            Diagnosis d = doctor.diagnose(facts);
+            if (!noRedact) d = Redactor.redact(d);
+            if (json) out.println(JsonReport.line("combined input", d));
+            else TextReport.print(out, "combined input", d);
+            return ExitCode.OK;
+        } catch (RuleFaultException e) {
+            err.println("gatewaydoctor: " + e.getMessage());
+            return ExitCode.BAD_RULES;
+        }
+    }
+
+    private static Instant time(String option, String text) {
+        if (text == null) return null;
+        try {
+            return java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            try {
+                return java.time.LocalDateTime.parse(text.replace(' ', 'T')).toInstant(java.time.ZoneOffset.UTC);
+            } catch (java.time.format.DateTimeParseException again) {
+                throw new IllegalArgumentException(option + " " + text + ": expected a time such as 2024-03-01T10:00:00Z (no zone: UTC)");
+            }
+        }
     }
 
     private void report(PrintWriter out, PrintWriter err, Path file, Diagnoser doctor, String message) {

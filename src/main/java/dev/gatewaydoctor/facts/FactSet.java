@@ -27,10 +27,15 @@ public record FactSet(String name, Site site, List<Fact> facts, Expectation expe
         private String name;
         private Site site = Site.UNKNOWN;
         private final List<Fact> facts = new ArrayList<>();
+        private final List<String> warnings = new ArrayList<>();
 
         public Builder name(String name) {
             this.name = name;
             return this;
+        }
+
+        public boolean hasNoSite() {
+            return site == Site.UNKNOWN;
         }
 
         public Builder site(Site site) {
@@ -40,6 +45,17 @@ public record FactSet(String name, Site site, List<Fact> facts, Expectation expe
 
         public Builder fact(Fact fact) {
             facts.add(fact);
+            return this;
+        }
+
+        public Builder facts(java.util.Collection<? extends Fact> more) {
+            facts.addAll(more);
+            return this;
+        }
+
+        /** Something the reader of an input could not use, carried into the diagnosis. */
+        public Builder warning(String warning) {
+            warnings.add(warning);
             return this;
         }
 
@@ -72,7 +88,7 @@ public record FactSet(String name, Site site, List<Fact> facts, Expectation expe
         }
 
         public FactSet build() {
-            return new FactSet(name, site, facts, null, List.of());
+            return new FactSet(name, site, facts, null, warnings);
         }
     }
 }

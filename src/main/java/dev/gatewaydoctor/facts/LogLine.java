@@ -7,17 +7,27 @@ import java.time.Instant;
  * the lines it understands into {@link dev.gatewaydoctor.recognition.LogSignal}s; the others stay
  * in the session as they are.
  *
- * @param at when the line was written, if the person said so; overrides the line's own timestamp
+ * @param at     when the line was written, if the person said so; overrides the line's own timestamp
+ * @param count  how many lines of a log said the same (ingestion keeps one line of each kind): 1 for a single line
+ * @param lastAt when the last of them was written, when known
  */
-public record LogLine(String source, String line, Instant at) implements Fact {
+public record LogLine(String source, String line, Instant at, int count, Instant lastAt) implements Fact {
 
     public LogLine {
         java.util.Objects.requireNonNull(line, "a log line needs its text (line)");
         if (source == null || source.isBlank()) source = "other";
+        if (count < 1) count = 1;
+    }
+
+    public LogLine(String source, String line, Instant at) {
+        this(source, line, at, 1, null);
     }
 
     @Override
     public String describe() {
-        return source + ": " + (line.length() > 300 ? line.substring(0, 297) + "..." : line);
+        String text = source + ": " + (line.length() > 300 ? line.substring(0, 297) + "..." : line);
+        if (count == 1) return text;
+        return text + " (and " + String.format(java.util.Locale.ROOT, "%,d", count - 1) + " more like it"
+                + (lastAt == null ? "" : ", the last at " + lastAt) + ")";
     }
 }

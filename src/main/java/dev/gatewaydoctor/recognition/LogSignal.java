@@ -36,13 +36,16 @@ import java.time.Instant;
  * @param detail        anything else worth showing (the extension that crashed, the SELinux permission, the service)
  * @param removedInPhp  for a PHP fatal on a function or syntax that PHP removed, the PHP version that removed it ("8.0")
  * @param log           the line itself
+ * @param count         how many lines said this (a log ingested whole keeps one line of each kind, with its count)
+ * @param lastTime      when the last of them was written, when known
  */
 public record LogSignal(String family, String program, Instant time,
                         Integer errno, String errnoName, String errnoMeaning,
                         String upstream, String socketPath, String host, String request,
                         String message, String file, String plugin, String theme, String codeArea, String function,
                         Long memoryLimitBytes, Long triedBytes, Integer signal, String signalName,
-                        String pool, Double limit, String process, String detail, String removedInPhp, LogLine log) {
+                        String pool, Double limit, String process, String detail, String removedInPhp, LogLine log,
+                        int count, Instant lastTime) {
 
     /** The plugin or theme slug, whichever the file names. */
     public String component() {
@@ -142,7 +145,7 @@ public record LogSignal(String family, String program, Instant time,
         LogSignal build(Instant time, LogLine log) {
             return new LogSignal(family, program, time, errno, errnoName, errnoMeaning, upstream, socketPath, host, request,
                     message, file, plugin, theme, codeArea, function, memoryLimitBytes, triedBytes, signal, signalName,
-                    pool, limit, process, detail, removedInPhp, log);
+                    pool, limit, process, detail, removedInPhp, log, log.count(), log.lastAt());
         }
     }
 }

@@ -97,7 +97,7 @@ class MainTest {
         assertThat(version.out()).startsWith("gatewaydoctor ");
         Run usage = run("diagnose");
         assertThat(usage.code()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(usage.err()).contains("Missing required parameter");
+        assertThat(usage.err()).contains("nothing to diagnose: give fact-set files, or --log, --headers, --har");
         assertThat(run("diagnose", "--help").out()).contains("--json", "--rules");
     }
 

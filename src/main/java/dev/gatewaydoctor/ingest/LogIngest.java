@@ -1,0 +1,325 @@
+package dev.gatewaydoctor.ingest;
+
+import dev.gatewaydoctor.facts.LogLine;
+import dev.gatewaydoctor.recognition.LogRecognizer;
+import dev.gatewaydoctor.recognition.LogSignal;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads a whole log (of any size, gzipped or not) once, line by line, and keeps what a diagnosis needs:
+ * one line of each kind of signal, with how many lines said it and when the first and the last did.
+ * The rules then reason over a few dozen facts with counts, not over millions of lines. Lines that
+ * carry no signal are counted and dropped; junk (binary data, invalid UTF-8, lines over 64 KB) is
+ * counted, skipped and summed up in one warning.
+ */
+public final class LogIngest {
+
+    /** Lines longer than this are junk: no log message is, and reading one should not fill the heap. */
+    public static final int MAX_LINE = 64 * 1024;
+    /** Kinds of signal kept apart; beyond this, further kinds are counted in a warning (a log of a million distinct errors). */
+    static final int MAX_KINDS = 5_000;
+    private static final int SNIFF_LINES = 200;
+
+    /** What to keep: the source the lines came from ("auto": read it off the lines) and a time window (null: open). */
+    public record Options(String source, Instant since, Instant until) {
+        public static final Options AUTO = new Options("auto", null, null);
+    }
+
+    /** What one log gave: a line of each kind of signal with its count, the source, and what was skipped. */
+    public record Result(String name, String source, List<LogLine> lines, long linesRead, long signalLines,
+                         long outsideWindow, long junk, List<String> warnings) {
+    }
+
+    /** Told how far reading has got, for a progress bar. */
+    public interface Progress {
+        void bytesRead(long bytes);
+    }
+
+    private final LogRecognizer recognizer = new LogRecognizer();
+
+    /** Reads a log file; a gzipped one (logrotate's .gz) is read as it is. */
+    public Result read(java.nio.file.Path file, Options options, Progress progress) throws IOException {
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return read(file.toString(), in, options, progress);
+        }
+    }
+
+    /** Reads a log from a stream (gzip is recognised by its first bytes, whatever the name). */
+    public Result read(String name, InputStream raw, Options options, Progress progress) throws IOException {
+        var counting = new CountingInputStream(raw, progress);
+        InputStream in = new BufferedInputStream(counting, 1 << 16);
+        in.mark(2);
+        int b1 = in.read();
+        int b2 = in.read();
+        in.reset();
+        if (b1 == 0x1f && b2 == 0x8b) in = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        var lines = new LineReader(in, MAX_LINE);
+        var kept = new Collector(options);
+        byte[] line;
+        while ((line = lines.next()) != null) {
+            kept.read++;
+            if (lines.lastWasTooLong()) {
+                kept.tooLong++;
+                continue;
+            }
+            if (containsNul(line, lines.length())) {
+                kept.binary++;
+                continue;
+            }
+            String text;
+            try {
+                text = utf8.decode(ByteBuffer.wrap(line, 0, lines.length())).toString();
+            } catch (CharacterCodingException e) {
+                kept.invalid++;
+                continue;
+            }
+            kept.accept(text);
+        }
+        return kept.result(name);
+    }
+
+    /** Reads a log that is already text (a support tool's paste). */
+    public Result read(String name, java.io.Reader reader, Options options) throws IOException {
+        var in = new java.io.BufferedReader(reader, 1 << 16);
+        var kept = new Collector(options);
+        var sb = new StringBuilder();
+        int c;
+        boolean tooLong = false;
+        while (true) {
+            c = in.read();
+            if (c == '\n' || c == -1) {
+                if (c == -1 && sb.length() == 0 && !tooLong) break;
+                kept.read++;
+                if (tooLong) kept.tooLong++;
+                else if (sb.indexOf("\u0000") >= 0) kept.binary++;
+                else kept.accept(sb.length() > 0 && sb.charAt(sb.length() - 1) == '\r' ? sb.substring(0, sb.length() - 1) : sb.toString());
+                sb.setLength(0);
+                tooLong = false;
+                if (c == -1) break;
+            } else if (!tooLong) {
+                if (sb.length() >= MAX_LINE) {
+                    tooLong = true;
+                    sb.setLength(0);
+                } else {
+                    sb.append((char) c);
+                }
+            }
+        }
+        return kept.result(name);
+    }
+
+    /** Keeps one line of each kind of signal, and counts the rest. */
+    private final class Collector {
+        final Options options;
+        final LinkedHashMap<Object, Kind> kinds = new LinkedHashMap<>();
+        final List<String> sniffed = new ArrayList<>();
+        String source;
+        long read, signalLines, outside, binary, invalid, tooLong, droppedKinds;
+
+        Collector(Options options) {
+            this.options = options;
+            this.source = options.source() == null || options.source().equals("auto") ? null : options.source();
+        }
+
+        void accept(String text) {
+            if (source == null && sniffed.size() < SNIFF_LINES && !text.isBlank()) sniffed.add(text);
+            List<LogSignal> signals = recognizer.recognize(new LogLine("other", text, null));
+            if (signals.isEmpty()) return;
+            Instant at = signals.get(0).time();
+            if (at != null && (options.since() != null && at.isBefore(options.since()) || options.until() != null && at.isAfter(options.until()))) {
+                outside++;
+                return;
+            }
+            signalLines++;
+            Object key = kindOf(signals);
+            Kind kind = kinds.get(key);
+            if (kind == null) {
+                if (kinds.size() >= MAX_KINDS) {
+                    droppedKinds++;
+                    return;
+                }
+                kinds.put(key, new Kind(text, at));
+            } else {
+                kind.seen(at);
+            }
+        }
+
+        Result result(String name) {
+            String src = source != null ? source : LogSources.sniff(sniffed);
+            var out = new ArrayList<LogLine>(kinds.size());
+            for (Kind k : kinds.values()) {
+                out.add(new LogLine(src, k.line, k.first, (int) Math.min(Integer.MAX_VALUE, k.count), k.count > 1 ? k.last : null));
+            }
+            var warnings = new ArrayList<String>();
+            long junk = binary + invalid + tooLong;
+            if (junk > 0) {
+                warnings.add(name + ": skipped " + count(junk) + " of " + count(read) + " lines that are no log text ("
+                        + String.join(", ", parts(binary, "binary", invalid, "not UTF-8", tooLong, "over 64 KB")) + ")");
+            }
+            if (droppedKinds > 0) {
+                warnings.add(name + ": " + count(droppedKinds) + " lines carried signals beyond the first " + count(MAX_KINDS)
+                        + " kinds and were not kept");
+            }
+            if (outside > 0) warnings.add(name + ": " + count(outside) + " lines with signals fell outside the time window and were left out");
+            if (read > 0 && signalLines == 0 && outside == 0 && junk < read) {
+                warnings.add(name + ": none of its " + count(read) + " lines matched a message family GatewayDoctor knows");
+            }
+            return new Result(name, src, List.copyOf(out), read, signalLines, outside, junk, List.copyOf(warnings));
+        }
+    }
+
+    /** Lines that say the same thing about the same upstream, pool, plugin or process are one kind, whenever and for whomever. */
+    private static Object kindOf(List<LogSignal> signals) {
+        var key = new ArrayList<List<Object>>(signals.size());
+        for (LogSignal s : signals) {
+            key.add(java.util.Arrays.asList(s.family(), s.errno(), s.upstream(), s.socketPath(), s.host(), s.file(), s.plugin(), s.theme(),
+                    s.function(), s.memoryLimitBytes(), s.signal(), s.pool(), s.limit(), s.process(), s.detail(), s.removedInPhp(),
+                    s.family().equals("php-fatal-error") || s.family().equals("database-connection-error") ? s.message() : null));
+        }
+        return key;
+    }
+
+    private static final class Kind {
+        final String line;
+        final Instant first;
+        Instant last;
+        long count = 1;
+
+        Kind(String line, Instant at) {
+            this.line = line;
+            this.first = at;
+            this.last = at;
+        }
+
+        void seen(Instant at) {
+            count++;
+            if (at != null && (last == null || at.isAfter(last))) last = at;
+        }
+    }
+
+    private static boolean containsNul(byte[] b, int length) {
+        for (int i = 0; i < length; i++) if (b[i] == 0) return true;
+        return false;
+    }
+
+    private static List<String> parts(long a, String an, long b, String bn, long c, String cn) {
+        var out = new ArrayList<String>();
+        if (a > 0) out.add(count(a) + " " + an);
+        if (b > 0) out.add(count(b) + " " + bn);
+        if (c > 0) out.add(count(c) + " " + cn);
+        return out;
+    }
+
+    static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** Counts the bytes that go through, for the progress bar. */
+    private static final class CountingInputStream extends java.io.FilterInputStream {
+        private final Progress progress;
+        private long bytes;
+
+        CountingInputStream(InputStream in, Progress progress) {
+            super(in);
+            this.progress = Objects.requireNonNullElse(progress, b -> { });
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) progress.bytesRead(++bytes);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0) progress.bytesRead(bytes += n);
+            return n;
+        }
+    }
+
+    /** Splits bytes into lines without decoding them first, and without holding more than one line. */
+    static final class LineReader {
+        private final InputStream in;
+        private final int max;
+        private byte[] buf = new byte[8192];
+        private int length;
+        private boolean tooLong;
+        private final byte[] chunk = new byte[1 << 16];
+        private int pos;
+        private int end;
+
+        LineReader(InputStream in, int max) {
+            this.in = in;
+            this.max = max;
+        }
+
+        /** The next line (its first {@link #length()} bytes; without the line end), or null at the end. */
+        byte[] next() throws IOException {
+            length = 0;
+            tooLong = false;
+            boolean any = false;
+            while (true) {
+                if (pos == end) {
+                    end = in.read(chunk, 0, chunk.length);
+                    pos = 0;
+                    if (end <= 0) {
+                        end = 0;
+                        return any ? trimmed() : null;
+                    }
+                }
+                any = true;
+                int start = pos;
+                while (pos < end && chunk[pos] != '\n') pos++;
+                append(start, pos - start);
+                if (pos < end) {
+                    pos++; // the newline
+                    return trimmed();
+                }
+            }
+        }
+
+        private void append(int from, int n) {
+            if (tooLong || n == 0) return;
+            if (length + n > max) {
+                tooLong = true;
+                return;
+            }
+            if (length + n > buf.length) buf = java.util.Arrays.copyOf(buf, Math.min(max, Math.max(buf.length * 2, length + n)));
+            System.arraycopy(chunk, from, buf, length, n);
+            length += n;
+        }
+
+        private byte[] trimmed() {
+            if (length > 0 && buf[length - 1] == '\r') length--;
+            return buf;
+        }
+
+        int length() {
+            return length;
+        }
+
+        boolean lastWasTooLong() {
+            return tooLong;
+        }
+    }
+}
