@@ -80,16 +80,22 @@ public final class LogIngest {
                 kept.tooLong++;
                 continue;
             }
-            if (containsNul(line, lines.length())) {
+            int kind = bytesKind(line, lines.length());
+            if (kind == BINARY) {
                 kept.binary++;
                 continue;
             }
             String text;
-            try {
-                text = utf8.decode(ByteBuffer.wrap(line, 0, lines.length())).toString();
-            } catch (CharacterCodingException e) {
-                kept.invalid++;
-                continue;
+            if (kind == ASCII) {
+                // Most log lines are ASCII: copied as they are, without the cost of a validating decoder.
+                text = new String(line, 0, lines.length(), StandardCharsets.ISO_8859_1);
+            } else {
+                try {
+                    text = utf8.decode(ByteBuffer.wrap(line, 0, lines.length())).toString();
+                } catch (CharacterCodingException e) {
+                    kept.invalid++;
+                    continue;
+                }
             }
             kept.accept(text);
         }
@@ -215,9 +221,19 @@ public final class LogIngest {
         }
     }
 
-    private static boolean containsNul(byte[] b, int length) {
-        for (int i = 0; i < length; i++) if (b[i] == 0) return true;
-        return false;
+    private static final int ASCII = 0;
+    private static final int OTHER = 1;
+    private static final int BINARY = 2;
+
+    /** ASCII, other (UTF-8 to be checked), or binary (a NUL byte: no text log has one). */
+    private static int bytesKind(byte[] b, int length) {
+        int kind = ASCII;
+        for (int i = 0; i < length; i++) {
+            byte x = b[i];
+            if (x == 0) return BINARY;
+            if (x < 0) kind = OTHER;
+        }
+        return kind;
     }
 
     private static List<String> parts(long a, String an, long b, String bn, long c, String cn) {

@@ -114,13 +114,13 @@ public final class LogRecognizer {
     // Words that every message of a group of families contains (checked by LogRecognizerTest's lines).
     private static final String[] PROXY_WORDS = {"upstream", "connect()", "could not be resolved", "host not found"};
     private static final String[] APACHE_WORDS = {"AH0", "AH1"};
-    private static final String[] FPM_WORDS = {"[pool ", "child ", "ERROR: ", "fpm", "FastCGI Process Manager"};
+    private static final String[] FPM_WORDS = {"[pool ", "child ", "ERROR: ", "fpm.service", "FastCGI Process Manager"};
     private static final String[] PHP_WORDS = {"Fatal error", "Parse error", "Compile error", "Core error", "Fatal Error",
             "Recoverable fatal error"};
     private static final String[] DATABASE_WORDS = {"database", "connections", "MySQL", "MariaDB", "HY000", "08004", "SQLSTATE",
             "got signal", "InnoDB", "mysqld", "mariadbd"};
-    private static final String[] SYSTEM_WORDS = {"ut of memory", "oom-kill", "segfault", "No space left", "28", "Disk full",
-            "Disk quota", "avc:"};
+    private static final String[] SYSTEM_WORDS = {"ut of memory", "oom-kill", "segfault", "No space left", "code: 28", "rrno: 28",
+            "Disk full", "Disk quota", "avc:"};
 
     private static final String[] DB_ERROR_WORDS = {"Error establishing a database connection", "Too many connections", "MySQL server",
             "Can't connect to", "HY000", "08004", "SQLSTATE"};
@@ -178,7 +178,7 @@ public final class LogRecognizer {
             var b = LogSignal.of("upstream-closed-early", "nginx");
             b.detail = "upstream prematurely closed " + m.group(1);
             found.add(upstreamDetails(line, b));
-        } else if (line.contains("failed (") && (m = NGINX_RESET.matcher(line)).find()) {
+        } else if ((line.contains("failed (104") || line.contains("failed (32") || line.contains("failed (103")) && (m = NGINX_RESET.matcher(line)).find()) {
             var b = LogSignal.of("upstream-closed-early", "nginx").errno(Errno.of(Integer.parseInt(m.group(1)), m.group(2)));
             b.detail = "while " + m.group(3) + " upstream";
             found.add(upstreamDetails(line, b));
@@ -286,7 +286,7 @@ public final class LogRecognizer {
             if (m.group(5) != null && m.group(5).contains("core dumped")) b.detail = "core dumped";
             found.add(b);
         }
-        if ((line.contains("ERROR: ") || line.contains("fpm") || line.contains("Process Manager")) && (m = FPM_STOPPED.matcher(line)).find()) {
+        if ((line.contains("ERROR: ") || line.contains("fpm.service") || line.contains("Process Manager")) && (m = FPM_STOPPED.matcher(line)).find()) {
             var b = LogSignal.of("php-fpm-stopped", m.group(2) != null || line.contains("FastCGI Process Manager") ? "systemd" : "php-fpm");
             b.socketPath = m.group(1);
             b.detail = m.group();
@@ -434,7 +434,8 @@ public final class LogRecognizer {
             b.detail = m.group(3);
             found.add(b);
         }
-        if ((line.contains("No space left") || line.contains("28") || line.contains("Disk ")) && DISK_FULL.matcher(line).find()) {
+        if ((line.contains("No space left") || line.contains("code: 28") || line.contains("rrno: 28") || line.contains("Disk "))
+                && DISK_FULL.matcher(line).find()) {
             var b = LogSignal.of("disk-full", programOf(line)).errno(Errno.of(28, null));
             found.add(b);
         }

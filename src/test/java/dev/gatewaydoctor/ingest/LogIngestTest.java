@@ -1,0 +1,142 @@
+package dev.gatewaydoctor.ingest;
+
+import dev.gatewaydoctor.Diagnosis;
+import dev.gatewaydoctor.TestRules;
+import dev.gatewaydoctor.facts.FactSet;
+import dev.gatewaydoctor.facts.LogLine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.zip.GZIPOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LogIngestTest {
+
+    private static final String POOL_LINE = "2024/03/01 12:%02d:%02d [error] 1187#1187: *%d connect() to unix:/run/php/php8.2-fpm.sock failed "
+            + "(11: Resource temporarily unavailable) while connecting to upstream, client: 203.0.113.%d, server: shop.example.com, "
+            + "request: \"GET /p/%d HTTP/2.0\", upstream: \"fastcgi://unix:/run/php/php8.2-fpm.sock:\", host: \"shop.example.com\"";
+    private static final String NOISE = "2024/03/01 12:%02d:%02d [error] 1187#1187: *%d open() \"/var/www/html/favicon.ico\" failed "
+            + "(2: No such file or directory), client: 198.51.100.%d, server: shop.example.com, request: \"GET /favicon.ico HTTP/2.0\"";
+    private static final String MEMORY = "2024/03/01 12:%02d:%02d [error] 1187#1187: *%d FastCGI sent in stderr: \"PHP message: PHP Fatal error:  "
+            + "Allowed memory size of 134217728 bytes exhausted (tried to allocate %d bytes) in /var/www/html/wp-content/plugins/woo-pdf/x.php on line 12\" "
+            + "while reading response header from upstream, client: 198.51.100.%d";
+
+    /** A realistic error log: noise, with pool and memory failures spread over an hour. */
+    static String nginxLog(int lines) {
+        var sb = new StringBuilder();
+        for (int i = 0; i < lines; i++) {
+            int m = (i / 60) % 60, s = i % 60;
+            if (i % 50 == 0) sb.append(String.format(POOL_LINE, m, s, i, i % 250, i)).append('\n');
+            else if (i % 75 == 0) sb.append(String.format(MEMORY, m, s, i, 4096 + i, i % 250)).append('\n');
+            else sb.append(String.format(NOISE, m, s, i, i % 250)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static LogIngest.Result read(byte[] bytes, LogIngest.Options options) throws Exception {
+        return new LogIngest().read("error.log", new ByteArrayInputStream(bytes), options, null);
+    }
+
+    @Test
+    void identicalSignalsBecomeOneLineWithACountAndTheirFirstAndLastTimes() throws Exception {
+        LogIngest.Result r = read(nginxLog(3000).getBytes(StandardCharsets.UTF_8), LogIngest.Options.AUTO);
+        assertThat(r.linesRead()).isEqualTo(3000);
+        assertThat(r.source()).isEqualTo("nginx-error");
+        assertThat(r.lines()).hasSize(2); // one kind of pool failure, one kind of memory fatal, whatever the client and request
+        LogLine pool = r.lines().stream().filter(l -> l.line().contains("(11:")).findFirst().orElseThrow();
+        assertThat(pool.count()).isEqualTo(60);
+        assertThat(pool.at()).isEqualTo(Instant.parse("2024-03-01T12:00:00Z"));
+        assertThat(pool.lastAt()).isEqualTo(Instant.parse("2024-03-01T12:49:10Z"));
+        assertThat(r.signalLines()).isEqualTo(60 + r.lines().get(1).count());
+        assertThat(r.warnings()).isEmpty();
+    }
+
+    @Test
+    void theRulesReasonOverTheCounts() throws Exception {
+        LogIngest.Result r = read(nginxLog(3000).getBytes(StandardCharsets.UTF_8), LogIngest.Options.AUTO);
+        Diagnosis d = TestRules.diagnoser().diagnose(FactSet.builder().facts(r.lines()).build());
+        assertThat(d.topCause().id()).isIn("php-fpm-pool-exhausted", "php-memory-exhausted");
+        // Sixty failures are "again and again", not a glitch: the count reaches the rule that sums it.
+        assertThat(d.causes()).filteredOn(c -> c.id().equals("transient-upstream-glitch"))
+                .allSatisfy(c -> assertThat(c.evidence()).anySatisfy(e -> assertThat(e.rule()).startsWith("The logs show upstream failures again")));
+    }
+
+    @Test
+    void aGzippedLogIsReadAsItIsWhateverItsName() throws Exception {
+        var gz = new ByteArrayOutputStream();
+        try (var out = new GZIPOutputStream(gz)) {
+            out.write(nginxLog(1000).getBytes(StandardCharsets.UTF_8));
+        }
+        LogIngest.Result r = read(gz.toByteArray(), LogIngest.Options.AUTO);
+        assertThat(r.linesRead()).isEqualTo(1000);
+        assertThat(r.lines()).hasSize(2);
+    }
+
+    @Test
+    void aTimeWindowKeepsOnlyTheSignalsInsideIt() throws Exception {
+        var options = new LogIngest.Options("nginx-error", Instant.parse("2024-03-01T12:10:00Z"), Instant.parse("2024-03-01T12:19:59Z"));
+        LogIngest.Result r = read(nginxLog(3000).getBytes(StandardCharsets.UTF_8), options);
+        LogLine pool = r.lines().stream().filter(l -> l.line().contains("(11:")).findFirst().orElseThrow();
+        assertThat(pool.count()).isEqualTo(12);
+        assertThat(pool.at()).isAfterOrEqualTo(Instant.parse("2024-03-01T12:10:00Z"));
+        assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("fell outside the time window"));
+    }
+
+    @Test
+    void junkIsCountedSkippedAndSummedUpInOneWarning() throws Exception {
+        var bytes = new ByteArrayOutputStream();
+        bytes.write(nginxLog(100).getBytes(StandardCharsets.UTF_8));
+        bytes.write(new byte[] {0, 1, 2, 3, (byte) 0xff, '\n'});                 // binary
+        bytes.write(new byte[] {'a', (byte) 0xc3, (byte) 0x28, 'b', '\n'});      // invalid UTF-8
+        bytes.write(("x".repeat(100_000) + "\n").getBytes(StandardCharsets.UTF_8)); // over 64 KB
+        bytes.write("\r\n".getBytes(StandardCharsets.UTF_8));
+        bytes.write(String.format(POOL_LINE, 59, 59, 1, 1, 1).getBytes(StandardCharsets.UTF_8)); // last line, no newline
+        LogIngest.Result r = read(bytes.toByteArray(), LogIngest.Options.AUTO);
+        assertThat(r.linesRead()).isEqualTo(105);
+        assertThat(r.junk()).isEqualTo(3);
+        assertThat(r.warnings()).singleElement().asString()
+                .isEqualTo("error.log: skipped 3 of 105 lines that are no log text (1 binary, 1 not UTF-8, 1 over 64 KB)");
+        assertThat(r.lines().stream().filter(l -> l.line().contains("(11:")).findFirst().orElseThrow().count()).isEqualTo(3);
+    }
+
+    @Test
+    void aLogOfNothingKnownSaysSo() throws Exception {
+        LogIngest.Result r = read("just\nsome\nwords\n".getBytes(StandardCharsets.UTF_8), LogIngest.Options.AUTO);
+        assertThat(r.lines()).isEmpty();
+        assertThat(r.source()).isEqualTo("other");
+        assertThat(r.warnings()).containsExactly("error.log: none of its 3 lines matched a message family GatewayDoctor knows");
+    }
+
+    @Test
+    void aReaderGivesTheSameAsTheBytes() throws Exception {
+        String log = nginxLog(500);
+        LogIngest.Result fromBytes = read(log.getBytes(StandardCharsets.UTF_8), LogIngest.Options.AUTO);
+        LogIngest.Result fromReader = new LogIngest().read("error.log", new StringReader(log), LogIngest.Options.AUTO);
+        assertThat(fromReader.lines()).isEqualTo(fromBytes.lines());
+        assertThat(fromReader.linesRead()).isEqualTo(fromBytes.linesRead());
+    }
+
+    @Test
+    void theSourceIsReadOffTheLines(@TempDir Path tmp) throws Exception {
+        assertThat(LogSources.sniff(java.util.List.of("[01-Mar-2024 12:03:58] WARNING: [pool www] server reached pm.max_children setting (5)")))
+                .isEqualTo("php-fpm");
+        assertThat(LogSources.sniff(java.util.List.of("[Wed Mar 06 09:12:44.118203 2024] [proxy:error] [pid 1:tid 2] (111)Connection refused: AH00957")))
+                .isEqualTo("apache-error");
+        assertThat(LogSources.sniff(java.util.List.of("[01-Mar-2024 12:04:19 UTC] PHP Fatal error:  Uncaught Error")))
+                .isEqualTo("php-error");
+        assertThat(LogSources.sniff(java.util.List.of("php_1  | [01-Mar-2024 12:03:58] WARNING: [pool www] seems busy"))).isEqualTo("docker");
+        assertThat(LogSources.sniff(java.util.List.of("Mar  1 03:12:44 web1 kernel: [2345678.1] Out of memory: Killed process 2211 (php-fpm8.2)")))
+                .isEqualTo("kernel");
+        Path file = tmp.resolve("error.log");
+        Files.writeString(file, nginxLog(10));
+        assertThat(new LogIngest().read(file, LogIngest.Options.AUTO, null).source()).isEqualTo("nginx-error");
+    }
+}
