@@ -1,5 +1,8 @@
 package dev.gatewaydoctor;
 
+import dev.gatewaydoctor.checks.NextCheck;
+import dev.gatewaydoctor.checks.NextChecks;
+import dev.gatewaydoctor.checks.WhyNot;
 import dev.gatewaydoctor.engine.Engine;
 import dev.gatewaydoctor.engine.RuleFaultException;
 import dev.gatewaydoctor.facts.FactSet;
@@ -14,6 +17,7 @@ import dev.gatewaydoctor.knowledge.WritableRules;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -112,6 +116,20 @@ public final class Diagnoser implements AutoCloseable {
      */
     public Diagnosis diagnose(FactSet facts) {
         return engine.diagnose(knowledge.get(), facts);
+    }
+
+    /**
+     * The checks most worth making next (at most three, best first), each with its how-to and what each
+     * answer would mean; {@link NextCheck#answer} adds an answer, to diagnose again.
+     */
+    public List<NextCheck> nextChecks(FactSet facts, Diagnosis diagnosis) {
+        Knowledge k = knowledge.get();
+        return NextChecks.rank(k, facts, diagnosis, f -> engine.diagnose(k, f));
+    }
+
+    /** For the causes after the first that evidence raised: what kept each down. */
+    public List<WhyNot> whyNot(Diagnosis diagnosis) {
+        return WhyNot.explain(knowledge.get(), diagnosis);
     }
 
     /** Reads a fact-set JSON file and diagnoses it. */

@@ -2,6 +2,8 @@ package dev.gatewaydoctor.cli;
 
 import dev.gatewaydoctor.Diagnoser;
 import dev.gatewaydoctor.Diagnosis;
+import dev.gatewaydoctor.checks.NextCheck;
+import dev.gatewaydoctor.checks.WhyNot;
 import dev.gatewaydoctor.engine.RuleFaultException;
 import dev.gatewaydoctor.facts.FactSet;
 import dev.gatewaydoctor.facts.FactSetException;
@@ -35,6 +37,9 @@ import java.util.concurrent.Callable;
                 "together with logs: nothing is diagnosed), 3 bad rules."})
 final class DiagnoseCommand implements Callable<Integer> {
 
+    /** --interactive stops asking at this confidence. */
+    static final double CONFIDENT = 0.9;
+
     @Spec
     CommandSpec spec;
 
@@ -50,6 +55,9 @@ final class DiagnoseCommand implements Callable<Integer> {
 
     @Option(names = "--har", paramLabel = "PATH", description = "a browser's HAR export")
     List<Path> hars = new ArrayList<>();
+
+    @Option(names = "--interactive", description = "ask the most useful next check, add the answer, diagnose again, until one cause is confident")
+    boolean interactive;
 
     @Option(names = "--since", paramLabel = "TIME", description = "keep log lines from this time on (2024-03-01T10:00:00Z, or with an offset)")
     String since;
@@ -83,7 +91,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
         err.println("rules: " + doctor.rulesSource() + " (version " + doctor.rulesVersion() + (doctor.knowledge().precompiled() ? ", precompiled" : ", compiled from DRL") + ")");
 
-        if (!logs.isEmpty() || !headers.isEmpty() || !hars.isEmpty()) return combined(doctor, out, err);
+        if (!logs.isEmpty() || !headers.isEmpty() || !hars.isEmpty() || interactive) return combined(doctor, out, err);
         if (files.isEmpty()) {
             err.println("gatewaydoctor: nothing to diagnose: give fact-set files, or --log, --headers, --har");
             return ExitCode.BAD_INPUT;
@@ -93,10 +101,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         for (Path file : files) {
             try {
                 FactSet facts = file.toString().equals("-") ? reader.read("standard input", System.in.readAllBytes()) : reader.read(file);
-                Diagnosis d = doctor.diagnose(facts);
-                if (!noRedact) d = Redactor.redact(d);
-                if (json) out.println(JsonReport.line(file.toString(), d));
-                else TextReport.print(out, file.toString(), d);
+                report(out, file.toString(), doctor, facts);
             } catch (FactSetException e) {
                 exit = Math.max(exit, ExitCode.BAD_INPUT);
                 report(out, err, file, doctor, e.getMessage());
@@ -193,14 +198,74 @@ final class DiagnoseCommand implements Callable<Integer> {
         String name = String.join(" + ", names);
         FactSet facts = builder.name(name).build();
         try {
-            Diagnosis d = doctor.diagnose(facts);
-            if (!noRedact) d = Redactor.redact(d);
-            if (json) out.println(JsonReport.line("combined input", d));
-            else TextReport.print(out, "combined input", d);
+            if (interactive) return interactive(doctor, facts, out);
+            report(out, "combined input", doctor, facts);
             return ExitCode.OK;
         } catch (RuleFaultException e) {
             err.println("gatewaydoctor: " + e.getMessage());
             return ExitCode.BAD_RULES;
+        }
+    }
+
+    /** One diagnosis with what to check next and why not the others; visitors' data redacted unless --no-redact. */
+    private Diagnosis report(PrintWriter out, String label, Diagnoser doctor, FactSet facts) {
+        Diagnosis d = doctor.diagnose(facts);
+        List<NextCheck> checks = doctor.nextChecks(facts, d);
+        Diagnosis shown = noRedact ? d : Redactor.redact(d);
+        List<WhyNot> whyNot = doctor.whyNot(shown);
+        if (json) out.println(JsonReport.line(label, shown, checks, whyNot));
+        else TextReport.print(out, label, shown, checks, whyNot);
+        out.flush();
+        return d;
+    }
+
+    /**
+     * Asks the best next check, adds the answer, diagnoses again: until one cause is confident, no useful
+     * question is left, or the person stops (quit, or the end of standard input).
+     */
+    private int interactive(Diagnoser doctor, FactSet facts, PrintWriter out) {
+        var in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
+        var skipped = new java.util.HashSet<String>();
+        FactSet current = facts;
+        while (true) {
+            Diagnosis d = report(out, "interactive", doctor, current);
+            if (d.topCause() != null && d.topCause().confidence() >= CONFIDENT) {
+                out.println("Confident: " + d.topCause().title() + " [" + d.topCause().id() + "].");
+                return ExitCode.OK;
+            }
+            NextCheck next = doctor.nextChecks(current, d).stream().filter(c -> !skipped.contains(c.observation())).findFirst().orElse(null);
+            if (next == null) {
+                out.println("No question left whose answer would change the ranking.");
+                return ExitCode.OK;
+            }
+            while (true) {
+                out.println("? " + next.question() + "  [" + next.observation() + "]");
+                next.howTo().forEach(h -> out.println("  how: " + h));
+                out.print(next.answerKind().equals("yes-no") ? "  answer yes, no, skip or quit: " : "  answer a number, skip or quit: ");
+                out.flush();
+                String line;
+                try {
+                    line = in.readLine();
+                } catch (java.io.IOException e) {
+                    line = null;
+                }
+                if (line == null || line.strip().equalsIgnoreCase("quit") || line.strip().equalsIgnoreCase("q")) {
+                    out.println();
+                    out.println("Stopped: the last diagnosis above stands.");
+                    return ExitCode.OK;
+                }
+                if (line.strip().equalsIgnoreCase("skip") || line.strip().equalsIgnoreCase("s")) {
+                    skipped.add(next.observation());
+                    break;
+                }
+                try {
+                    current = next.answer(current, line);
+                    out.println();
+                    break;
+                } catch (IllegalArgumentException e) {
+                    out.println("  " + e.getMessage());
+                }
+            }
         }
     }
 

@@ -19,6 +19,11 @@ final class JsonReport {
     }
 
     static String line(String file, Diagnosis d) {
+        return line(file, d, java.util.List.of(), java.util.List.of());
+    }
+
+    static String line(String file, Diagnosis d, java.util.List<dev.gatewaydoctor.checks.NextCheck> checks,
+                       java.util.List<dev.gatewaydoctor.checks.WhyNot> whyNot) {
         ObjectNode o = JSON.createObjectNode();
         o.put("file", file);
         if (d.name() != null) o.put("name", d.name());
@@ -60,6 +65,29 @@ final class JsonReport {
             f.steps().forEach(n.putArray("steps")::add);
             if (f.verify() != null) n.put("verify", f.verify());
             if (f.undo() != null) n.put("undo", f.undo());
+        }
+        ArrayNode why = o.putArray("whyNot");
+        for (var w : whyNot) {
+            ObjectNode n = why.addObject();
+            n.put("cause", w.cause());
+            n.put("confidence", w.confidence());
+            ArrayNode against = n.putArray("against");
+            for (EvidenceItem e : w.against()) against.addObject().put("rule", e.rule()).put("weight", e.weight());
+            w.lacking().forEach(n.putArray("lacking")::add);
+        }
+        ArrayNode next = o.putArray("nextChecks");
+        for (var c : checks) {
+            ObjectNode n = next.addObject();
+            n.put("observation", c.observation());
+            n.put("question", c.question());
+            c.howTo().forEach(n.putArray("howTo")::add);
+            n.put("answer", c.answerKind());
+            n.put("gain", c.gain());
+            ArrayNode outcomes = n.putArray("outcomes");
+            for (var x : c.outcomes()) {
+                ObjectNode on = outcomes.addObject().put("answer", x.answer());
+                if (x.topCause() != null) on.put("topCause", x.topCause()).put("confidence", x.confidence());
+            }
         }
         d.warnings().forEach(o.putArray("warnings")::add);
         return write(o);

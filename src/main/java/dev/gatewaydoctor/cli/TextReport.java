@@ -6,7 +6,11 @@ import dev.gatewaydoctor.EvidenceItem;
 import dev.gatewaydoctor.RankedCause;
 import dev.gatewaydoctor.RankedFix;
 
+import dev.gatewaydoctor.checks.NextCheck;
+import dev.gatewaydoctor.checks.WhyNot;
+
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 
 /** The diagnosis as a person reads it at a terminal. */
@@ -21,6 +25,10 @@ final class TextReport {
     }
 
     static void print(PrintWriter out, String file, Diagnosis d) {
+        print(out, file, d, List.of(), List.of());
+    }
+
+    static void print(PrintWriter out, String file, Diagnosis d, List<NextCheck> checks, List<WhyNot> whyNot) {
         out.println("== " + file + (d.name() == null ? "" : ": " + d.name()));
         if (d.basis() == Basis.SEED_CHECKLIST) {
             out.println();
@@ -28,6 +36,7 @@ final class TextReport {
             out.println("Work through the seed checklist, simplest first, and add what you find as observations:");
             fixes(out, d);
             negative(out, d);
+            checks(out, checks);
             warnings(out, d);
             out.println();
             return;
@@ -47,11 +56,38 @@ final class TextReport {
         }
         int rest = d.causes().size() - shown;
         if (rest > 0) out.println("  (" + rest + " more with little or contrary evidence; --json lists them all)");
+        whyNot(out, whyNot);
         out.println();
         out.println("What to do first");
         fixes(out, d);
+        checks(out, checks);
         warnings(out, d);
         out.println();
+    }
+
+    private static void whyNot(PrintWriter out, List<WhyNot> whyNot) {
+        if (whyNot.isEmpty()) return;
+        out.println();
+        out.println("Why not the others");
+        for (WhyNot w : whyNot) {
+            out.printf(Locale.ROOT, "  %s [%s]  confidence %s%n", w.title(), w.cause(), confidence(w.confidence()));
+            for (EvidenceItem e : w.against()) out.printf(Locale.ROOT, "     against it: %+.1f  %s%n", e.weight(), e.rule());
+            for (String lack : w.lacking()) out.println("     not seen: " + lack);
+        }
+    }
+
+    private static void checks(PrintWriter out, List<NextCheck> checks) {
+        if (checks.isEmpty()) return;
+        out.println();
+        out.println("Check next (the answers that would tell the leading causes apart)");
+        int n = 0;
+        for (NextCheck c : checks) {
+            out.printf(Locale.ROOT, "  %d. %s  [%s]%n", ++n, c.question(), c.observation());
+            for (String how : c.howTo()) out.println("     how: " + indent(how));
+            var meanings = new java.util.ArrayList<String>();
+            for (NextCheck.Outcome o : c.outcomes()) meanings.add(o.answer() + ": " + o.meaning());
+            out.println("     " + String.join("; ", meanings));
+        }
     }
 
     private static void fixes(PrintWriter out, Diagnosis d) {

@@ -23,7 +23,7 @@ public final class CausesDocument {
     }
 
     /** A rule as the document shows it: its name and the weight it gives its cause. */
-    record WeighedRule(String name, String weight) {
+    public record WeighedRule(String name, String weight) {
     }
 
     public static String render(Knowledge k) {
@@ -96,7 +96,7 @@ public final class CausesDocument {
     }
 
     /** The rules of one cause's file with their weights ("+2.0", or "+1.0 / -0.5" for a rule that gives several). */
-    static List<WeighedRule> rules(Knowledge k, String causeId) {
+    public static List<WeighedRule> rules(Knowledge k, String causeId) {
         String text = k.texts().get("causes/" + causeId + ".drl");
         var out = new ArrayList<WeighedRule>();
         if (text == null) return out;

@@ -15,10 +15,15 @@ import java.util.Map;
  * @param texts   every file's text by its path relative to the rules directory, for documents and checks
  * @param warnings what an author should look at, though the rules work (a cause no rules weigh yet, ...)
  * @param precompiled true when the rules were loaded as the build precompiled them, false when compiled from DRL
+ * @param checks  the checks a person can make, from checks.yaml (none when the directory has no such file)
  */
 public record Knowledge(String source, String version, KieBase kieBase, Map<String, Cause> causes, List<Fix> fixes,
                         Map<String, String> ruleFiles, java.util.SortedMap<String, String> texts, List<RuleProblem> warnings,
-                        boolean precompiled) {
+                        boolean precompiled, List<Check> checks) {
+
+    public Check check(String observation) {
+        return checks.stream().filter(c -> c.observation().equals(observation)).findFirst().orElse(null);
+    }
 
     public Cause cause(String id) {
         return causes.get(id);

@@ -126,6 +126,7 @@ public final class KnowledgeLoader {
         var problems = new ArrayList<RuleProblem>();
         Map<String, Cause> causes = readCauses(files, problems);
         List<Fix> fixes = readFixes(files, causes, problems);
+        List<Check> checks = readChecks(files, problems);
         for (String path : files.keySet()) {
             if (path.startsWith("causes/") && path.endsWith(".drl")) {
                 String id = path.substring("causes/".length(), path.length() - ".drl".length());
@@ -137,6 +138,7 @@ public final class KnowledgeLoader {
         }
         var warnings = new ArrayList<RuleProblem>();
         RuleTextChecks.check(files, causes, fixes, problems, warnings);
+        RuleTextChecks.observationsHaveChecks(files, checks, warnings);
         // Drools compiles the files even when the checks above found problems, so that an author sees them all at once.
 
         KieServices ks = KieServices.Factory.get();
@@ -152,7 +154,7 @@ public final class KnowledgeLoader {
             KieBase precompiled = PrecompiledRules.load(ks, version);
             if (precompiled != null) {
                 return new Knowledge(source, version, precompiled, Collections.unmodifiableMap(causes), List.copyOf(fixes),
-                        ruleFiles(precompiled, files), Collections.unmodifiableSortedMap(new TreeMap<>(files)), List.copyOf(warnings), true);
+                        ruleFiles(precompiled, files), Collections.unmodifiableSortedMap(new TreeMap<>(files)), List.copyOf(warnings), true, checks);
             }
         }
         KieFileSystem kfs = ks.newKieFileSystem();
@@ -180,7 +182,7 @@ public final class KnowledgeLoader {
             ks.getRepository().removeKieModule(rid);
         }
         return new Knowledge(source, version, base, Collections.unmodifiableMap(causes), List.copyOf(fixes), ruleFiles(base, files),
-                Collections.unmodifiableSortedMap(new TreeMap<>(files)), List.copyOf(warnings), false);
+                Collections.unmodifiableSortedMap(new TreeMap<>(files)), List.copyOf(warnings), false, checks);
     }
 
     private static final java.util.regex.Pattern RULE_NAME = java.util.regex.Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
@@ -321,6 +323,42 @@ public final class KnowledgeLoader {
                     textOrNull(f, "verify"), textOrNull(f, "undo")));
         }
         return fixes;
+    }
+
+    /** checks.yaml is optional: without it the diagnosis suggests no next checks. */
+    private static List<Check> readChecks(Map<String, String> files, List<RuleProblem> problems) {
+        if (!files.containsKey("checks.yaml")) return List.of();
+        var checks = new ArrayList<Check>();
+        Yaml doc = Yaml.read("checks.yaml", files, problems);
+        if (doc == null) return checks;
+        JsonNode list = doc.root.get("checks");
+        if (list == null || !list.isArray()) {
+            problems.add(doc.problem("/checks", "expected a list \"checks:\" (observation, question, howTo, answer)"));
+            return checks;
+        }
+        var seen = new java.util.HashSet<String>();
+        for (int i = 0; i < list.size(); i++) {
+            String at = "/checks/" + i;
+            JsonNode c = list.get(i);
+            String observation = doc.text(c, at, "observation", problems);
+            String question = doc.text(c, at, "question", problems);
+            var howTo = new ArrayList<String>();
+            JsonNode h = c.get("howTo");
+            if (h == null || !h.isArray() || h.isEmpty()) problems.add(doc.problem(at + "/howTo", "expected \"howTo\": the commands or clicks that answer it"));
+            else h.forEach(x -> howTo.add(x.asText().strip()));
+            String answer = c.path("answer").asText("");
+            var values = new ArrayList<Double>();
+            if (answer.equals("number")) {
+                JsonNode v = c.get("values");
+                if (v == null || !v.isArray() || v.size() < 2) problems.add(doc.problem(at + "/values", "expected \"values\": two or more numbers worth comparing"));
+                else v.forEach(x -> values.add(x.asDouble()));
+            } else if (!answer.equals("yes-no")) {
+                problems.add(doc.problem(at + "/answer", "expected \"answer\": yes-no or number"));
+            }
+            if (observation != null && !seen.add(observation)) problems.add(doc.problem(at + "/observation", "\"" + observation + "\" has two checks"));
+            if (observation != null && question != null) checks.add(new Check(observation, question, List.copyOf(howTo), answer, List.copyOf(values)));
+        }
+        return List.copyOf(checks);
     }
 
     private static String textOrNull(JsonNode n, String field) {

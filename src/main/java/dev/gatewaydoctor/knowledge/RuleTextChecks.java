@@ -71,6 +71,26 @@ final class RuleTextChecks {
         }
     }
 
+    private static final Pattern OBSERVATION = Pattern.compile("Observation\\(\\s*name\\s*==\\s*\"([^\"]+)\"");
+
+    /** Every observation the rules read should have a check, or no one is ever asked for it. */
+    static void observationsHaveChecks(Map<String, String> files, List<Check> checks, List<RuleProblem> warnings) {
+        if (!files.containsKey("checks.yaml")) return;
+        var known = new java.util.HashSet<String>();
+        checks.forEach(c -> known.add(c.observation()));
+        var warned = new java.util.HashSet<String>();
+        files.forEach((path, text) -> {
+            if (!path.endsWith(".drl")) return;
+            Matcher m = OBSERVATION.matcher(text);
+            while (m.find()) {
+                if (!known.contains(m.group(1)) && warned.add(m.group(1))) {
+                    warnings.add(at(path, text, m.start(1), "the rules read the observation \"" + m.group(1)
+                            + "\", which has no check in checks.yaml: no one will be asked for it"));
+                }
+            }
+        });
+    }
+
     /** A problem at a character offset of a file's text, with its 1-based line and column. */
     static RuleProblem at(String file, String text, int offset, String message) {
         int line = 1;

@@ -64,13 +64,15 @@ class AuthoringTutorialTest {
                 }
             }
         }
-        assertThat(files).as("files the tutorial creates or extends").isEqualTo(5);
+        assertThat(files).as("files the tutorial creates or extends").isEqualTo(6);
         assertThat(commands).as("commands the tutorial runs").isGreaterThanOrEqualTo(8);
 
         // Its end state: a knowledge with the new cause and fix, and docs/causes.md in step with it.
         var k = KnowledgeLoader.fromDirectory(tmp.resolve("rules"));
         assertThat(k.cause("object-cache-down")).isNotNull();
         assertThat(k.fix("restart-object-cache")).isNotNull();
+        assertThat(k.check("object-cache-reachable")).isNotNull();
+        assertThat(k.warnings()).noneSatisfy(w -> assertThat(w.message()).contains("object-cache-reachable"));
         assertThat(Files.readString(tmp.resolve("docs/causes.md"))).isEqualTo(CausesDocument.render(k).replace(tmp.resolve("rules").toString(), "rules"));
     }
 

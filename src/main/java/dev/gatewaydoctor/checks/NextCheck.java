@@ -1,0 +1,54 @@
+package dev.gatewaydoctor.checks;
+
+import dev.gatewaydoctor.facts.FactSet;
+import dev.gatewaydoctor.facts.Observation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A check worth making next: its question, how to answer it, how much its answer would move the
+ * leading causes (0..1), and what each answer would mean.
+ *
+ * @param gain     how much the answer would change the ranking of the leading causes, 0..1 (docs/next-checks.md)
+ * @param outcomes each answer and the cause it would put first
+ */
+public record NextCheck(String observation, String question, List<String> howTo, String answerKind, double gain, List<Outcome> outcomes) {
+
+    /**
+     * What an answer would mean.
+     *
+     * @param answer     "yes", "no", or a number
+     * @param topCause   the cause it would rank first (null: none)
+     * @param confidence that cause's confidence
+     */
+    public record Outcome(String answer, String topCause, String topCauseTitle, double confidence) {
+
+        public String meaning() {
+            return topCause == null ? "no cause stands out" : String.format(Locale.ROOT, "%s (%.2f)", topCauseTitle, confidence);
+        }
+    }
+
+    /** The fact set with this check's answer added as an observation: "yes"/"y", "no"/"n", or a number. */
+    public FactSet answer(FactSet facts, String answer) {
+        Observation o = observation(observation, answerKind, answer);
+        var all = new ArrayList<>(facts.facts());
+        all.add(o);
+        return new FactSet(facts.name(), facts.site(), all, facts.expect(), facts.warnings());
+    }
+
+    static Observation observation(String name, String kind, String answer) {
+        String a = answer.strip().toLowerCase(Locale.ROOT);
+        if ("yes-no".equals(kind)) {
+            if (a.equals("y") || a.equals("yes") || a.equals("true")) return Observation.of(name, true);
+            if (a.equals("n") || a.equals("no") || a.equals("false")) return Observation.of(name, false);
+            throw new IllegalArgumentException("expected yes or no, found \"" + answer + "\"");
+        }
+        try {
+            return Observation.of(name, Double.parseDouble(a));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected a number, found \"" + answer + "\"");
+        }
+    }
+}

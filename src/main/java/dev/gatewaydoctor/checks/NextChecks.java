@@ -1,0 +1,92 @@
+package dev.gatewaydoctor.checks;
+
+import dev.gatewaydoctor.Diagnosis;
+import dev.gatewaydoctor.RankedCause;
+import dev.gatewaydoctor.facts.Fact;
+import dev.gatewaydoctor.facts.FactSet;
+import dev.gatewaydoctor.facts.Observation;
+import dev.gatewaydoctor.knowledge.Cause;
+import dev.gatewaydoctor.knowledge.Check;
+import dev.gatewaydoctor.knowledge.Knowledge;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Which checks are worth making next. For every check not yet answered, the fact set is diagnosed once
+ * per possible answer; the check's gain is how far, on average over its answers, the answer moves the
+ * confidence among the leading causes (up to three with confidence 0.05 or more; all causes when fewer
+ * than two lead), normalised to sum 1 and compared by total variation distance (0 = nothing changes,
+ * 1 = all of it moves). Answers count as equally likely: a simple measure that needs no estimate of how
+ * often each answer comes, and that ranks a check by whether its answer tells the leaders apart.
+ */
+public final class NextChecks {
+
+    /** Checks whose answer would move less than this are not worth a person's time. */
+    public static final double MIN_GAIN = 0.05;
+    public static final int SHOWN = 3;
+
+    private NextChecks() {
+    }
+
+    public static List<NextCheck> rank(Knowledge knowledge, FactSet facts, Diagnosis before, Function<FactSet, Diagnosis> diagnose) {
+        Set<String> answered = new HashSet<>();
+        for (Fact f : facts.facts()) if (f instanceof Observation o) answered.add(o.name());
+        Set<String> leading = leading(knowledge, before);
+        Map<String, Double> p = distribution(knowledge, before, leading);
+        var out = new ArrayList<NextCheck>();
+        for (Check check : knowledge.checks()) {
+            if (answered.contains(check.observation())) continue;
+            List<String> answers = check.yesNo() ? List.of("yes", "no") : check.values().stream().map(v -> dev.gatewaydoctor.facts.Numbers.format(v)).toList();
+            double total = 0;
+            var outcomes = new ArrayList<NextCheck.Outcome>();
+            var probe = new NextCheck(check.observation(), check.question(), check.howTo(), check.answer(), 0, List.of());
+            for (String a : answers) {
+                Diagnosis after = diagnose.apply(probe.answer(facts, a));
+                total += distance(p, distribution(knowledge, after, leading));
+                RankedCause top = after.topCause();
+                outcomes.add(new NextCheck.Outcome(a, top == null ? null : top.id(), top == null ? null : top.title(),
+                        top == null ? 0 : top.confidence()));
+            }
+            double gain = Math.round(total / answers.size() * 1000) / 1000.0;
+            if (gain >= MIN_GAIN) out.add(new NextCheck(check.observation(), check.question(), check.howTo(), check.answer(), gain, List.copyOf(outcomes)));
+        }
+        out.sort(Comparator.comparingDouble(NextCheck::gain).reversed().thenComparing(NextCheck::observation));
+        return List.copyOf(out.subList(0, Math.min(SHOWN, out.size())));
+    }
+
+    private static final int LEADERS = 3;
+    private static final double LEADING = 0.05;
+
+    /** The causes whose order the next check should settle. */
+    static Set<String> leading(Knowledge knowledge, Diagnosis d) {
+        var leaders = new HashSet<String>();
+        for (RankedCause c : d.causes()) {
+            if (leaders.size() == LEADERS) break;
+            if (c.confidence() >= LEADING && c.evidence().stream().anyMatch(e -> e.weight() > 0)) leaders.add(c.id());
+        }
+        return leaders.size() >= 2 ? leaders : knowledge.causes().keySet();
+    }
+
+    /** Confidence over the given causes, normalised to sum 1: a cause no evidence moved keeps its prior. */
+    static Map<String, Double> distribution(Knowledge knowledge, Diagnosis d, Set<String> over) {
+        var conf = new HashMap<String, Double>();
+        for (Cause c : knowledge.causes().values()) if (over.contains(c.id())) conf.put(c.id(), 1 / (1 + Math.pow(10, -c.prior())));
+        for (RankedCause c : d.causes()) if (over.contains(c.id())) conf.put(c.id(), c.confidence());
+        double sum = conf.values().stream().mapToDouble(Double::doubleValue).sum();
+        conf.replaceAll((k, v) -> v / sum);
+        return conf;
+    }
+
+    static double distance(Map<String, Double> p, Map<String, Double> q) {
+        double d = 0;
+        for (String k : p.keySet()) d += Math.abs(p.get(k) - q.getOrDefault(k, 0.0));
+        return d / 2;
+    }
+}

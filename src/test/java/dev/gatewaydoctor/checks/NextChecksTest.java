@@ -1,0 +1,132 @@
+package dev.gatewaydoctor.checks;
+
+import dev.gatewaydoctor.Diagnoser;
+import dev.gatewaydoctor.Diagnosis;
+import dev.gatewaydoctor.TestRules;
+import dev.gatewaydoctor.cli.Main;
+import dev.gatewaydoctor.facts.FactSet;
+import dev.gatewaydoctor.facts.FactSetReader;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NextChecksTest {
+
+    private static final Diagnoser DOCTOR = TestRules.diagnoser();
+
+    private static FactSet sample(String name) throws Exception {
+        return new FactSetReader().read(Path.of("facts-samples", name));
+    }
+
+    @Test
+    void answeringTheTopCheckMovesTheRightCauseToRankOne() throws Exception {
+        FactSet facts = sample("next-check-php-socket-missing.json");
+        Diagnosis before = DOCTOR.diagnose(facts);
+        assertThat(before.topCause().id()).isEqualTo("php-fpm-down");
+        List<NextCheck> checks = DOCTOR.nextChecks(facts, before);
+        assertThat(checks).isNotEmpty().hasSizeLessThanOrEqualTo(3);
+        NextCheck top = checks.get(0);
+        assertThat(top.observation()).isEqualTo("php-fpm-running");
+        assertThat(top.howTo()).anySatisfy(h -> assertThat(h).contains("systemctl status php8.2-fpm"));
+        assertThat(top.outcomes()).extracting(NextCheck.Outcome::answer).containsExactly("yes", "no");
+        // The truth of this sample: PHP-FPM runs, nginx names the wrong socket.
+        Diagnosis after = DOCTOR.diagnose(top.answer(facts, "yes"));
+        assertThat(after.topCause().id()).isEqualTo("upstream-address-mismatch");
+        assertThat(top.outcomes().get(0).topCause()).isEqualTo("upstream-address-mismatch");
+    }
+
+    @Test
+    void theTopCheckSettlesACloudflareFiveOhTwo() throws Exception {
+        FactSet facts = sample("next-check-cloudflare-bare-502.json");
+        Diagnosis before = DOCTOR.diagnose(facts);
+        assertThat(before.conclusive()).isFalse();
+        NextCheck top = DOCTOR.nextChecks(facts, before).get(0);
+        assertThat(top.observation()).isEqualTo("direct-origin-succeeds");
+        Diagnosis after = DOCTOR.diagnose(top.answer(facts, "y"));
+        assertThat(after.topCause().id()).isEqualTo("cdn-or-firewall-misconfiguration");
+        assertThat(after.topCause().confidence()).isGreaterThan(0.9);
+        assertThat(DOCTOR.nextChecks(top.answer(facts, "y"), after)).noneSatisfy(c -> assertThat(c.observation()).isEqualTo("direct-origin-succeeds"));
+    }
+
+    @Test
+    void whyNotSaysWhatKeptACauseDown() throws Exception {
+        Diagnosis d = DOCTOR.diagnose(sample("traffic-overload-surge.json"));
+        List<WhyNot> whyNot = DOCTOR.whyNot(d);
+        assertThat(whyNot).anySatisfy(w -> {
+            assertThat(w.cause()).isEqualTo("php-fpm-pool-exhausted");
+            assertThat(w.against()).anySatisfy(e -> assertThat(e.rule()).isEqualTo("Traffic is far above its baseline: that is overload, not a small pool"));
+        });
+        Diagnosis sock = DOCTOR.diagnose(sample("next-check-php-socket-missing.json"));
+        assertThat(DOCTOR.whyNot(sock)).anySatisfy(w -> {
+            assertThat(w.cause()).isEqualTo("upstream-address-mismatch");
+            assertThat(w.lacking()).anySatisfy(l -> assertThat(l).startsWith("fastcgi_pass points somewhere PHP-FPM does not listen (+2.0)"));
+        });
+    }
+
+    @Test
+    void everyObservationOfTheSpecAndOfTheRulesHasAHowTo() throws Exception {
+        Set<String> spec = Set.of("retry-succeeds", "private-window-succeeds", "other-clients-succeed", "direct-origin-succeeds",
+                "cdn-disabled-succeeds", "wp-admin-reachable", "static-files-succeed", "plugins-disabled-succeeds", "default-theme-succeeds",
+                "core-checksums-ok", "malware-found", "other-sites-on-server-fail", "php-fpm-running", "database-reachable",
+                "host-status-incident", "error-is-intermittent", "incidents-last-30-days", "upstream-socket-exists",
+                "web-server-reload-succeeds", "php-error-log-empty", "recent-change-made", "previous-version-succeeds", "container-oom-killed");
+        var fromRules = new TreeSet<String>();
+        var m = java.util.regex.Pattern.compile("Observation\\(name == \"([^\"]+)\"").matcher("");
+        try (var files = Files.walk(TestRules.RULES)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                if (!p.toString().endsWith(".drl")) continue;
+                m.reset(Files.readString(p));
+                while (m.find()) fromRules.add(m.group(1));
+            }
+        }
+        var k = DOCTOR.knowledge();
+        for (String name : new TreeSet<>(spec) {{ addAll(fromRules); }}) {
+            assertThat(k.check(name)).as("a check for %s in rules/checks.yaml", name).isNotNull();
+            assertThat(k.check(name).howTo()).as("how to check %s", name).isNotEmpty();
+        }
+    }
+
+    @Test
+    void interactiveAsksTheTopCheckAndDiagnosesAgainUntilConfident() throws Exception {
+        InputStream saved = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream("yes\n".getBytes(StandardCharsets.UTF_8)));
+            var out = new StringWriter();
+            var err = new StringWriter();
+            int code = Main.run(new String[] {"diagnose", "--rules", "rules", "--interactive", "facts-samples/next-check-php-socket-missing.json"},
+                    new PrintWriter(out), new PrintWriter(err));
+            assertThat(code).as(err.toString()).isZero();
+            String text = out.toString();
+            assertThat(text).contains("? Is the PHP-FPM service running?  [php-fpm-running]", "answer yes, no, skip or quit:");
+            String afterAnswer = text.substring(text.indexOf("answer yes, no, skip or quit:"));
+            assertThat(afterAnswer).contains("1. Web server points at the wrong PHP socket or port [upstream-address-mismatch]");
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
+    @Test
+    void nextChecksAreInTheJson() throws Exception {
+        var out = new StringWriter();
+        Main.run(new String[] {"diagnose", "--rules", "rules", "--json", "facts-samples/next-check-cloudflare-bare-502.json"},
+                new PrintWriter(out), new PrintWriter(new StringWriter()));
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        var first = json.get("nextChecks").get(0);
+        assertThat(first.get("observation").asText()).isEqualTo("direct-origin-succeeds");
+        assertThat(first.get("howTo").get(0).asText()).contains("curl -sSI --resolve");
+        assertThat(first.get("gain").asDouble()).isPositive();
+        assertThat(first.get("outcomes").get(0).get("topCause").asText()).isEqualTo("cdn-or-firewall-misconfiguration");
+        assertThat(json.has("whyNot")).isTrue();
+    }
+}
