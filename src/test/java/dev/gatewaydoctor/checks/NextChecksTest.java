@@ -117,6 +117,22 @@ class NextChecksTest {
     }
 
     @Test
+    void interactiveStopsWhenTheFirstAnswerSettlesTheCause() throws Exception {
+        InputStream saved = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream("maybe\ny\n".getBytes(StandardCharsets.UTF_8)));
+            var out = new StringWriter();
+            int code = Main.run(new String[] {"diagnose", "--rules", "rules", "--interactive", "facts-samples/next-check-cloudflare-bare-502.json"},
+                    new PrintWriter(out), new PrintWriter(new StringWriter()));
+            assertThat(code).isZero();
+            assertThat(out.toString()).contains("? Does the origin answer when asked directly, past the CDN?", "expected yes or no, found \"maybe\"")
+                    .endsWith("Confident: CDN or firewall misconfiguration [cdn-or-firewall-misconfiguration].\n");
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
+    @Test
     void nextChecksAreInTheJson() throws Exception {
         var out = new StringWriter();
         Main.run(new String[] {"diagnose", "--rules", "rules", "--json", "facts-samples/next-check-cloudflare-bare-502.json"},
