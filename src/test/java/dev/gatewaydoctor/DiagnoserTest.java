@@ -226,4 +226,22 @@ class DiagnoserTest {
         Diagnosis d = TestRules.diagnoser().diagnose(FactSet.builder().event("plugin-updated", "woocommerce").build());
         assertThat(d.causes()).noneSatisfy(c -> assertThat(c.id()).isEqualTo("faulty-recent-change"));
     }
+
+    @Test
+    void theSitesTimezonePlacesLocalLogTimesAndWithoutItTheDiagnosisSaysUtcWasAssumed() {
+        String refused = "2024/03/26 10:10:00 [error] 811#811: *1 connect() failed (111: Connection refused) while connecting to upstream, "
+                + "client: 192.0.2.1, server: x, request: \"GET / HTTP/1.1\", upstream: \"fastcgi://127.0.0.1:9000\", host: \"x\"";
+        var update = new dev.gatewaydoctor.facts.Event("plugin-updated", "cache-boost", java.time.Instant.parse("2024-03-26T09:30:00Z"));
+        // Without a zone, 10:10 is read as UTC: the update came 40 minutes before the first error.
+        Diagnosis utc = TestRules.diagnoser().diagnose(FactSet.builder().log("nginx-error", refused).fact(update).build());
+        assertThat(utc.warnings()).anySatisfy(w -> assertThat(w).contains("without a zone; read as UTC"));
+        assertThat(utc.rulesFired()).contains("A change in the day before the first error");
+        // The server logs Berlin time: 10:10 there is 09:10 UTC, twenty minutes before the update, which is then never blamed.
+        Diagnosis berlin = TestRules.diagnoser().diagnose(FactSet.builder()
+                .site(new Site(null, null, "nginx", null, null, null, null, null, "Europe/Berlin"))
+                .log("nginx-error", refused).fact(update).build());
+        assertThat(berlin.warnings()).noneSatisfy(w -> assertThat(w).contains("without a zone"));
+        assertThat(berlin.rulesFired()).contains("The changes came only after the errors had begun")
+                .doesNotContain("A change in the day before the first error");
+    }
 }

@@ -59,6 +59,10 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--interactive", description = "ask the most useful next check, add the answer, diagnose again, until one cause is confident")
     boolean interactive;
 
+    @Option(names = "--timezone", paramLabel = "ZONE", description = "the zone the server's logs write local times in "
+            + "(Europe/Berlin, +02:00); without it, times without a zone are read as UTC")
+    String timezone;
+
     @Option(names = "--since", paramLabel = "TIME", description = "keep log lines from this time on (2024-03-01T10:00:00Z, or with an offset)")
     String since;
 
@@ -101,6 +105,9 @@ final class DiagnoseCommand implements Callable<Integer> {
         for (Path file : files) {
             try {
                 FactSet facts = file.toString().equals("-") ? reader.read("standard input", System.in.readAllBytes()) : reader.read(file);
+                if (timezone != null && facts.site().timezone() == null) {
+                    facts = new FactSet(facts.name(), facts.site().withTimezone(timezone), facts.facts(), facts.expect(), facts.warnings());
+                }
                 report(out, file.toString(), doctor, facts);
             } catch (FactSetException e) {
                 exit = Math.max(exit, ExitCode.BAD_INPUT);
@@ -121,7 +128,15 @@ final class DiagnoseCommand implements Callable<Integer> {
     private int combined(Diagnoser doctor, PrintWriter out, PrintWriter err) {
         Instant from;
         Instant to;
+        java.time.ZoneId zone = null;
         try {
+            if (timezone != null) {
+                try {
+                    zone = java.time.ZoneId.of(timezone);
+                } catch (java.time.DateTimeException e) {
+                    throw new IllegalArgumentException("--timezone " + timezone + ": expected a time zone such as Europe/Berlin or +02:00");
+                }
+            }
             from = time("--since", since);
             to = time("--until", until);
         } catch (IllegalArgumentException e) {
@@ -154,7 +169,7 @@ final class DiagnoseCommand implements Callable<Integer> {
                             + new java.util.TreeSet<>(LogSources.ALL));
                     return ExitCode.BAD_INPUT;
                 }
-                var options = new LogIngest.Options(source, from, to);
+                var options = new LogIngest.Options(source, from, to, zone);
                 LogIngest.Result r;
                 if (path.equals("-")) {
                     r = ingest.read("standard input", System.in, options, null);
@@ -196,6 +211,7 @@ final class DiagnoseCommand implements Callable<Integer> {
             return ExitCode.BAD_INPUT;
         }
         String name = String.join(" + ", names);
+        if (timezone != null) builder.site(builder.site().withTimezone(timezone));
         FactSet facts = builder.name(name).build();
         try {
             if (interactive) return interactive(doctor, facts, out);

@@ -54,14 +54,17 @@ public final class Engine {
             session.insert(factSet.site());
             int logLines = 0;
             int unrecognised = 0;
+            int zoneless = 0;
+            java.time.ZoneId zone = factSet.site().zone();
             Onset onset = null;
             for (Fact fact : factSet.facts()) {
                 session.insert(fact);
                 if (fact instanceof HttpResponse r && r.gatewayError() && r.at() != null) onset = earlier(onset, r.at(), r.describe());
                 if (fact instanceof LogLine line) {
                     logLines++;
-                    List<LogSignal> signals = recognizer.recognize(line);
+                    List<LogSignal> signals = recognizer.recognize(line, zone != null ? zone : java.time.ZoneOffset.UTC);
                     if (signals.isEmpty()) unrecognised++;
+                    else if (zone == null && line.at() == null && LogRecognizer.timeWithoutZone(line.line())) zoneless++;
                     for (LogSignal signal : signals) {
                         session.insert(signal);
                         if (signal.time() != null) onset = earlier(onset, signal.time(), signal.family() + " in " + line.source());
@@ -73,6 +76,11 @@ public final class Engine {
                 for (Fact fact : factSet.facts()) {
                     if (fact instanceof Event e && e.at() != null) session.insert(EventTiming.of(e, onset));
                 }
+            }
+            if (zoneless > 0) {
+                warnings.add(zoneless + " log line" + (zoneless == 1 ? " gives its time" : "s give their times") + " without a zone;"
+                        + " read as UTC. If the server logs local time, give site.timezone (e.g. Europe/Berlin) or --timezone,"
+                        + " so that the first error and the changes before it line up");
             }
             if (unrecognised > 0) {
                 warnings.add(unrecognised + " of " + logLines + " log lines matched no known message family; they stay facts but weigh nothing"

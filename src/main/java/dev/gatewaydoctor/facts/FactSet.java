@@ -34,6 +34,10 @@ public record FactSet(String name, Site site, List<Fact> facts, Expectation expe
             return this;
         }
 
+        public Site site() {
+            return site;
+        }
+
         public boolean hasNoSite() {
             return site == Site.UNKNOWN;
         }

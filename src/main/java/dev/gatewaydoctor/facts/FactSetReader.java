@@ -38,7 +38,7 @@ public final class FactSetReader {
     static final int MAX_DEPTH = 64;
     private static final List<String> EXPECT_FIELDS = List.of("causes", "fixes", "notCauses", "culprit", "alsoProbable", "tags");
     private static final Set<String> TOP_LEVEL = Set.of("factset", "name", "site", "facts", "expect");
-    private static final Set<String> SITE_FIELDS = Set.of("url", "app", "webServer", "proxy", "cdn", "hosting", "php", "wordpress");
+    private static final Set<String> SITE_FIELDS = Set.of("url", "app", "webServer", "proxy", "cdn", "hosting", "php", "wordpress", "timezone");
     private static final Set<String> LOG_SOURCES = Set.of("nginx-error", "nginx-access", "apache-error", "apache-access",
             "litespeed", "caddy", "php-fpm", "php-fpm-slow", "php-error", "wp-debug", "mysql-error", "syslog", "journal",
             "kernel", "docker", "cdn", "other");
@@ -172,9 +172,17 @@ public final class FactSetReader {
                 String field = it.next();
                 if (!SITE_FIELDS.contains(field)) warnings.add("ignored unknown field \"site." + field + "\"");
             }
+            String timezone = optionalText(s, "/site/timezone");
+            if (timezone != null) {
+                try {
+                    java.time.ZoneId.of(timezone.strip());
+                } catch (java.time.DateTimeException e) {
+                    throw error("/site/timezone", "expected a time zone such as Europe/Berlin or +02:00, found \"" + timezone + "\"");
+                }
+            }
             return new Site(optionalText(s, "/site/url"), optionalText(s, "/site/app"), optionalText(s, "/site/webServer"),
                     optionalText(s, "/site/proxy"), optionalText(s, "/site/cdn"), optionalText(s, "/site/hosting"),
-                    optionalScalar(s, "/site/php"), optionalText(s, "/site/wordpress"));
+                    optionalScalar(s, "/site/php"), optionalText(s, "/site/wordpress"), timezone);
         }
 
         private Expectation expectation() throws FactSetException {

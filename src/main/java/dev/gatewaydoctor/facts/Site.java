@@ -1,10 +1,34 @@
 package dev.gatewaydoctor.facts;
 
-/** Context of the failing site; every field is optional (null when not given). */
+/**
+ * Context of the failing site; every field is optional (null when not given).
+ *
+ * @param timezone the zone the server's logs write local times in (an extension of the format): an IANA
+ *                 name such as Europe/Berlin, or an offset such as +02:00; times without a zone are read
+ *                 as UTC when it is not given
+ */
 public record Site(String url, String app, String webServer, String proxy, String cdn,
-                   String hosting, String php, String wordpress) {
+                   String hosting, String php, String wordpress, String timezone) {
 
-    public static final Site UNKNOWN = new Site(null, null, null, null, null, null, null, null);
+    public static final Site UNKNOWN = new Site(null, null, null, null, null, null, null, null, null);
+
+    public Site(String url, String app, String webServer, String proxy, String cdn, String hosting, String php, String wordpress) {
+        this(url, app, webServer, proxy, cdn, hosting, php, wordpress, null);
+    }
+
+    /** The zone of the server's local times, or null when not given (or not a zone). */
+    public java.time.ZoneId zone() {
+        if (timezone == null || timezone.isBlank()) return null;
+        try {
+            return java.time.ZoneId.of(timezone.strip());
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    public Site withTimezone(String zone) {
+        return new Site(url, app, webServer, proxy, cdn, hosting, php, wordpress, zone);
+    }
 
     /** The application; WordPress unless said otherwise. */
     public String app() {

@@ -36,8 +36,12 @@ public final class LogIngest {
     private static final int SNIFF_LINES = 200;
 
     /** What to keep: the source the lines came from ("auto": read it off the lines) and a time window (null: open). */
-    public record Options(String source, Instant since, Instant until) {
-        public static final Options AUTO = new Options("auto", null, null);
+    public record Options(String source, Instant since, Instant until, java.time.ZoneId zone) {
+        public static final Options AUTO = new Options("auto", null, null, null);
+
+        public Options(String source, Instant since, Instant until) {
+            this(source, since, until, null);
+        }
     }
 
     /** What one log gave: a line of each kind of signal with its count, the source, and what was skipped. */
@@ -147,7 +151,8 @@ public final class LogIngest {
 
         void accept(String text) {
             if (source == null && sniffed.size() < SNIFF_LINES && !text.isBlank()) sniffed.add(text);
-            List<LogSignal> signals = recognizer.recognize(new LogLine("other", text, null));
+            List<LogSignal> signals = recognizer.recognize(new LogLine("other", text, null),
+                    options.zone() != null ? options.zone() : java.time.ZoneOffset.UTC);
             if (signals.isEmpty()) return;
             Instant at = signals.get(0).time();
             if (at != null && (options.since() != null && at.isBefore(options.since()) || options.until() != null && at.isAfter(options.until()))) {
@@ -185,6 +190,10 @@ public final class LogIngest {
                         + " kinds and were not kept");
             }
             if (outside > 0) warnings.add(name + ": " + count(outside) + " lines with signals fell outside the time window and were left out");
+            if (options.zone() == null && kinds.values().stream().anyMatch(k -> LogRecognizer.timeWithoutZone(k.line))) {
+                warnings.add(name + ": its times carry no zone and were read as UTC; if the server logs local time, give --timezone"
+                        + " (or site.timezone), so that the first error and the changes before it line up");
+            }
             if (read > 0 && signalLines == 0 && outside == 0 && junk < read) {
                 warnings.add(name + ": none of its " + count(read) + " lines matched a message family GatewayDoctor knows");
             }

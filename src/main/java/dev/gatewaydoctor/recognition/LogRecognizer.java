@@ -3,6 +3,8 @@ package dev.gatewaydoctor.recognition;
 import dev.gatewaydoctor.facts.LogLine;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -130,8 +132,19 @@ public final class LogRecognizer {
         return false;
     }
 
+    /** True when the line's own timestamp leaves out its zone (nginx, Apache and PHP-FPM print local time so). */
+    public static boolean timeWithoutZone(String line) {
+        LogTime.Found found = LogTime.find(normalize(line), ZoneOffset.UTC);
+        return found != null && !found.zoneGiven();
+    }
+
     /** Reads every message family out of one line; an unrecognised line gives an empty list. */
     public List<LogSignal> recognize(LogLine log) {
+        return recognize(log, ZoneOffset.UTC);
+    }
+
+    /** As {@link #recognize(LogLine)}, reading times that carry no zone in the given one (the site's). */
+    public List<LogSignal> recognize(LogLine log, ZoneId localZone) {
         String line = normalize(log.line());
         var found = new ArrayList<LogSignal.Builder>();
 
@@ -145,7 +158,11 @@ public final class LogRecognizer {
         if (anyOf(line, SYSTEM_WORDS)) system(line, found);
         if (found.isEmpty()) return List.of();
 
-        Instant time = log.at() != null ? log.at() : LogTime.find(line);
+        Instant time = log.at();
+        if (time == null) {
+            LogTime.Found stamp = LogTime.find(line, localZone);
+            time = stamp == null ? null : stamp.at();
+        }
         var out = new ArrayList<LogSignal>(found.size());
         for (var b : found) out.add(b.build(time, log));
         return out;

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Finds a log line's own timestamp, in the forms nginx, Apache, PHP, PHP-FPM, MySQL/MariaDB,
- * Docker and auditd print. Times without a zone are read as UTC. Syslog's and the kernel's
- * forms carry no year or only the uptime, and give no time.
+ * Docker and auditd print. Times without a zone are read in the zone given (the site's, UTC when
+ * unknown). Syslog's and the kernel's forms carry no year or only the uptime, and give no time.
  */
 final class LogTime {
 
@@ -31,16 +31,25 @@ final class LogTime {
     private LogTime() {
     }
 
+    /** A timestamp read off a line, and whether the line said its zone. */
+    record Found(Instant at, boolean zoneGiven) {
+    }
+
     static Instant find(String line) {
+        Found f = find(line, ZoneOffset.UTC);
+        return f == null ? null : f.at();
+    }
+
+    static Found find(String line, ZoneId local) {
         String head = line.length() > LOOK_AT ? line.substring(0, LOOK_AT) : line;
-        Instant best = null;
+        Found best = null;
         int bestAt = Integer.MAX_VALUE;
         for (Pattern p : new Pattern[] {NGINX, ISO, PHP, APACHE, AUDIT}) {
             Matcher m = p.matcher(head);
             if (m.find() && m.start() < bestAt) {
-                Instant t = read(p, m);
+                Instant t = read(p, m, local);
                 if (t != null) {
-                    best = t;
+                    best = new Found(t, zoneGiven(p, m));
                     bestAt = m.start();
                 }
             }
@@ -48,40 +57,42 @@ final class LogTime {
         return best;
     }
 
-    private static Instant read(Pattern p, Matcher m) {
+    private static boolean zoneGiven(Pattern p, Matcher m) {
+        if (p == ISO) return m.group(8) != null;
+        if (p == PHP) return m.group(7) != null;
+        return p == AUDIT;
+    }
+
+    private static Instant read(Pattern p, Matcher m, ZoneId local) {
         try {
-            if (p == NGINX) return utc(i(m, 1), i(m, 2), i(m, 3), i(m, 4), i(m, 5), i(m, 6));
+            if (p == NGINX) return LocalDateTime.of(i(m, 1), i(m, 2), i(m, 3), i(m, 4), i(m, 5), i(m, 6)).atZone(local).toInstant();
             if (p == ISO) {
                 String s = m.group(1) + "-" + m.group(2) + "-" + m.group(3) + "T" + m.group(4) + ":" + m.group(5) + ":" + m.group(6)
                         + (m.group(7) == null ? "" : m.group(7));
-                if (m.group(8) == null) return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
+                if (m.group(8) == null) return LocalDateTime.parse(s).atZone(local).toInstant();
                 String zone = m.group(8).length() == 5 ? m.group(8).substring(0, 3) + ":" + m.group(8).substring(3) : m.group(8);
                 return OffsetDateTime.parse(s + zone).toInstant();
             }
             if (p == PHP) {
-                LocalDateTime local = LocalDateTime.of(i(m, 3), month(m.group(2)), i(m, 1), i(m, 4), i(m, 5), i(m, 6));
-                ZoneId zone = ZoneOffset.UTC;
+                LocalDateTime stamp = LocalDateTime.of(i(m, 3), month(m.group(2)), i(m, 1), i(m, 4), i(m, 5), i(m, 6));
+                ZoneId zone = local;
                 if (m.group(7) != null) {
                     try {
                         zone = ZoneId.of(m.group(7));
                     } catch (DateTimeException unknownZone) {
-                        zone = ZoneOffset.UTC;
+                        zone = local;
                     }
                 }
-                return local.atZone(zone).toInstant();
+                return stamp.atZone(zone).toInstant();
             }
             if (p == APACHE) {
-                return LocalDateTime.of(i(m, 6), month(m.group(1)), i(m, 2), i(m, 3), i(m, 4), i(m, 5)).toInstant(ZoneOffset.UTC);
+                return LocalDateTime.of(i(m, 6), month(m.group(1)), i(m, 2), i(m, 3), i(m, 4), i(m, 5)).atZone(local).toInstant();
             }
             if (p == AUDIT) return Instant.ofEpochSecond(Long.parseLong(m.group(1)));
         } catch (DateTimeException | IllegalArgumentException notADate) {
             return null;
         }
         return null;
-    }
-
-    private static Instant utc(int y, int mo, int d, int h, int mi, int s) {
-        return LocalDateTime.of(y, mo, d, h, mi, s).toInstant(ZoneOffset.UTC);
     }
 
     private static int i(Matcher m, int g) {

@@ -123,6 +123,15 @@ class FactSetReaderTest {
     }
 
     @Test
+    void aSiteTimezoneIsReadAndABadOneRefused() throws Exception {
+        FactSet fs = reader.read("z.json", "{\"factset\": 1, \"site\": {\"timezone\": \"Europe/Berlin\"}, \"facts\": []}");
+        assertThat(fs.site().zone()).isEqualTo(java.time.ZoneId.of("Europe/Berlin"));
+        assertThat(fs.warnings()).isEmpty();
+        assertThat(rejected("{\"factset\": 1, \"site\": {\"timezone\": \"Mars/Olympus\"}, \"facts\": []}").problem())
+                .isEqualTo("expected a time zone such as Europe/Berlin or +02:00, found \"Mars/Olympus\"");
+    }
+
+    @Test
     void duplicateKeysAreRejected() {
         assertThat(rejected("{\"factset\": 1, \"facts\": [], \"facts\": []}").getMessage()).contains("Duplicate field 'facts'");
     }

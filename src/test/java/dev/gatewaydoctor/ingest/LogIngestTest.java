@@ -41,13 +41,27 @@ class LogIngestTest {
         return sb.toString();
     }
 
+    /** nginx writes local time without a zone; these tests say it is UTC, as servers often run. */
+    private static final LogIngest.Options UTC = new LogIngest.Options("auto", null, null, java.time.ZoneOffset.UTC);
+
+    @Test
+    void localTimesAreReadInTheGivenZoneAndWithoutOneTheResultSaysUtcWasAssumed() throws Exception {
+        byte[] log = nginxLog(100).getBytes(StandardCharsets.UTF_8);
+        LogIngest.Result berlin = read(log, new LogIngest.Options("auto", null, null, java.time.ZoneId.of("Europe/Berlin")));
+        assertThat(berlin.lines().get(0).at()).isEqualTo(Instant.parse("2024-03-01T11:00:00Z")); // 12:00 in Berlin, winter time
+        assertThat(berlin.warnings()).isEmpty();
+        LogIngest.Result assumed = read(log, LogIngest.Options.AUTO);
+        assertThat(assumed.lines().get(0).at()).isEqualTo(Instant.parse("2024-03-01T12:00:00Z"));
+        assertThat(assumed.warnings()).singleElement().asString().contains("its times carry no zone and were read as UTC");
+    }
+
     private static LogIngest.Result read(byte[] bytes, LogIngest.Options options) throws Exception {
         return new LogIngest().read("error.log", new ByteArrayInputStream(bytes), options, null);
     }
 
     @Test
     void identicalSignalsBecomeOneLineWithACountAndTheirFirstAndLastTimes() throws Exception {
-        LogIngest.Result r = read(nginxLog(3000).getBytes(StandardCharsets.UTF_8), LogIngest.Options.AUTO);
+        LogIngest.Result r = read(nginxLog(3000).getBytes(StandardCharsets.UTF_8), UTC);
         assertThat(r.linesRead()).isEqualTo(3000);
         assertThat(r.source()).isEqualTo("nginx-error");
         assertThat(r.lines()).hasSize(2); // one kind of pool failure, one kind of memory fatal, whatever the client and request
@@ -99,7 +113,7 @@ class LogIngestTest {
         bytes.write(("x".repeat(100_000) + "\n").getBytes(StandardCharsets.UTF_8)); // over 64 KB
         bytes.write("\r\n".getBytes(StandardCharsets.UTF_8));
         bytes.write(String.format(POOL_LINE, 59, 59, 1, 1, 1).getBytes(StandardCharsets.UTF_8)); // last line, no newline
-        LogIngest.Result r = read(bytes.toByteArray(), LogIngest.Options.AUTO);
+        LogIngest.Result r = read(bytes.toByteArray(), UTC);
         assertThat(r.linesRead()).isEqualTo(105);
         assertThat(r.junk()).isEqualTo(3);
         assertThat(r.warnings()).singleElement().asString()
