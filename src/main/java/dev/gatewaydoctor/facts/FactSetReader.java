@@ -274,7 +274,16 @@ public final class FactSetReader {
                         + " characters; read up to the first " + MAX_LOG_LINE / 1024 + " KB (was a whole file pasted into one line?)");
                 line = line.substring(0, MAX_LOG_LINE);
             }
-            return new LogLine(source, line, when);
+            // Extensions of the format, for tools that send one line of each kind: how many lines said it, and when the last did.
+            int count = 1;
+            JsonNode c = f.get("count");
+            if (c != null && !c.isNull()) {
+                if (!c.canConvertToInt() || !c.isIntegralNumber() || c.asInt() < 1) {
+                    throw error(at + "/count", "expected how many lines said this: a whole number of 1 or more, found " + show(c));
+                }
+                count = c.asInt();
+            }
+            return new LogLine(source, line, when, count, instant(f, at + "/lastAt"));
         }
 
         private Fact metric(JsonNode f, String at, Instant when) throws FactSetException {

@@ -132,6 +132,17 @@ class FactSetReaderTest {
     }
 
     @Test
+    void aLogFactMayCarryACountAndTheTimeOfTheLastLine() throws Exception {
+        FactSet fs = reader.read("c.json", "{\"factset\": 1, \"facts\": [{\"type\": \"log\", \"source\": \"php-fpm\", \"line\": \"x\","
+                + " \"count\": 1532, \"lastAt\": \"2024-03-01T12:59:58Z\"}]}");
+        LogLine line = (LogLine) fs.facts().get(0);
+        assertThat(line.count()).isEqualTo(1532);
+        assertThat(line.lastAt()).isEqualTo(java.time.Instant.parse("2024-03-01T12:59:58Z"));
+        assertThat(rejected("{\"factset\": 1, \"facts\": [{\"type\": \"log\", \"source\": \"php-fpm\", \"line\": \"x\", \"count\": 0}]}").problem())
+                .startsWith("expected how many lines said this: a whole number of 1 or more");
+    }
+
+    @Test
     void duplicateKeysAreRejected() {
         assertThat(rejected("{\"factset\": 1, \"facts\": [], \"facts\": []}").getMessage()).contains("Duplicate field 'facts'");
     }
