@@ -3,11 +3,11 @@ package dev.gatewaydoctor.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatewaydoctor.TestRules;
+import dev.gatewaydoctor.TestCli;
+import dev.gatewaydoctor.TestCli.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,14 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MainTest {
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    private static Run run(String... args) {
+        return TestCli.run(args);
     }
 
     @Test

@@ -1,14 +1,13 @@
 package dev.gatewaydoctor.ingest;
 
 import dev.gatewaydoctor.cli.ExitCode;
-import dev.gatewaydoctor.cli.Main;
+import dev.gatewaydoctor.TestCli;
+import dev.gatewaydoctor.TestCli.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,14 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** diagnose with --log, --headers, --har and fact-set files: one diagnosis of everything, or no diagnosis at all. */
 class IngestCliTest {
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    private static Run run(String... args) {
+        return TestCli.run(args);
     }
 
     @Test
