@@ -73,35 +73,38 @@ public final class LogIngest {
         in.reset();
         if (b1 == 0x1f && b2 == 0x8b) in = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
 
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        // Lines are split here and read in batches on every core: a batch's kinds are merged in file order.
         var lines = new LineReader(in, MAX_LINE);
         var kept = new Collector(options);
-        byte[] line;
-        while ((line = lines.next()) != null) {
-            kept.read++;
-            if (lines.lastWasTooLong()) {
-                kept.tooLong++;
-                continue;
-            }
-            int kind = bytesKind(line, lines.length());
-            if (kind == BINARY) {
-                kept.binary++;
-                continue;
-            }
-            String text;
-            if (kind == ASCII) {
-                // Most log lines are ASCII: copied as they are, without the cost of a validating decoder.
-                text = new String(line, 0, lines.length(), StandardCharsets.ISO_8859_1);
-            } else {
-                try {
-                    text = utf8.decode(ByteBuffer.wrap(line, 0, lines.length())).toString();
-                } catch (CharacterCodingException e) {
-                    kept.invalid++;
+        int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "gatewaydoctor-log-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        var pending = new java.util.ArrayDeque<java.util.concurrent.Future<Collector>>();
+        try {
+            var batch = new Batch();
+            byte[] line;
+            while ((line = lines.next()) != null) {
+                if (lines.lastWasTooLong()) {
+                    kept.read++;
+                    kept.tooLong++;
                     continue;
                 }
+                batch.add(line, lines.length());
+                if (batch.full()) {
+                    Batch full = batch;
+                    pending.add(pool.submit(() -> full.read(new Collector(options))));
+                    batch = new Batch();
+                    while (pending.size() > 2 * workers) kept.merge(take(pending.poll()));
+                }
             }
-            kept.accept(text);
+            Batch last = batch;
+            pending.add(pool.submit(() -> last.read(new Collector(options))));
+            while (!pending.isEmpty()) kept.merge(take(pending.poll()));
+        } finally {
+            pool.shutdownNow();
         }
         return kept.result(name);
     }
@@ -134,6 +137,65 @@ public final class LogIngest {
             }
         }
         return kept.result(name);
+    }
+
+    private static Collector take(java.util.concurrent.Future<Collector> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while reading a log");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IOException(e.getCause());
+        }
+    }
+
+    /** A few thousand lines, copied out of the reader's buffer, to be read on another core. */
+    private static final class Batch {
+        private static final int BYTES = 1 << 20;
+        private byte[] bytes = new byte[BYTES];
+        private int[] ends = new int[8192];
+        private int size;
+        private int lines;
+
+        void add(byte[] line, int length) {
+            if (size + length > bytes.length) bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + length));
+            if (lines == ends.length) ends = java.util.Arrays.copyOf(ends, ends.length * 2);
+            System.arraycopy(line, 0, bytes, size, length);
+            size += length;
+            ends[lines++] = size;
+        }
+
+        boolean full() {
+            return size >= BYTES - MAX_LINE;
+        }
+
+        Collector read(Collector kept) {
+            CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+            int start = 0;
+            for (int i = 0; i < lines; i++) {
+                int end = ends[i];
+                kept.read++;
+                int kind = bytesKind(bytes, start, end);
+                if (kind == BINARY) {
+                    kept.binary++;
+                } else if (kind == ASCII) {
+                    // Most log lines are ASCII: copied as they are, without the cost of a validating decoder.
+                    kept.accept(new String(bytes, start, end - start, StandardCharsets.ISO_8859_1));
+                } else {
+                    try {
+                        kept.accept(utf8.decode(ByteBuffer.wrap(bytes, start, end - start)).toString());
+                    } catch (CharacterCodingException e) {
+                        kept.invalid++;
+                    }
+                }
+                start = end;
+            }
+            return kept;
+        }
     }
 
     /** Keeps one line of each kind of signal, and counts the rest. */
@@ -171,6 +233,29 @@ public final class LogIngest {
             } else {
                 kind.seen(at);
             }
+        }
+
+        /** Adds what a later part of the same log kept. */
+        void merge(Collector later) {
+            read += later.read;
+            signalLines += later.signalLines;
+            outside += later.outside;
+            binary += later.binary;
+            invalid += later.invalid;
+            tooLong += later.tooLong;
+            droppedKinds += later.droppedKinds;
+            for (String l : later.sniffed) if (sniffed.size() < SNIFF_LINES) sniffed.add(l);
+            later.kinds.forEach((key, k) -> {
+                Kind mine = kinds.get(key);
+                if (mine != null) {
+                    mine.count += k.count;
+                    if (k.last != null && (mine.last == null || k.last.isAfter(mine.last))) mine.last = k.last;
+                } else if (kinds.size() < MAX_KINDS) {
+                    kinds.put(key, k);
+                } else {
+                    droppedKinds += k.count;
+                }
+            });
         }
 
         Result result(String name) {
@@ -235,9 +320,9 @@ public final class LogIngest {
     private static final int BINARY = 2;
 
     /** ASCII, other (UTF-8 to be checked), or binary (a NUL byte: no text log has one). */
-    private static int bytesKind(byte[] b, int length) {
+    private static int bytesKind(byte[] b, int from, int to) {
         int kind = ASCII;
-        for (int i = 0; i < length; i++) {
+        for (int i = from; i < to; i++) {
             byte x = b[i];
             if (x == 0) return BINARY;
             if (x < 0) kind = OTHER;

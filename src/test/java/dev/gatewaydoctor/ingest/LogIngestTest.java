@@ -74,6 +74,20 @@ class LogIngestTest {
     }
 
     @Test
+    void aLogReadInManyBatchesOnSeveralCoresCountsAsOne() throws Exception {
+        // 24,000 lines, about 5 MB: read in 1 MB batches, merged in file order.
+        String log = nginxLog(24_000);
+        LogIngest.Result r = read(log.getBytes(StandardCharsets.UTF_8), UTC);
+        LogIngest.Result oneByOne = new LogIngest().read("error.log", new StringReader(log), UTC);
+        assertThat(r.linesRead()).isEqualTo(24_000);
+        assertThat(r.lines()).isEqualTo(oneByOne.lines());
+        LogLine pool = r.lines().get(0);
+        assertThat(pool.line()).contains("(11:");
+        assertThat(pool.count()).isEqualTo(480);
+        assertThat(pool.at()).isEqualTo(Instant.parse("2024-03-01T12:00:00Z"));
+    }
+
+    @Test
     void theRulesReasonOverTheCounts() throws Exception {
         LogIngest.Result r = read(nginxLog(3000).getBytes(StandardCharsets.UTF_8), LogIngest.Options.AUTO);
         Diagnosis d = TestRules.diagnoser().diagnose(FactSet.builder().facts(r.lines()).build());
