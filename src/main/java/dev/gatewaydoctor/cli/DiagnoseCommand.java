@@ -12,9 +12,9 @@ import dev.gatewaydoctor.ingest.HttpTranscripts;
 import dev.gatewaydoctor.ingest.LogIngest;
 import dev.gatewaydoctor.ingest.LogSources;
 import dev.gatewaydoctor.knowledge.RulesException;
-import dev.gatewaydoctor.knowledge.WritableRules;
 import dev.gatewaydoctor.privacy.Redactor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -75,8 +75,8 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR", description = "the rules directory to use")
     Path rulesDir;
 
-    @Option(names = "--allow-writable-rules", description = "use a rules directory that other users may write to (rules run as code)")
-    boolean allowWritableRules;
+    @Mixin
+    RulesChoice.WritableOption writableRules;
 
     @Option(names = "--no-redact", description = "keep visitors' data in the output (client IPs, e-mail addresses, cookies, tokens, "
             + "database users); by default they are replaced by placeholders")
@@ -88,12 +88,20 @@ final class DiagnoseCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Diagnoser doctor;
         try {
-            doctor = RulesChoice.open(rulesDir, allowWritableRules);
+            doctor = RulesChoice.open(rulesDir, writableRules.writable());
         } catch (RulesException e) {
             RulesProblems.print(err, e);
             return ExitCode.BAD_RULES;
         }
-        err.println("rules: " + doctor.rulesSource() + " (version " + doctor.rulesVersion() + (doctor.knowledge().precompiled() ? ", precompiled" : ", compiled from DRL") + ")");
+        RulesChoice.announce(err, doctor);
+        if (timezone != null) {
+            try {
+                java.time.ZoneId.of(timezone);
+            } catch (java.time.DateTimeException e) {
+                err.println("gatewaydoctor: --timezone " + timezone + ": expected a time zone such as Europe/Berlin or +02:00");
+                return ExitCode.BAD_INPUT;
+            }
+        }
 
         if (!logs.isEmpty() || !headers.isEmpty() || !hars.isEmpty() || interactive) return combined(doctor, out, err);
         if (files.isEmpty()) {
@@ -104,7 +112,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         int exit = ExitCode.OK;
         for (Path file : files) {
             try {
-                FactSet facts = file.toString().equals("-") ? reader.read("standard input", System.in.readAllBytes()) : reader.read(file);
+                FactSet facts = read(reader, file);
                 if (timezone != null && facts.site().timezone() == null) {
                     facts = new FactSet(facts.name(), facts.site().withTimezone(timezone), facts.facts(), facts.expect(), facts.warnings());
                 }
@@ -128,15 +136,8 @@ final class DiagnoseCommand implements Callable<Integer> {
     private int combined(Diagnoser doctor, PrintWriter out, PrintWriter err) {
         Instant from;
         Instant to;
-        java.time.ZoneId zone = null;
+        java.time.ZoneId zone = timezone == null ? null : java.time.ZoneId.of(timezone); // checked in call()
         try {
-            if (timezone != null) {
-                try {
-                    zone = java.time.ZoneId.of(timezone);
-                } catch (java.time.DateTimeException e) {
-                    throw new IllegalArgumentException("--timezone " + timezone + ": expected a time zone such as Europe/Berlin or +02:00");
-                }
-            }
             from = time("--since", since);
             to = time("--until", until);
         } catch (IllegalArgumentException e) {
@@ -154,7 +155,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         var ingest = new LogIngest();
         try {
             for (Path f : files) {
-                FactSet fs = f.toString().equals("-") ? new FactSetReader().read("standard input", System.in.readAllBytes()) : new FactSetReader().read(f);
+                FactSet fs = read(new FactSetReader(), f);
                 if (builder.hasNoSite()) builder.site(fs.site());
                 builder.facts(fs.facts());
                 fs.warnings().forEach(w -> builder.warning(f + ": " + w));
@@ -285,6 +286,11 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
     }
 
+    /** A fact-set file, or standard input for "-". */
+    private static FactSet read(FactSetReader reader, Path file) throws FactSetException, java.io.IOException {
+        return file.toString().equals("-") ? reader.read("standard input", System.in.readAllBytes()) : reader.read(file);
+    }
+
     private static Instant time(String option, String text) {
         if (text == null) return null;
         try {
@@ -301,19 +307,5 @@ final class DiagnoseCommand implements Callable<Integer> {
     private void report(PrintWriter out, PrintWriter err, Path file, Diagnoser doctor, String message) {
         err.println("gatewaydoctor: " + message);
         if (json) out.println(JsonReport.error(file.toString(), doctor, message));
-    }
-
-    /** Which rules the CLI uses, and that it says which. */
-    static final class RulesChoice {
-        private RulesChoice() {
-        }
-
-        static Diagnoser open(Path explicit, boolean allowWritable) throws RulesException {
-            WritableRules writable = allowWritable ? WritableRules.ALLOW : WritableRules.REFUSE;
-            if (explicit != null) return Diagnoser.fromDirectory(explicit, writable);
-            Path local = Path.of("rules");
-            if (Files.isRegularFile(local.resolve("causes.yaml"))) return Diagnoser.fromDirectory(local, writable);
-            return Diagnoser.withBundledRules();
-        }
     }
 }

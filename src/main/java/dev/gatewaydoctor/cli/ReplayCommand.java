@@ -9,6 +9,7 @@ import dev.gatewaydoctor.facts.Expectation;
 import dev.gatewaydoctor.knowledge.RulesException;
 import dev.gatewaydoctor.replay.Replay;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -43,8 +44,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR", description = "the rules directory (default: ./rules when present, else the bundled rules)")
     Path rulesDir;
 
-    @Option(names = "--allow-writable-rules", description = "use a rules directory that other users may write to (rules run as code)")
-    boolean allowWritableRules;
+    @Mixin
+    RulesChoice.WritableOption writableRules;
 
     @Option(names = "--json", description = "print one JSON document instead of the table")
     boolean json;
@@ -58,7 +59,7 @@ final class ReplayCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Diagnoser doctor;
         try {
-            doctor = DiagnoseCommand.RulesChoice.open(rulesDir, allowWritableRules);
+            doctor = RulesChoice.open(rulesDir, writableRules.writable());
         } catch (RulesException e) {
             RulesProblems.print(err, e);
             return ExitCode.BAD_RULES;
@@ -79,7 +80,7 @@ final class ReplayCommand implements Callable<Integer> {
         if (json) {
             out.println(json(doctor, results, fired, passed, failed));
         } else {
-            err.println("rules: " + doctor.rulesSource() + " (version " + doctor.rulesVersion() + (doctor.knowledge().precompiled() ? ", precompiled" : ", compiled from DRL") + ")");
+            RulesChoice.announce(err, doctor);
             table(out, results);
             for (Replay.Result r : results) {
                 if (r.passed()) continue;

@@ -6,9 +6,9 @@ import dev.gatewaydoctor.knowledge.Knowledge;
 import dev.gatewaydoctor.knowledge.KnowledgeLoader;
 import dev.gatewaydoctor.knowledge.RuleProblem;
 import dev.gatewaydoctor.knowledge.RulesException;
-import dev.gatewaydoctor.knowledge.WritableRules;
 import dev.gatewaydoctor.replay.Replay;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -49,8 +49,8 @@ final class RulesCommand implements Runnable {
         @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "the rules directory (default: ./rules)")
         Path dir = Path.of("rules");
 
-        @Option(names = "--allow-writable-rules", description = "check a rules directory that other users may write to")
-        boolean allowWritableRules;
+        @Mixin
+        RulesChoice.WritableOption writableRules;
 
         @Option(names = "--samples", paramLabel = "DIR",
                 description = "sample fact sets to find rules no sample fires (default: facts-samples beside DIR, when present)")
@@ -62,7 +62,7 @@ final class RulesCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             Knowledge k;
             try {
-                k = KnowledgeLoader.fromDirectory(dir, allowWritableRules ? WritableRules.ALLOW : WritableRules.REFUSE);
+                k = KnowledgeLoader.fromDirectory(dir, writableRules.writable());
             } catch (RulesException e) {
                 for (RuleProblem p : e.problems()) out.println(RulesProblems.located(e.source(), p, "error"));
                 out.println(e.problems().size() + (e.problems().size() == 1 ? " error" : " errors") + " in " + e.source()
@@ -130,14 +130,14 @@ final class RulesCommand implements Runnable {
         @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "the rules directory (default: ./rules)")
         Path dir = Path.of("rules");
 
-        @Option(names = "--allow-writable-rules", description = "document a rules directory that other users may write to")
-        boolean allowWritableRules;
+        @Mixin
+        RulesChoice.WritableOption writableRules;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try {
-                out.print(CausesDocument.render(KnowledgeLoader.fromDirectory(dir, allowWritableRules ? WritableRules.ALLOW : WritableRules.REFUSE)));
+                out.print(CausesDocument.render(KnowledgeLoader.fromDirectory(dir, writableRules.writable())));
                 out.flush();
                 return ExitCode.OK;
             } catch (RulesException e) {

@@ -81,6 +81,14 @@ class IngestCliTest {
         Run time = run("diagnose", "--rules", "rules", "--since", "yesterday", "--log", "auto=" + log);
         assertThat(time.code()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(time.err()).contains("--since yesterday: expected a time such as 2024-03-01T10:00:00Z");
+
+        // A bad zone is refused whether logs or fact-set files are given.
+        for (String input : new String[] {"--log=auto=" + log, "facts-samples/disk-full-no-space.json"}) {
+            Run zone = run("diagnose", "--rules", "rules", "--timezone", "Mars/Olympus", input);
+            assertThat(zone.code()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(zone.err()).contains("--timezone Mars/Olympus: expected a time zone such as Europe/Berlin or +02:00");
+            assertThat(zone.out()).isEmpty();
+        }
     }
 
     @Test

@@ -1,0 +1,43 @@
+package dev.gatewaydoctor.cli;
+
+import dev.gatewaydoctor.Diagnoser;
+import dev.gatewaydoctor.knowledge.RulesException;
+import dev.gatewaydoctor.knowledge.WritableRules;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Which rules the CLI uses, and that it says which. */
+final class RulesChoice {
+
+    private RulesChoice() {
+    }
+
+    /** --rules DIR, else ./rules when present, else the rules bundled in the jar. */
+    static Diagnoser open(Path explicit, WritableRules writable) throws RulesException {
+        if (explicit != null) return Diagnoser.fromDirectory(explicit, writable);
+        Path local = Path.of("rules");
+        if (Files.isRegularFile(local.resolve("causes.yaml"))) return Diagnoser.fromDirectory(local, writable);
+        return Diagnoser.withBundledRules();
+    }
+
+    /** One line on standard error: which rules, which version, and how they were loaded. */
+    static void announce(PrintWriter err, Diagnoser doctor) {
+        err.println("rules: " + doctor.rulesSource() + " (version " + doctor.rulesVersion()
+                + (doctor.knowledge().precompiled() ? ", precompiled" : ", compiled from DRL") + ")");
+    }
+
+    /** {@code --allow-writable-rules}, for every command that loads a rules directory. */
+    static final class WritableOption {
+
+        @Option(names = "--allow-writable-rules", description = "use a rules directory that other users may write to "
+                + "(rules run as code: docs/security.md)")
+        boolean allow;
+
+        WritableRules writable() {
+            return allow ? WritableRules.ALLOW : WritableRules.REFUSE;
+        }
+    }
+}
