@@ -15,6 +15,17 @@ public final class TestCli {
     private TestCli() {
     }
 
+    /** {@code diagnose --rules rules OPTIONS... FILE}: one file with the project's rules. */
+    public static Run diagnose(java.nio.file.Path file, String... options) {
+        String[] args = new String[options.length + 4];
+        args[0] = "diagnose";
+        args[1] = "--rules";
+        args[2] = "rules";
+        System.arraycopy(options, 0, args, 3, options.length);
+        args[args.length - 1] = file.toString();
+        return run(args);
+    }
+
     public static Run run(String... args) {
         var out = new StringWriter();
         var err = new StringWriter();

@@ -1,11 +1,9 @@
 package dev.gatewaydoctor.privacy;
 
-import dev.gatewaydoctor.cli.Main;
+import dev.gatewaydoctor.TestCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,16 +32,9 @@ class RedactionTest {
             """;
 
     private static String run(Path file, String... extra) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        String[] args = new String[extra.length + 4];
-        args[0] = "diagnose";
-        args[1] = "--rules";
-        args[2] = "rules";
-        System.arraycopy(extra, 0, args, 3, extra.length);
-        args[args.length - 1] = file.toString();
-        assertThat(Main.run(args, new PrintWriter(out), new PrintWriter(err))).as(err.toString()).isZero();
-        return out.toString();
+        TestCli.Run r = TestCli.diagnose(file, extra);
+        assertThat(r.code()).as(r.err()).isZero();
+        return r.out();
     }
 
     @Test

@@ -1,12 +1,11 @@
 package dev.gatewaydoctor.robustness;
 
+import dev.gatewaydoctor.TestCli;
+import dev.gatewaydoctor.TestCli.Run;
 import dev.gatewaydoctor.cli.ExitCode;
-import dev.gatewaydoctor.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,20 +22,8 @@ class BadInputCorpusTest {
 
     private static final String OK_HEAD = "{\"factset\": 1, \"facts\": [";
 
-    record Outcome(int code, String out, String err) {
-    }
-
-    private static Outcome diagnose(Path file, String... extra) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        String[] args = new String[extra.length + 4];
-        args[0] = "diagnose";
-        args[1] = "--rules";
-        args[2] = "rules";
-        System.arraycopy(extra, 0, args, 3, extra.length);
-        args[args.length - 1] = file.toString();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Outcome(code, out.toString(), err.toString());
+    private static Run diagnose(Path file, String... extra) {
+        return TestCli.diagnose(file, extra);
     }
 
     /** Each bad document, and what its one-line error must say. */
@@ -65,7 +52,7 @@ class BadInputCorpusTest {
         for (var e : refused().entrySet()) {
             Path file = tmp.resolve(e.getKey());
             Files.writeString(file, e.getValue());
-            Outcome o = diagnose(file);
+            Run o = diagnose(file);
             assertThat(o.code()).as("%s: exit code; stderr %s", e.getKey(), o.err()).isEqualTo(ExitCode.BAD_INPUT);
             String error = o.err().lines().filter(l -> l.startsWith("gatewaydoctor: ")).findFirst().orElse("");
             assertThat(error).as("%s: the error names the file", e.getKey()).contains(file.toString());
@@ -82,7 +69,7 @@ class BadInputCorpusTest {
         bytes[0] = (byte) 0x89;
         bytes[1] = 'P';
         Files.write(png, bytes);
-        Outcome o = diagnose(png);
+        Run o = diagnose(png);
         assertThat(o.code()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(o.err()).contains(png.toString(), "invalid UTF-8").doesNotContain("Exception");
     }
@@ -96,7 +83,7 @@ class BadInputCorpusTest {
                 + "{\"type\": \"metric\", \"name\": \"disk.utilization\", \"value\": 450},"
                 + "{\"type\": \"weather\", \"value\": \"rain\"},"
                 + "{\"type\": \"log\", \"source\": \"nginx-error\", \"line\": \"" + "x".repeat(200_000) + "\"}]}");
-        Outcome o = diagnose(file, "--json");
+        Run o = diagnose(file, "--json");
         assertThat(o.code()).isZero();
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(o.out());
         assertThat(json.get("warnings").toString()).contains(
@@ -111,7 +98,7 @@ class BadInputCorpusTest {
     void anEmptyFactListIsTheSeedChecklistNotAnError(@TempDir Path tmp) throws Exception {
         Path file = tmp.resolve("nothing.json");
         Files.writeString(file, "{\"factset\": 1, \"facts\": []}");
-        Outcome o = diagnose(file);
+        Run o = diagnose(file);
         assertThat(o.code()).isZero();
         assertThat(o.out()).contains("No usable evidence");
     }
@@ -127,7 +114,7 @@ class BadInputCorpusTest {
             w.write("\"}]}");
         }
         long start = System.nanoTime();
-        Outcome o = diagnose(file, "--json");
+        Run o = diagnose(file, "--json");
         assertThat((System.nanoTime() - start) / 1e9).as("seconds for a 100 MB line").isLessThan(60);
         assertThat(o.code()).as(o.err()).isZero();
         assertThat(o.out()).contains("read up to the first 64 KB", "php-fpm-pool-exhausted");
