@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 
 /** Commands for the people who write the rules. */
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "Check a rules directory, or print its document.",
@@ -105,16 +104,8 @@ final class RulesCommand implements Runnable {
         /** A warning that points at the rule's own line. */
         private static RuleProblem ruleAt(Knowledge k, String rule, String message) {
             String file = k.ruleFiles().get(rule);
-            String text = file == null ? null : k.texts().get(file);
-            if (text != null) {
-                var m = Pattern.compile("(?m)^\\s*rule\\s+\"" + Pattern.quote(rule) + "\"").matcher(text);
-                if (m.find()) {
-                    int line = 1;
-                    for (int i = 0; i < m.start(); i++) if (text.charAt(i) == '\n') line++;
-                    return new RuleProblem(file, line, 1, message);
-                }
-            }
-            return new RuleProblem(file == null ? "?" : file, 0, 0, message);
+            int line = k.ruleLine(rule);
+            return new RuleProblem(file == null ? "?" : file, line, line > 0 ? 1 : 0, message);
         }
     }
 

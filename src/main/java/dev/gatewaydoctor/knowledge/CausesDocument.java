@@ -17,7 +17,6 @@ public final class CausesDocument {
     public static final String REGENERATE = "java -jar target/gatewaydoctor.jar rules doc rules > docs/causes.md";
 
     private static final Pattern RULE = Pattern.compile("(?ms)^rule\\s+\"([^\"]+)\"(.*?)^end\\b");
-    private static final Pattern EVIDENCE = Pattern.compile("new\\s+Evidence\\(\\s*\"([^\"]+)\"\\s*,\\s*(-?\\d+(?:\\.\\d+)?)");
 
     private CausesDocument() {
     }
@@ -103,8 +102,9 @@ public final class CausesDocument {
         Matcher m = RULE.matcher(text);
         while (m.find()) {
             var weights = new ArrayList<String>();
-            Matcher e = EVIDENCE.matcher(m.group(2));
+            Matcher e = RuleTextChecks.EVIDENCE.matcher(m.group(2));
             while (e.find()) {
+                if (e.group(1).isEmpty() || e.group(2) == null) continue; // no cause, or a weight that is no number: not shown
                 String w = signed(Double.parseDouble(e.group(2)));
                 if (!e.group(1).equals(causeId)) w += " (" + e.group(1) + ")";
                 if (!weights.contains(w)) weights.add(w);

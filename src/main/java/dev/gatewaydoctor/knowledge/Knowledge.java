@@ -21,6 +21,16 @@ public record Knowledge(String source, String version, KieBase kieBase, Map<Stri
                         Map<String, String> ruleFiles, java.util.SortedMap<String, String> texts, List<RuleProblem> warnings,
                         boolean precompiled, List<Check> checks) {
 
+    /** The line where a rule begins in its file (1-based), or 0 when unknown. */
+    public int ruleLine(String rule) {
+        String file = ruleFiles.get(rule);
+        String text = file == null ? null : texts.get(file);
+        if (text == null) return 0;
+        var m = RuleTextChecks.RULE_NAME.matcher(text);
+        while (m.find()) if (m.group(1).equals(rule)) return RuleTextChecks.at(file, text, m.start(1), "").line();
+        return 0;
+    }
+
     public Check check(String observation) {
         return checks.stream().filter(c -> c.observation().equals(observation)).findFirst().orElse(null);
     }

@@ -185,14 +185,12 @@ public final class KnowledgeLoader {
                 Collections.unmodifiableSortedMap(new TreeMap<>(files)), List.copyOf(warnings), false, checks);
     }
 
-    private static final java.util.regex.Pattern RULE_NAME = java.util.regex.Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
-
     /** Which file holds each rule: read from the rule files' text, which both compiled forms share. */
     private static Map<String, String> ruleFiles(KieBase base, Map<String, String> files) {
         var byName = new HashMap<String, String>();
         files.forEach((path, text) -> {
             if (!path.endsWith(".drl")) return;
-            var m = RULE_NAME.matcher(text);
+            var m = RuleTextChecks.RULE_NAME.matcher(text);
             while (m.find()) byName.putIfAbsent(m.group(1), path);
         });
         var out = new HashMap<String, String>();

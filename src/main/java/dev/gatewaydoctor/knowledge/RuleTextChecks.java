@@ -16,7 +16,10 @@ final class RuleTextChecks {
 
     static final double MAX_WEIGHT = 4.0;
 
-    private static final Pattern EVIDENCE = Pattern.compile("new\\s+Evidence\\(\\s*\"([^\"]*)\"\\s*,\\s*(-?\\d+(?:\\.\\d+)?)?");
+    /** A conclusion of evidence: the cause named, and the weight when it is written as a number. */
+    static final Pattern EVIDENCE = Pattern.compile("new\\s+Evidence\\(\\s*\"([^\"]*)\"\\s*,\\s*(-?\\d+(?:\\.\\d+)?)?");
+    /** The head of a rule, with its name. */
+    static final Pattern RULE_NAME = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
     private static final Pattern FIX_CONTRIBUTION = Pattern.compile("new\\s+FixContribution\\(\\s*\"([^\"]*)\"\\s*,\\s*\"([^\"]*)\"");
 
     private RuleTextChecks() {
