@@ -3,7 +3,6 @@ package dev.gatewaydoctor.checks;
 import dev.gatewaydoctor.facts.FactSet;
 import dev.gatewaydoctor.facts.Observation;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,10 +31,7 @@ public record NextCheck(String observation, String question, List<String> howTo,
 
     /** The fact set with this check's answer added as an observation: "yes"/"y", "no"/"n", or a number. */
     public FactSet answer(FactSet facts, String answer) {
-        Observation o = observation(observation, answerKind, answer);
-        var all = new ArrayList<>(facts.facts());
-        all.add(o);
-        return new FactSet(facts.name(), facts.site(), all, facts.expect(), facts.warnings());
+        return facts.with(observation(observation, answerKind, answer));
     }
 
     static Observation observation(String name, String kind, String answer) {

@@ -46,9 +46,8 @@ public final class NextChecks {
             List<String> answers = check.yesNo() ? List.of("yes", "no") : check.values().stream().map(v -> dev.gatewaydoctor.facts.Numbers.format(v)).toList();
             double total = 0;
             var outcomes = new ArrayList<NextCheck.Outcome>();
-            var probe = new NextCheck(check.observation(), check.question(), check.howTo(), check.answer(), 0, List.of());
             for (String a : answers) {
-                Diagnosis after = diagnose.apply(probe.answer(facts, a));
+                Diagnosis after = diagnose.apply(facts.with(NextCheck.observation(check.observation(), check.answer(), a)));
                 total += distance(p, distribution(knowledge, after, leading));
                 RankedCause top = after.topCause();
                 outcomes.add(new NextCheck.Outcome(a, top == null ? null : top.id(), top == null ? null : top.title(),

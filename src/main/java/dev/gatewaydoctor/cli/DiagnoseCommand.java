@@ -114,7 +114,7 @@ final class DiagnoseCommand implements Callable<Integer> {
             try {
                 FactSet facts = read(reader, file);
                 if (timezone != null && facts.site().timezone() == null) {
-                    facts = new FactSet(facts.name(), facts.site().withTimezone(timezone), facts.facts(), facts.expect(), facts.warnings());
+                    facts = facts.withSite(facts.site().withTimezone(timezone));
                 }
                 report(out, file.toString(), doctor, facts);
             } catch (FactSetException e) {

@@ -18,6 +18,18 @@ public record FactSet(String name, Site site, List<Fact> facts, Expectation expe
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
+    /** The same fact set with one more fact (an answered check, say). */
+    public FactSet with(Fact fact) {
+        var all = new ArrayList<Fact>(facts);
+        all.add(fact);
+        return new FactSet(name, site, all, expect, warnings);
+    }
+
+    /** The same fact set about a site described otherwise (its time zone given, say). */
+    public FactSet withSite(Site other) {
+        return new FactSet(name, other, facts, expect, warnings);
+    }
+
     public static Builder builder() {
         return new Builder();
     }
