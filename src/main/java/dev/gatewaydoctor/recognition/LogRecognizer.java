@@ -138,6 +138,15 @@ public final class LogRecognizer {
         return found != null && !found.zoneGiven();
     }
 
+    /**
+     * The time of a line stamped the syslog way ("Nov 26 05:07:46 web1 kernel: ..."), which gives no
+     * year: the year is the one that puts it at or just before {@code reference}, the latest time the
+     * record shows. Null for lines with a full timestamp or none.
+     */
+    public static Instant yearlessTime(String line, ZoneId localZone, Instant reference) {
+        return LogTime.yearless(normalize(line), localZone, reference);
+    }
+
     /** Reads every message family out of one line; an unrecognised line gives an empty list. */
     public List<LogSignal> recognize(LogLine log) {
         return recognize(log, ZoneOffset.UTC);

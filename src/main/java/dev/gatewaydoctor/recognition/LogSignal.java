@@ -47,6 +47,13 @@ public record LogSignal(String family, String program, Instant time,
                         String pool, Double limit, String process, String detail, String removedInPhp, LogLine log,
                         int count, Instant lastTime) {
 
+    /** The same signal at another time: for a syslog line, once the record tells its year. */
+    public LogSignal withTime(Instant at) {
+        return new LogSignal(family, program, at, errno, errnoName, errnoMeaning, upstream, socketPath, host, request, message, file,
+                plugin, theme, codeArea, function, memoryLimitBytes, triedBytes, signal, signalName, pool, limit, process, detail,
+                removedInPhp, log, count, lastTime);
+    }
+
     /** The plugin or theme slug, whichever the file names. */
     public String component() {
         return plugin != null ? plugin : theme;

@@ -26,6 +26,9 @@ final class LogTime {
     private static final Pattern APACHE = Pattern.compile(
             "\\[[A-Za-z]{3} ([A-Za-z]{3}) {1,2}(\\d{1,2}) (\\d{2}):(\\d{2}):(\\d{2})(?:\\.\\d+)? (\\d{4})\\]");
     private static final Pattern AUDIT = Pattern.compile("audit\\((\\d{9,11})\\.\\d+:");
+    /** Syslog's and journalctl's "Nov 26 05:07:46 host prog[pid]:": no year, no zone. */
+    private static final Pattern SYSLOG = Pattern.compile(
+            "(?:^|[\\s|])(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}(\\d{1,2}) (\\d{2}):(\\d{2}):(\\d{2})(?:\\.\\d+)? \\S");
     private static final int LOOK_AT = 240;
 
     private LogTime() {
@@ -55,6 +58,29 @@ final class LogTime {
             }
         }
         return best;
+    }
+
+    /**
+     * A syslog-style stamp ("Nov 26 05:07:46") placed in the year that puts it at or before the
+     * reference (the latest time the record shows), allowing a day for clocks and zones: a line from
+     * "Dec 31" read in a record that ends on January 1st belongs to the year before. Null when the
+     * line has no such stamp, or has a full one.
+     */
+    static Instant yearless(String line, ZoneId local, Instant reference) {
+        String head = line.length() > LOOK_AT ? line.substring(0, LOOK_AT) : line;
+        Matcher m = SYSLOG.matcher(head);
+        if (!m.find() || find(head, local) != null) return null;
+        try {
+            int year = reference.atZone(local).getYear();
+            var stamp = LocalDateTime.of(year, month(m.group(1)), i(m, 2), i(m, 3), i(m, 4), i(m, 5));
+            Instant at = stamp.atZone(local).toInstant();
+            if (at.isAfter(reference.plus(java.time.Duration.ofDays(1)))) {
+                at = stamp.minusYears(1).atZone(local).toInstant();
+            }
+            return at;
+        } catch (DateTimeException | IllegalArgumentException notADate) {
+            return null; // Feb 29 in a year without it, a 25th hour
+        }
     }
 
     private static boolean zoneGiven(Pattern p, Matcher m) {
