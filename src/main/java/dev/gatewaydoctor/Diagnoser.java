@@ -16,6 +16,7 @@ import dev.gatewaydoctor.knowledge.RulesWatcher;
 import dev.gatewaydoctor.knowledge.WritableRules;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -45,16 +46,20 @@ public final class Diagnoser implements AutoCloseable {
     // One reference, read once per diagnosis: a reload swaps it whole, so no diagnosis mixes two versions.
     private final AtomicReference<Knowledge> knowledge;
     private final Engine engine;
+    private final int maxRuleFirings;
+    private final Clock wallClock;
     private final RulesWatcher watcher;
 
-    private Diagnoser(AtomicReference<Knowledge> knowledge, int maxRuleFirings, RulesWatcher watcher) {
+    private Diagnoser(AtomicReference<Knowledge> knowledge, int maxRuleFirings, Clock wallClock, RulesWatcher watcher) {
         this.knowledge = knowledge;
-        this.engine = new Engine(maxRuleFirings);
+        this.engine = new Engine(maxRuleFirings, wallClock);
+        this.maxRuleFirings = maxRuleFirings;
+        this.wallClock = wallClock;
         this.watcher = watcher;
     }
 
     private Diagnoser(Knowledge knowledge, int maxRuleFirings) {
-        this(new AtomicReference<>(knowledge), maxRuleFirings, null);
+        this(new AtomicReference<>(knowledge), maxRuleFirings, Clock.systemUTC(), null);
     }
 
     /** With the rules bundled in the jar. */
@@ -94,13 +99,22 @@ public final class Diagnoser implements AutoCloseable {
         Knowledge first = KnowledgeLoader.fromDirectory(rulesDir, writable);
         var current = new AtomicReference<>(first);
         var watcher = new RulesWatcher(rulesDir, writable, first.version(), WATCH_INTERVAL, current::set, onReload);
-        return new Diagnoser(current, DEFAULT_MAX_RULE_FIRINGS, watcher);
+        return new Diagnoser(current, DEFAULT_MAX_RULE_FIRINGS, Clock.systemUTC(), watcher);
     }
 
     /** The same rules (and, when watching, the same reloads), with another limit on rule firings per diagnosis. */
     public Diagnoser withMaxRuleFirings(int limit) {
         if (limit < 1) throw new IllegalArgumentException("the firing limit must be at least 1");
-        return new Diagnoser(knowledge, limit, null);
+        return new Diagnoser(knowledge, limit, wallClock, null);
+    }
+
+    /**
+     * The same rules, reading another wall clock. A diagnosis reads it for one thing only: the year of
+     * syslog-style lines ("Nov 26 05:07:46") when no other fact in the record tells the year. Replays
+     * and tests fix it; everything else about time follows from the facts (docs/authoring-rules.md, "Time").
+     */
+    public Diagnoser withClock(Clock clock) {
+        return new Diagnoser(knowledge, maxRuleFirings, java.util.Objects.requireNonNull(clock, "clock"), null);
     }
 
     /** Stops watching the rules directory, if this Diagnoser watches one. */

@@ -13,9 +13,10 @@ import java.util.List;
  * @param rulesSource  where the rules came from (a directory, or "bundled")
  * @param rulesVersion content hash of the rules that produced this diagnosis
  * @param rulesFired   the names of the rules that fired, for coverage and for "why not" questions
+ * @param incident     the failures' timeline, or null when no failure has a time
  */
 public record Diagnosis(String name, Basis basis, List<RankedCause> causes, List<RankedFix> fixes, List<String> warnings,
-                        String rulesSource, String rulesVersion, java.util.SortedSet<String> rulesFired) {
+                        String rulesSource, String rulesVersion, java.util.SortedSet<String> rulesFired, Incident incident) {
 
     public Diagnosis {
         causes = List.copyOf(causes);

@@ -208,7 +208,7 @@ class DiagnoserTest {
         Diagnosis before = TestRules.diagnoser().diagnose(FactSet.builder().log("php-error", fatal)
                 .fact(new dev.gatewaydoctor.facts.Event("plugin-updated", "shop-addons", java.time.Instant.parse("2024-03-26T09:00:00Z"))).build());
         assertThat(before.causes()).filteredOn(c -> c.id().equals("faulty-recent-change")).singleElement().satisfies(c -> {
-            assertThat(c.evidence()).extracting(EvidenceItem::rule).contains("A change in the day before the first error");
+            assertThat(c.evidence()).extracting(EvidenceItem::rule).contains("The last change before the first error came within the hour before it");
             assertThat(c.evidence().stream().flatMap(e -> e.facts().stream()).toList())
                     .anySatisfy(f -> assertThat(f).contains("3 min before the first error"));
         });
@@ -216,7 +216,7 @@ class DiagnoserTest {
                 .fact(new dev.gatewaydoctor.facts.Event("plugin-updated", "shop-addons", java.time.Instant.parse("2024-03-26T10:00:00Z"))).build());
         assertThat(after.causes()).filteredOn(c -> c.id().equals("faulty-recent-change")).singleElement().satisfies(c -> {
             assertThat(c.evidence()).extracting(EvidenceItem::rule).contains("The changes came only after the errors had begun")
-                    .doesNotContain("A change in the day before the first error");
+                    .doesNotContain("The last change before the first error came within the hour before it");
             assertThat(c.confidence()).isLessThan(0.5);
         });
     }
@@ -235,13 +235,13 @@ class DiagnoserTest {
         // Without a zone, 10:10 is read as UTC: the update came 40 minutes before the first error.
         Diagnosis utc = TestRules.diagnoser().diagnose(FactSet.builder().log("nginx-error", refused).fact(update).build());
         assertThat(utc.warnings()).anySatisfy(w -> assertThat(w).contains("without a zone; read as UTC"));
-        assertThat(utc.rulesFired()).contains("A change in the day before the first error");
+        assertThat(utc.rulesFired()).contains("The last change before the first error came within the hour before it");
         // The server logs Berlin time: 10:10 there is 09:10 UTC, twenty minutes before the update, which is then never blamed.
         Diagnosis berlin = TestRules.diagnoser().diagnose(FactSet.builder()
                 .site(new Site(null, null, "nginx", null, null, null, null, null, "Europe/Berlin"))
                 .log("nginx-error", refused).fact(update).build());
         assertThat(berlin.warnings()).noneSatisfy(w -> assertThat(w).contains("without a zone"));
         assertThat(berlin.rulesFired()).contains("The changes came only after the errors had begun")
-                .doesNotContain("A change in the day before the first error");
+                .doesNotContain("The last change before the first error came within the hour before it");
     }
 }

@@ -89,6 +89,12 @@ final class JsonReport {
                 if (x.topCause() != null) on.put("topCause", x.topCause()).put("confidence", x.confidence());
             }
         }
+        if (d.incident() != null) {
+            var i = d.incident();
+            o.putObject("incident").put("onset", i.onset().toString()).put("firstSeenIn", i.firstSeenIn())
+                    .put("lastError", i.lastError().toString()).put("durationMinutes", i.durationMinutes()).put("errors", i.errors())
+                    .put("pattern", i.pattern()).put("lastChange", i.lastChange());
+        }
         d.warnings().forEach(o.putArray("warnings")::add);
         return write(o);
     }

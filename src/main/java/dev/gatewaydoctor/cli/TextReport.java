@@ -30,6 +30,7 @@ final class TextReport {
 
     static void print(PrintWriter out, String file, Diagnosis d, List<NextCheck> checks, List<WhyNot> whyNot) {
         out.println("== " + file + (d.name() == null ? "" : ": " + d.name()));
+        incident(out, d);
         if (d.basis() == Basis.SEED_CHECKLIST) {
             out.println();
             out.println("No usable evidence: nothing observed points at a cause yet.");
@@ -63,6 +64,15 @@ final class TextReport {
         checks(out, checks);
         warnings(out, d);
         out.println();
+    }
+
+    /** One line of timeline, so that a reader sees what "before the first error" meant to the rules. */
+    private static void incident(PrintWriter out, Diagnosis d) {
+        var i = d.incident();
+        if (i == null) return;
+        out.println("First error " + i.onset() + " (" + i.firstSeenIn() + "); " + i.errors() + " failure" + (i.errors() == 1 ? "" : "s")
+                + (i.durationMinutes() > 0 ? " over " + dev.gatewaydoctor.engine.ErrorTimeline.span(i.durationMinutes()) : "")
+                + ", " + i.pattern() + (i.lastChange() == null ? "" : "; last change before it: " + i.lastChange().replaceFirst("^event ", "")));
     }
 
     private static void whyNot(PrintWriter out, List<WhyNot> whyNot) {

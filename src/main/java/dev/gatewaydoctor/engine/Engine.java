@@ -15,7 +15,11 @@ import dev.gatewaydoctor.knowledge.Fix;
 import dev.gatewaydoctor.knowledge.Knowledge;
 import dev.gatewaydoctor.recognition.LogRecognizer;
 import dev.gatewaydoctor.recognition.LogSignal;
+import org.kie.api.KieServices;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.ClockTypeOption;
+import org.kie.api.time.SessionPseudoClock;
 import org.kie.api.runtime.rule.ConsequenceException;
 
 import java.util.ArrayList;
@@ -24,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,15 +44,26 @@ public final class Engine {
 
     private final LogRecognizer recognizer = new LogRecognizer();
     private final int maxRuleFirings;
+    private final java.time.Clock wallClock;
 
-    public Engine(int maxRuleFirings) {
+    private final KieSessionConfiguration sessionConfiguration;
+
+    /**
+     * @param wallClock read for one thing only: the year of syslog-style lines ("Nov 26 05:07:46") in a
+     *                  record where no other fact tells the year
+     */
+    public Engine(int maxRuleFirings, java.time.Clock wallClock) {
         this.maxRuleFirings = maxRuleFirings;
+        this.wallClock = wallClock;
+        // A pseudo clock: a replay never depends on when, or on which machine, it runs.
+        this.sessionConfiguration = KieServices.Factory.get().newKieSessionConfiguration();
+        sessionConfiguration.setOption(ClockTypeOption.PSEUDO);
     }
 
     public Diagnosis diagnose(Knowledge knowledge, FactSet factSet) {
         var recorder = new SessionRecorder();
         var warnings = new ArrayList<>(factSet.warnings());
-        KieSession session = knowledge.kieBase().newKieSession();
+        KieSession session = knowledge.kieBase().newKieSession(sessionConfiguration, null);
         try {
             session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
             session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
@@ -56,27 +72,42 @@ public final class Engine {
             int unrecognised = 0;
             int zoneless = 0;
             java.time.ZoneId zone = factSet.site().zone();
-            Onset onset = null;
+            var signals = new ArrayList<LogSignal>();
             for (Fact fact : factSet.facts()) {
-                session.insert(fact);
-                if (fact instanceof HttpResponse r && r.gatewayError() && r.at() != null) onset = earlier(onset, r.at(), r.describe());
                 if (fact instanceof LogLine line) {
                     logLines++;
-                    List<LogSignal> signals = recognizer.recognize(line, zone != null ? zone : java.time.ZoneOffset.UTC);
-                    if (signals.isEmpty()) unrecognised++;
+                    List<LogSignal> recognised = recognizer.recognize(line, zone != null ? zone : java.time.ZoneOffset.UTC);
+                    if (recognised.isEmpty()) unrecognised++;
                     else if (zone == null && line.at() == null && LogRecognizer.timeWithoutZone(line.line())) zoneless++;
-                    for (LogSignal signal : signals) {
-                        session.insert(signal);
-                        if (signal.time() != null) onset = earlier(onset, signal.time(), signal.family() + " in " + line.source());
-                    }
+                    signals.addAll(recognised);
                 }
             }
-            if (onset != null) {
-                session.insert(onset);
-                for (Fact fact : factSet.facts()) {
-                    if (fact instanceof Event e && e.at() != null) session.insert(EventTiming.of(e, onset));
-                }
+            // Syslog's stamps have no year: the record's own latest time gives it, the machine's clock only
+            // when nothing in the record has a year.
+            java.time.Instant reference = null;
+            for (Fact fact : factSet.facts()) reference = latest(latest(reference, fact.at()), fact instanceof LogLine l ? l.lastAt() : null);
+            for (LogSignal signal : signals) reference = latest(reference, signal.time());
+            var placed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<LogLine, Boolean>());
+            for (int i = 0; i < signals.size(); i++) {
+                LogSignal signal = signals.get(i);
+                if (signal.time() != null) continue;
+                java.time.Instant at = LogRecognizer.yearlessTime(signal.log().line(), zone != null ? zone : java.time.ZoneOffset.UTC,
+                        reference != null ? reference : wallClock.instant());
+                if (at == null) continue;
+                signals.set(i, signal.withTime(at));
+                placed.add(signal.log());
             }
+            if (zone == null) zoneless += placed.size();
+            // The pseudo clock stands at the end of the record before anything is inserted: windows then
+            // count back from the last observation, and no event is ever "in the future" of the session.
+            Timeline.Derived time = Timeline.derive(factSet.facts(), signals, zone);
+            if (time.end() != null) {
+                SessionPseudoClock clock = session.getSessionClock();
+                clock.advanceTime(time.end().toEpochMilli() - clock.getCurrentTime(), TimeUnit.MILLISECONDS);
+            }
+            for (Fact fact : factSet.facts()) session.insert(fact);
+            for (LogSignal signal : signals) session.insert(signal);
+            for (Object derived : time.facts()) session.insert(derived);
             if (zoneless > 0) {
                 warnings.add(zoneless + " log line" + (zoneless == 1 ? " gives its time" : "s give their times") + " without a zone;"
                         + " read as UTC. If the server logs local time, give site.timezone (e.g. Europe/Berlin) or --timezone,"
@@ -93,21 +124,21 @@ public final class Engine {
             boolean anyFor = tallies.values().stream().anyMatch(t -> t.sum() > 0 && t.items.stream().anyMatch(i -> i.weight() > 0));
             if (!anyFor) {
                 return new Diagnosis(factSet.name(), Basis.SEED_CHECKLIST, causes, seedChecklist(knowledge), warnings,
-                        knowledge.source(), knowledge.version(), new java.util.TreeSet<>(recorder.firings.keySet()));
+                        knowledge.source(), knowledge.version(), new java.util.TreeSet<>(recorder.firings.keySet()), time.incident());
             }
             for (RankedCause c : causes) session.insert(new Hypothesis(c.id(), c.confidence(), c.culprit()));
             for (Fix f : knowledge.fixes()) f.treats().forEach((cause, efficacy) -> session.insert(new Treatment(f.id(), cause, efficacy)));
             fire(session, recorder, knowledge);
             List<RankedFix> fixes = rankFixes(knowledge, causes, recorder);
             return new Diagnosis(factSet.name(), Basis.EVIDENCE, causes, fixes, warnings,
-                    knowledge.source(), knowledge.version(), new java.util.TreeSet<>(recorder.firings.keySet()));
+                    knowledge.source(), knowledge.version(), new java.util.TreeSet<>(recorder.firings.keySet()), time.incident());
         } finally {
             session.dispose();
         }
     }
 
-    private static Onset earlier(Onset onset, java.time.Instant at, String seenIn) {
-        return onset == null || at.isBefore(onset.at()) ? new Onset(at, seenIn) : onset;
+    private static java.time.Instant latest(java.time.Instant a, java.time.Instant b) {
+        return b == null ? a : a == null || b.isAfter(a) ? b : a;
     }
 
     private void fire(KieSession session, SessionRecorder recorder, Knowledge knowledge) {
@@ -188,7 +219,13 @@ public final class Engine {
         if (fact instanceof Evidence e) return "evidence for " + e.cause() + " (" + e.weight() + ")";
         if (fact instanceof EventTiming t) return t.describe();
         if (fact instanceof Onset o) return "first error at " + o.at() + " (" + o.seenIn() + ")";
+        if (fact instanceof ErrorSeen e) return e.describe();
+        if (fact instanceof ErrorTimeline t) return t.describe();
+        if (fact instanceof ErrorRate r) return r.describe();
+        if (fact instanceof TrafficAroundOnset t) return t.describe();
+        if (fact instanceof RecordEnd r) return "the record ends at " + r.at();
         if (fact instanceof dev.gatewaydoctor.facts.Site) return null;
+        if (fact instanceof Number) return null; // an accumulate's result: the rule's culprit says it in words
         // Drools's own facts (the initial fact behind "exists"/"not" patterns) say nothing to a reader.
         if (fact == null || fact.getClass().getName().startsWith("org.drools.")) return null;
         return String.valueOf(fact);

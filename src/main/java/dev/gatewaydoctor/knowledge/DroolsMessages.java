@@ -36,7 +36,8 @@ final class DroolsMessages {
             FACT_TYPES.put(c.getSimpleName(), c);
         }
         // The engine's facts by name: the engine depends on the knowledge, not the reverse.
-        for (String name : List.of("Onset", "EventTiming", "Evidence", "Hypothesis", "Treatment")) {
+        for (String name : List.of("Onset", "RecordEnd", "EventTiming", "ErrorSeen", "ErrorRate", "ErrorTimeline",
+                "TrafficAroundOnset", "Evidence", "Hypothesis", "Treatment")) {
             try {
                 FACT_TYPES.put(name, Class.forName("dev.gatewaydoctor.engine." + name));
             } catch (ClassNotFoundException e) {
@@ -83,7 +84,7 @@ final class DroolsMessages {
             if (Modifier.isStatic(method.getModifiers()) || method.getParameterCount() != 0 || method.getDeclaringClass() == Object.class) continue;
             if (method.getReturnType() == void.class) continue;
             String name = method.getName();
-            if (List.of("describe", "toString", "hashCode", "getClass").contains(name)) continue;
+            if (List.of("describe", "toString", "hashCode", "getClass", "epochMillis", "durationMillis").contains(name)) continue;
             out.add(name);
         }
         return out;

@@ -176,7 +176,7 @@ public final class KnowledgeLoader {
         KieContainer container = ks.newKieContainer(rid);
         KieBase base;
         try {
-            base = container.newKieBase(ks.newKieBaseConfiguration());
+            base = container.newKieBase(baseConfiguration(ks));
         } finally {
             // Each build registers a module; forgetting it keeps every reload in memory.
             ks.getRepository().removeKieModule(rid);
@@ -403,5 +403,15 @@ public final class KnowledgeLoader {
             }
             return v.asText();
         }
+    }
+
+    /**
+     * Stream mode: facts declared as events (the engine's {@code Onset}, {@code ErrorSeen}...) get
+     * Drools's temporal operators and sliding windows. Both the DRL and the precompiled form use it.
+     */
+    static org.kie.api.KieBaseConfiguration baseConfiguration(KieServices ks) {
+        var conf = ks.newKieBaseConfiguration();
+        conf.setOption(org.kie.api.conf.EventProcessingOption.STREAM);
+        return conf;
     }
 }

@@ -55,7 +55,7 @@ public final class PrecompiledRules {
         } catch (ReflectiveOperationException | LinkageError e) {
             return null; // a partial build: compile from DRL instead
         }
-        return KieBaseBuilder.createKieBaseFromModel(models, ks.newKieBaseConfiguration());
+        return KieBaseBuilder.createKieBaseFromModel(models, KnowledgeLoader.baseConfiguration(ks));
     }
 
     /** Compiles a rules directory to the executable model and writes it where {@link #load} finds it. */

@@ -67,7 +67,9 @@ public final class Redactor {
                 f.risk(), f.causes(), redact(f.reason()), f.steps().stream().map(Redactor::redact).toList(), redact(f.verify()),
                 redact(f.undo()))).toList();
         return new Diagnosis(redact(d.name()), d.basis(), causes, fixes, d.warnings().stream().map(Redactor::redact).toList(),
-                d.rulesSource(), d.rulesVersion(), d.rulesFired());
+                d.rulesSource(), d.rulesVersion(), d.rulesFired(), d.incident() == null ? null
+                : new dev.gatewaydoctor.Incident(d.incident().onset(), d.incident().firstSeenIn(), d.incident().lastError(),
+                        d.incident().durationMinutes(), d.incident().errors(), d.incident().pattern(), redact(d.incident().lastChange())));
     }
 
     private static EvidenceItem redact(EvidenceItem e) {

@@ -92,9 +92,12 @@ class LogIngestTest {
         LogIngest.Result r = read(nginxLog(3000).getBytes(StandardCharsets.UTF_8), LogIngest.Options.AUTO);
         Diagnosis d = TestRules.diagnoser().diagnose(FactSet.builder().facts(r.lines()).build());
         assertThat(d.topCause().id()).isIn("php-fpm-pool-exhausted", "php-memory-exhausted");
-        // Sixty failures are "again and again", not a glitch: the count reaches the rule that sums it.
+        // The failures of an hour are no glitch: the counts of aggregated lines reach the incident's timeline.
         assertThat(d.causes()).filteredOn(c -> c.id().equals("transient-upstream-glitch"))
-                .allSatisfy(c -> assertThat(c.evidence()).anySatisfy(e -> assertThat(e.rule()).startsWith("The logs show upstream failures again")));
+                .allSatisfy(c -> assertThat(c.evidence()).anySatisfy(e -> {
+                    assertThat(e.rule()).startsWith("The failures went on for more than five minutes");
+                    assertThat(e.facts()).singleElement().asString().startsWith("80 failures from 2024-03-01T12:00:00Z over 49 min");
+                }));
     }
 
     @Test
