@@ -1,6 +1,8 @@
 package dev.gatewaydoctor.knowledge;
 
+import dev.gatewaydoctor.TestRules;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,5 +22,19 @@ class AuthoringReferenceTest {
                 assertThat(reference).as("field %s of %s", field, name).contains("`" + field + "`");
             }
         });
+    }
+
+    @Test
+    void theTemporalPatternsOfTheTimeSectionCompile(@TempDir Path dir) throws Exception {
+        String doc = Files.readString(Path.of("docs/authoring-rules.md"));
+        String time = doc.substring(doc.indexOf("### Time"));
+        String patterns = time.substring(time.indexOf("```\n") + 4, time.indexOf("\n```", time.indexOf("```\n") + 4));
+        Path rules = TestRules.copyOfRules(dir);
+        Path file = rules.resolve("causes/traffic-overload.drl");
+        Files.writeString(file, Files.readString(file)
+                .replace("import dev.gatewaydoctor.engine.Evidence;", "import dev.gatewaydoctor.engine.*;")
+                + "\nrule \"Every pattern of the Time section\"\nwhen\n" + patterns + "\nthen\n    insert(new Evidence(\"traffic-overload\", 0.1));\nend\n");
+        Knowledge k = KnowledgeLoader.fromDirectory(rules, WritableRules.ALLOW);
+        assertThat(k.ruleFiles()).containsKey("Every pattern of the Time section");
     }
 }
