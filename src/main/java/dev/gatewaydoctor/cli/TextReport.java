@@ -72,7 +72,7 @@ final class TextReport {
         if (i == null) return;
         out.println("First error " + i.onset() + " (" + i.firstSeenIn() + "); " + i.errors() + " failure" + (i.errors() == 1 ? "" : "s")
                 + (i.durationMinutes() > 0 ? " over " + dev.gatewaydoctor.engine.ErrorTimeline.span(i.durationMinutes()) : "")
-                + ", " + i.pattern() + (i.lastChange() == null ? "" : "; last change before it: " + i.lastChange().replaceFirst("^event ", "")));
+                + ", " + i.pattern() + (i.lastChange() == null ? "" : "; last change before it: " + i.lastChange()));
     }
 
     private static void whyNot(PrintWriter out, List<WhyNot> whyNot) {

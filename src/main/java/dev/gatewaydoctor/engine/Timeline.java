@@ -51,7 +51,9 @@ final class Timeline {
             if (onset == null) return null;
             ErrorTimeline t = facts.stream().filter(ErrorTimeline.class::isInstance).map(ErrorTimeline.class::cast).findFirst().orElseThrow();
             String lastChange = facts.stream().filter(f -> f instanceof EventTiming e && e.rankBeforeOnset() == 1)
-                    .map(f -> ((EventTiming) f).describe()).findFirst().orElse(null);
+                    .map(f -> (EventTiming) f)
+                    .map(e -> e.kind() + (e.subject() == null ? "" : " " + e.subject()) + ", " + span(e.minutesBeforeOnset()) + " before")
+                    .findFirst().orElse(null);
             return new dev.gatewaydoctor.Incident(onset.at(), onset.seenIn(), t.lastError(), t.durationMinutes(), t.errors(), t.pattern(),
                     lastChange);
         }

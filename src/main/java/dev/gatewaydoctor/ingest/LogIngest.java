@@ -206,8 +206,11 @@ public final class LogIngest {
         String source;
         long read, signalLines, outside, binary, invalid, tooLong, droppedKinds;
 
+        final Instant yearReference;
+
         Collector(Options options) {
             this.options = options;
+            this.yearReference = options.until() != null ? options.until() : Instant.now();
             this.source = options.source() == null || options.source().equals("auto") ? null : options.source();
         }
 
@@ -217,6 +220,8 @@ public final class LogIngest {
                     options.zone() != null ? options.zone() : java.time.ZoneOffset.UTC);
             if (signals.isEmpty()) return;
             Instant at = signals.get(0).time();
+            // Syslog's stamps have no year: a log read now was written up to now (or up to --until).
+            if (at == null) at = LogRecognizer.yearlessTime(text, options.zone() != null ? options.zone() : java.time.ZoneOffset.UTC, yearReference);
             if (at != null && (options.since() != null && at.isBefore(options.since()) || options.until() != null && at.isAfter(options.until()))) {
                 outside++;
                 return;
@@ -275,7 +280,8 @@ public final class LogIngest {
                         + " kinds and were not kept");
             }
             if (outside > 0) warnings.add(name + ": " + count(outside) + " lines with signals fell outside the time window and were left out");
-            if (options.zone() == null && kinds.values().stream().anyMatch(k -> LogRecognizer.timeWithoutZone(k.line))) {
+            if (options.zone() == null && kinds.values().stream().anyMatch(k -> LogRecognizer.timeWithoutZone(k.line)
+                    || LogRecognizer.yearlessTime(k.line, java.time.ZoneOffset.UTC, yearReference) != null)) {
                 warnings.add(name + ": its times carry no zone and were read as UTC; if the server logs local time, give --timezone"
                         + " (or site.timezone), so that the first error and the changes before it line up");
             }

@@ -50,6 +50,22 @@ class MainTest {
     }
 
     @Test
+    void theIncidentsTimelineIsShownInTextAndJson() throws Exception {
+        Run text = run("diagnose", "--rules", "rules", "facts-samples/faulty-recent-change-nearest-of-three.json");
+        assertThat(text.out()).contains("First error 2024-06-12T12:20:07Z (http 502); 5 failures over 54 min, intermittent;"
+                + " last change before it: plugin-updated woocommerce-payments, 15 min before");
+        Run json = run("diagnose", "--json", "--rules", "rules", "facts-samples/faulty-recent-change-nearest-of-three.json",
+                "facts-samples/database-crashed.json");
+        String[] lines = json.out().strip().split("\n");
+        JsonNode timed = new ObjectMapper().readTree(lines[0]);
+        assertThat(timed.at("/incident/onset").asText()).isEqualTo("2024-06-12T12:20:07Z");
+        assertThat(timed.at("/incident/pattern").asText()).isEqualTo("intermittent");
+        assertThat(timed.at("/incident/lastChange").asText()).isEqualTo("plugin-updated woocommerce-payments, 15 min before");
+        assertThat(timed.at("/incident/durationMinutes").asLong()).isEqualTo(54);
+        assertThat(new ObjectMapper().readTree(lines[1]).has("incident")).as("no failure with a time, no timeline").isFalse();
+    }
+
+    @Test
     void seedChecklistIsMarkedAsSuch() {
         Run r = run("diagnose", "--rules", "rules", "facts-samples/no-evidence-seed-checklist.json");
         assertThat(r.code()).isZero();

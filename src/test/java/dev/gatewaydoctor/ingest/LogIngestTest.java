@@ -122,6 +122,24 @@ class LogIngestTest {
     }
 
     @Test
+    void syslogStampsTakeTheirYearFromTheWindowSoTheWindowAppliesToThem() throws Exception {
+        String syslog = """
+                Dec 30 04:12:55 web1 kernel: [771234.120931] Out of memory: Killed process 811 (php-fpm8.2) total-vm:1245320kB, anon-rss:498212kB, file-rss:0kB
+                Dec 31 23:58:10 web1 kernel: [8812345.121877] Out of memory: Killed process 22118 (php-fpm8.2) total-vm:1245320kB, anon-rss:498212kB, file-rss:0kB
+                Jan  1 00:01:02 web1 kernel: [8812436.554102] Out of memory: Killed process 22301 (php-fpm8.2) total-vm:1198004kB, anon-rss:471880kB, file-rss:0kB
+                Jan  1 00:02:00 web1 systemd[1]: Started Session 4411 of user deploy.
+                """;
+        var options = new LogIngest.Options("syslog", Instant.parse("2024-12-31T00:00:00Z"), Instant.parse("2025-01-01T06:00:00Z"),
+                java.time.ZoneOffset.UTC);
+        LogIngest.Result r = read(syslog.getBytes(StandardCharsets.UTF_8), options);
+        LogLine kills = r.lines().stream().filter(l -> l.line().contains("Out of memory")).findFirst().orElseThrow();
+        assertThat(kills.count()).isEqualTo(2);
+        assertThat(kills.at()).isEqualTo(Instant.parse("2024-12-31T23:58:10Z"));
+        assertThat(kills.lastAt()).isEqualTo(Instant.parse("2025-01-01T00:01:02Z"));
+        assertThat(r.outsideWindow()).isEqualTo(1);
+    }
+
+    @Test
     void junkIsCountedSkippedAndSummedUpInOneWarning() throws Exception {
         var bytes = new ByteArrayOutputStream();
         bytes.write(nginxLog(100).getBytes(StandardCharsets.UTF_8));
