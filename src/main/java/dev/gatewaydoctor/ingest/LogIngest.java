@@ -34,6 +34,8 @@ public final class LogIngest {
     /** Kinds of signal kept apart; beyond this, further kinds are counted in a warning (a log of a million distinct errors). */
     static final int MAX_KINDS = 5_000;
     private static final int SNIFF_LINES = 200;
+    private static final int CHUNK = 1 << 20;
+    private static final SignalWords WORDS = new SignalWords(LogRecognizer.SIGNAL_WORDS);
 
     /** What to keep: the source the lines came from ("auto": read it off the lines) and a time window (null: open). */
     public record Options(String source, Instant since, Instant until, java.time.ZoneId zone) {
@@ -73,10 +75,13 @@ public final class LogIngest {
         in.reset();
         if (b1 == 0x1f && b2 == 0x8b) in = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
 
-        // Lines are split here and read in batches on every core: a batch's kinds are merged in file order.
-        var lines = new LineReader(in, MAX_LINE);
+        // The log is cut into 1 MB chunks at line ends, read on every core; the kinds each chunk kept are
+        // merged in file order. Buffers are reused: memory stays a few megabytes whatever the log's size.
         var kept = new Collector(options);
         int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        int buffers = 2 * workers + 2;
+        var free = new java.util.concurrent.ArrayBlockingQueue<byte[]>(buffers);
+        for (int i = 0; i < buffers; i++) free.add(new byte[CHUNK + MAX_LINE]);
         var pool = java.util.concurrent.Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "gatewaydoctor-log-reader");
             t.setDaemon(true);
@@ -84,29 +89,131 @@ public final class LogIngest {
         });
         var pending = new java.util.ArrayDeque<java.util.concurrent.Future<Collector>>();
         try {
-            var batch = new Batch();
-            byte[] line;
-            while ((line = lines.next()) != null) {
-                if (lines.lastWasTooLong()) {
+            byte[] buf = free.take();
+            int n = 0;
+            boolean skipping = false; // inside a line too long to keep, until its end
+            while (true) {
+                int got = in.readNBytes(buf, n, buf.length - n);
+                n += got;
+                boolean eof = n < buf.length;
+                if (skipping) {
+                    int nl = indexOf(buf, (byte) '\n', 0, n);
+                    if (nl < 0) {
+                        n = 0;
+                        if (eof) break;
+                        continue;
+                    }
+                    System.arraycopy(buf, nl + 1, buf, 0, n - nl - 1);
+                    n -= nl + 1;
+                    skipping = false;
+                    if (!eof) continue;
+                }
+                int cut = eof ? n : lastIndexOf(buf, (byte) '\n', n) + 1;
+                if (cut == 0 && !eof) { // a full buffer without a line end
                     kept.read++;
                     kept.tooLong++;
+                    skipping = true;
+                    n = 0;
                     continue;
                 }
-                batch.add(line, lines.length());
-                if (batch.full()) {
-                    Batch full = batch;
-                    pending.add(pool.submit(() -> full.read(new Collector(options))));
-                    batch = new Batch();
-                    while (pending.size() > 2 * workers) kept.merge(take(pending.poll()));
+                byte[] chunk = buf;
+                int length = cut;
+                pending.add(pool.submit(() -> {
+                    try {
+                        return scan(chunk, length, new Collector(options));
+                    } finally {
+                        free.add(chunk);
+                    }
+                }));
+                while (pending.size() > 2 * workers) kept.merge(take(pending.poll()));
+                if (eof) break;
+                buf = free.take();
+                int carry = n - cut;
+                if (carry > MAX_LINE) {
+                    kept.read++;
+                    kept.tooLong++;
+                    skipping = true;
+                    n = 0;
+                } else {
+                    System.arraycopy(chunk, cut, buf, 0, carry);
+                    n = carry;
                 }
             }
-            Batch last = batch;
-            pending.add(pool.submit(() -> last.read(new Collector(options))));
             while (!pending.isEmpty()) kept.merge(take(pending.poll()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while reading a log");
         } finally {
             pool.shutdownNow();
         }
         return kept.result(name);
+    }
+
+    private static int indexOf(byte[] b, byte x, int from, int to) {
+        for (int i = from; i < to; i++) if (b[i] == x) return i;
+        return -1;
+    }
+
+    private static int lastIndexOf(byte[] b, byte x, int to) {
+        for (int i = to - 1; i >= 0; i--) if (b[i] == x) return i;
+        return -1;
+    }
+
+    /**
+     * Reads the lines of one chunk. Each byte goes once through the signal-word automaton; a line that
+     * holds no such word is counted and dropped without becoming a string. Lines with bytes outside
+     * ASCII (rare in logs) are decoded and read in full, so that nothing hangs on the bytes' search.
+     */
+    private Collector scan(byte[] b, int length, Collector kept) {
+        int start = 0;
+        int state = 0;
+        boolean hit = false;
+        boolean odd = false; // a NUL, or a byte over 0x7f
+        for (int i = 0; i < length; i++) {
+            byte x = b[i];
+            if (x == '\n') {
+                line(b, start, i, hit, odd, kept);
+                start = i + 1;
+                state = 0;
+                hit = false;
+                odd = false;
+            } else {
+                if (x <= 0) odd = true;
+                if (!hit) {
+                    state = WORDS.step(state, x);
+                    hit = state < 0;
+                }
+            }
+        }
+        if (start < length) line(b, start, length, hit, odd, kept);
+        return kept;
+    }
+
+    private void line(byte[] b, int from, int to, boolean hit, boolean odd, Collector kept) {
+        kept.read++;
+        if (to > from && b[to - 1] == '\r') to--;
+        if (to - from > MAX_LINE) {
+            kept.tooLong++;
+        } else if (odd) {
+            if (indexOf(b, (byte) 0, from, to) >= 0) {
+                kept.binary++;
+                return;
+            }
+            try {
+                String text = kept.utf8.decode(ByteBuffer.wrap(b, from, to - from)).toString();
+                kept.sniff(text);
+                kept.accept(text);
+            } catch (CharacterCodingException e) {
+                kept.invalid++;
+            }
+        } else if (hit) {
+            // ASCII: copied as it is, without the cost of a validating decoder.
+            String text = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+            kept.sniff(text);
+            kept.accept(text);
+        } else if (kept.wantsSniff()) {
+            kept.sniff(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
+        }
     }
 
     /** Reads a log that is already text (a support tool's paste). */
@@ -123,7 +230,11 @@ public final class LogIngest {
                 kept.read++;
                 if (tooLong) kept.tooLong++;
                 else if (sb.indexOf("\u0000") >= 0) kept.binary++;
-                else kept.accept(sb.length() > 0 && sb.charAt(sb.length() - 1) == '\r' ? sb.substring(0, sb.length() - 1) : sb.toString());
+                else {
+                    String text = sb.length() > 0 && sb.charAt(sb.length() - 1) == '\r' ? sb.substring(0, sb.length() - 1) : sb.toString();
+                    kept.sniff(text);
+                    kept.accept(text);
+                }
                 sb.setLength(0);
                 tooLong = false;
                 if (c == -1) break;
@@ -152,52 +263,6 @@ public final class LogIngest {
         }
     }
 
-    /** A few thousand lines, copied out of the reader's buffer, to be read on another core. */
-    private static final class Batch {
-        private static final int BYTES = 1 << 20;
-        private byte[] bytes = new byte[BYTES];
-        private int[] ends = new int[8192];
-        private int size;
-        private int lines;
-
-        void add(byte[] line, int length) {
-            if (size + length > bytes.length) bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + length));
-            if (lines == ends.length) ends = java.util.Arrays.copyOf(ends, ends.length * 2);
-            System.arraycopy(line, 0, bytes, size, length);
-            size += length;
-            ends[lines++] = size;
-        }
-
-        boolean full() {
-            return size >= BYTES - MAX_LINE;
-        }
-
-        Collector read(Collector kept) {
-            CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-            int start = 0;
-            for (int i = 0; i < lines; i++) {
-                int end = ends[i];
-                kept.read++;
-                int kind = bytesKind(bytes, start, end);
-                if (kind == BINARY) {
-                    kept.binary++;
-                } else if (kind == ASCII) {
-                    // Most log lines are ASCII: copied as they are, without the cost of a validating decoder.
-                    kept.accept(new String(bytes, start, end - start, StandardCharsets.ISO_8859_1));
-                } else {
-                    try {
-                        kept.accept(utf8.decode(ByteBuffer.wrap(bytes, start, end - start)).toString());
-                    } catch (CharacterCodingException e) {
-                        kept.invalid++;
-                    }
-                }
-                start = end;
-            }
-            return kept;
-        }
-    }
-
     /** Keeps one line of each kind of signal, and counts the rest. */
     private final class Collector {
         final Options options;
@@ -214,8 +279,19 @@ public final class LogIngest {
             this.source = options.source() == null || options.source().equals("auto") ? null : options.source();
         }
 
+        final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+
+        boolean wantsSniff() {
+            return source == null && sniffed.size() < SNIFF_LINES;
+        }
+
+        /** The first lines, for telling the log's source when "auto". */
+        void sniff(String text) {
+            if (wantsSniff() && !text.isBlank()) sniffed.add(text);
+        }
+
         void accept(String text) {
-            if (source == null && sniffed.size() < SNIFF_LINES && !text.isBlank()) sniffed.add(text);
             List<LogSignal> signals = recognizer.recognize(new LogLine("other", text, null),
                     options.zone() != null ? options.zone() : java.time.ZoneOffset.UTC);
             if (signals.isEmpty()) return;
@@ -373,69 +449,4 @@ public final class LogIngest {
         }
     }
 
-    /** Splits bytes into lines without decoding them first, and without holding more than one line. */
-    static final class LineReader {
-        private final InputStream in;
-        private final int max;
-        private byte[] buf = new byte[8192];
-        private int length;
-        private boolean tooLong;
-        private final byte[] chunk = new byte[1 << 16];
-        private int pos;
-        private int end;
-
-        LineReader(InputStream in, int max) {
-            this.in = in;
-            this.max = max;
-        }
-
-        /** The next line (its first {@link #length()} bytes; without the line end), or null at the end. */
-        byte[] next() throws IOException {
-            length = 0;
-            tooLong = false;
-            boolean any = false;
-            while (true) {
-                if (pos == end) {
-                    end = in.read(chunk, 0, chunk.length);
-                    pos = 0;
-                    if (end <= 0) {
-                        end = 0;
-                        return any ? trimmed() : null;
-                    }
-                }
-                any = true;
-                int start = pos;
-                while (pos < end && chunk[pos] != '\n') pos++;
-                append(start, pos - start);
-                if (pos < end) {
-                    pos++; // the newline
-                    return trimmed();
-                }
-            }
-        }
-
-        private void append(int from, int n) {
-            if (tooLong || n == 0) return;
-            if (length + n > max) {
-                tooLong = true;
-                return;
-            }
-            if (length + n > buf.length) buf = java.util.Arrays.copyOf(buf, Math.min(max, Math.max(buf.length * 2, length + n)));
-            System.arraycopy(chunk, from, buf, length, n);
-            length += n;
-        }
-
-        private byte[] trimmed() {
-            if (length > 0 && buf[length - 1] == '\r') length--;
-            return buf;
-        }
-
-        int length() {
-            return length;
-        }
-
-        boolean lastWasTooLong() {
-            return tooLong;
-        }
-    }
 }

@@ -113,8 +113,10 @@ public final class LogRecognizer {
             "avc: {1,3}denied {1,3}\\{ ([a-z_ ]{1,100}) \\} for {1,3}pid=\\d{1,10} comm=\"([^\"]{1,64})\"");
     private static final Pattern SELINUX_TARGET = Pattern.compile("(?:path|name|dest)=\"?([^\\s\"]{1,512})");
 
-    // Words that every message of a group of families contains (checked by LogRecognizerTest's lines).
-    private static final String[] PROXY_WORDS = {"upstream", "connect()", "could not be resolved", "host not found"};
+    // Words that every message of a group of families contains (checked by LogRecognizerTest's lines):
+    // each family's code below looks for one of them before it runs a regex.
+    private static final String[] PROXY_WORDS = {"connect()", "timed out", "prematurely", "failed (104", "failed (32", "failed (103",
+            "upstream sent", "no live upstreams", "could not be resolved", "host not found", "AH01068", "SSL"};
     private static final String[] APACHE_WORDS = {"AH0", "AH1"};
     private static final String[] FPM_WORDS = {"[pool ", "child ", "ERROR: ", "fpm.service", "FastCGI Process Manager"};
     private static final String[] PHP_WORDS = {"Fatal error", "Parse error", "Compile error", "Core error", "Fatal Error",
@@ -123,6 +125,13 @@ public final class LogRecognizer {
             "got signal", "InnoDB", "mysqld", "mariadbd"};
     private static final String[] SYSTEM_WORDS = {"ut of memory", "oom-kill", "segfault", "No space left", "code: 28", "rrno: 28",
             "Disk full", "Disk quota", "avc:"};
+
+    /**
+     * Every word some family needs: a line with none of them gives no signal. Whole-log reading searches
+     * the bytes for these before it decodes a line (ingest.SignalWords).
+     */
+    public static final List<String> SIGNAL_WORDS = java.util.stream.Stream.of(PROXY_WORDS, APACHE_WORDS, FPM_WORDS, PHP_WORDS,
+            DATABASE_WORDS, SYSTEM_WORDS).flatMap(java.util.Arrays::stream).distinct().toList();
 
     private static final String[] DB_ERROR_WORDS = {"Error establishing a database connection", "Too many connections", "MySQL server",
             "Can't connect to", "HY000", "08004", "SQLSTATE"};

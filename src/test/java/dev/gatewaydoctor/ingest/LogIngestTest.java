@@ -88,6 +88,28 @@ class LogIngestTest {
     }
 
     @Test
+    void linesAcrossChunkEndsAndLinesLongerThanAChunkAreReadAsTheTextReaderReadsThem() throws Exception {
+        // 1 MB chunks: lines straddle their ends, one junk line fills more than a chunk, others
+        // fall between 64 KB and a chunk, and one ends the file without a line end.
+        var sb = new StringBuilder();
+        String[] lines = nginxLog(30_000).split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            sb.append(lines[i]).append(i % 7 == 0 ? "\r\n" : "\n");
+            if (i == 4_000) sb.append("y".repeat(3 * 1024 * 1024)).append('\n');
+            if (i == 9_000 || i == 21_000) sb.append("z".repeat(70 * 1024)).append('\n');
+            if (i == 15_000) sb.append("x".repeat(LogIngest.MAX_LINE)).append('\n'); // exactly the limit: kept
+        }
+        sb.append(String.format(POOL_LINE, 59, 58, 7, 7, 7));
+        String log = sb.toString();
+        LogIngest.Result bytes = read(log.getBytes(StandardCharsets.UTF_8), UTC);
+        LogIngest.Result text = new LogIngest().read("error.log", new StringReader(log), UTC);
+        assertThat(bytes.linesRead()).isEqualTo(30_000 + 4 + 1).isEqualTo(text.linesRead());
+        assertThat(bytes.junk()).isEqualTo(3).isEqualTo(text.junk());
+        assertThat(bytes.lines()).isEqualTo(text.lines());
+        assertThat(bytes.signalLines()).isEqualTo(text.signalLines());
+    }
+
+    @Test
     void theRulesReasonOverTheCounts() throws Exception {
         LogIngest.Result r = read(nginxLog(3000).getBytes(StandardCharsets.UTF_8), LogIngest.Options.AUTO);
         Diagnosis d = TestRules.diagnoser().diagnose(FactSet.builder().facts(r.lines()).build());
