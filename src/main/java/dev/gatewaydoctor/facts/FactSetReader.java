@@ -283,7 +283,17 @@ public final class FactSetReader {
                 }
                 count = c.asInt();
             }
-            return new LogLine(source, line, when, count, instant(f, at + "/lastAt"));
+            var examples = new ArrayList<String>();
+            JsonNode e = f.get("examples");
+            if (e != null && !e.isNull()) {
+                if (!e.isArray()) throw error(at + "/examples", "expected a list of other lines like this one, found " + kind(e));
+                for (int i = 0; i < e.size(); i++) {
+                    if (!e.get(i).isTextual()) throw error(at + "/examples/" + i, "expected a log line (a string), found " + kind(e.get(i)));
+                    String x = e.get(i).asText();
+                    examples.add(x.length() > MAX_LOG_LINE ? x.substring(0, MAX_LOG_LINE) : x);
+                }
+            }
+            return new LogLine(source, line, when, count, instant(f, at + "/lastAt"), examples);
         }
 
         private Fact metric(JsonNode f, String at, Instant when) throws FactSetException {

@@ -312,7 +312,7 @@ public final class LogIngest {
                 }
                 kinds.put(key, new Kind(text, at));
             } else {
-                kind.seen(at);
+                kind.seen(text, at);
             }
         }
 
@@ -329,8 +329,7 @@ public final class LogIngest {
             later.kinds.forEach((key, k) -> {
                 Kind mine = kinds.get(key);
                 if (mine != null) {
-                    mine.count += k.count;
-                    if (k.last != null && (mine.last == null || k.last.isAfter(mine.last))) mine.last = k.last;
+                    mine.merge(k);
                 } else if (kinds.size() < MAX_KINDS) {
                     kinds.put(key, k);
                 } else {
@@ -343,7 +342,8 @@ public final class LogIngest {
             String src = source != null ? source : LogSources.sniff(sniffed);
             var out = new ArrayList<LogLine>(kinds.size());
             for (Kind k : kinds.values()) {
-                out.add(new LogLine(src, k.line, k.first, (int) Math.min(Integer.MAX_VALUE, k.count), k.count > 1 ? k.last : null));
+                out.add(new LogLine(src, k.line, k.first, (int) Math.min(Integer.MAX_VALUE, k.count), k.count > 1 ? k.last : null,
+                        k.examples()));
             }
             var warnings = new ArrayList<String>();
             long junk = binary + invalid + tooLong;
@@ -379,11 +379,14 @@ public final class LogIngest {
         return key;
     }
 
+    /** One kind of signal: its first line, how many, when the last came, and a few lines like it. */
     private static final class Kind {
         final String line;
         final Instant first;
         Instant last;
         long count = 1;
+        String second;      // the second line seen, if it differs from the first
+        String lastLine;    // the latest line seen after it
 
         Kind(String line, Instant at) {
             this.line = line;
@@ -391,9 +394,35 @@ public final class LogIngest {
             this.last = at;
         }
 
-        void seen(Instant at) {
+        void seen(String text, Instant at) {
             count++;
             if (at != null && (last == null || at.isAfter(last))) last = at;
+            if (second == null) {
+                if (!text.equals(line)) second = text;
+            } else {
+                lastLine = text;
+            }
+        }
+
+        /** What a later part of the same log saw of this kind. */
+        void merge(Kind later) {
+            count += later.count;
+            if (later.last != null && (last == null || later.last.isAfter(last))) last = later.last;
+            for (String text : new String[] {later.line, later.second, later.lastLine}) {
+                if (text == null) continue;
+                if (second == null) {
+                    if (!text.equals(line)) second = text;
+                } else {
+                    lastLine = text;
+                }
+            }
+        }
+
+        List<String> examples() {
+            var out = new ArrayList<String>(2);
+            if (second != null) out.add(second);
+            if (lastLine != null && !lastLine.equals(second) && !lastLine.equals(line)) out.add(lastLine);
+            return out;
         }
     }
 

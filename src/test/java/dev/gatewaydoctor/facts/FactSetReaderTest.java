@@ -134,12 +134,17 @@ class FactSetReaderTest {
     @Test
     void aLogFactMayCarryACountAndTheTimeOfTheLastLine() throws Exception {
         FactSet fs = reader.read("c.json", "{\"factset\": 1, \"facts\": [{\"type\": \"log\", \"source\": \"php-fpm\", \"line\": \"x\","
-                + " \"count\": 1532, \"lastAt\": \"2024-03-01T12:59:58Z\"}]}");
+                + " \"count\": 1532, \"lastAt\": \"2024-03-01T12:59:58Z\", \"examples\": [\"y\", \"z\"]}]}");
         LogLine line = (LogLine) fs.facts().get(0);
+        assertThat(line.examples()).containsExactly("y", "z");
         assertThat(line.count()).isEqualTo(1532);
         assertThat(line.lastAt()).isEqualTo(java.time.Instant.parse("2024-03-01T12:59:58Z"));
         assertThat(rejected("{\"factset\": 1, \"facts\": [{\"type\": \"log\", \"source\": \"php-fpm\", \"line\": \"x\", \"count\": 0}]}").problem())
                 .startsWith("expected how many lines said this: a whole number of 1 or more");
+        FactSetException notLines = rejected("{\"factset\": 1, \"facts\": [{\"type\": \"log\", \"source\": \"php-fpm\", \"line\": \"x\","
+                + " \"examples\": [\"y\", 3]}]}");
+        assertThat(notLines.pointer()).isEqualTo("/facts/0/examples/1");
+        assertThat(notLines.problem()).isEqualTo("expected a log line (a string), found the number 3");
     }
 
     @Test

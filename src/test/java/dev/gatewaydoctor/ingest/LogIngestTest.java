@@ -69,6 +69,11 @@ class LogIngestTest {
         assertThat(pool.count()).isEqualTo(60);
         assertThat(pool.at()).isEqualTo(Instant.parse("2024-03-01T12:00:00Z"));
         assertThat(pool.lastAt()).isEqualTo(Instant.parse("2024-03-01T12:49:10Z"));
+        // A few lines like it: the second seen and the last, which show what varies among them.
+        assertThat(pool.examples()).hasSize(2);
+        assertThat(pool.examples().get(0)).contains("(11:").isNotEqualTo(pool.line());
+        assertThat(pool.examples().get(1)).startsWith("2024/03/01 12:49:10");
+        assertThat(pool.describe()).contains("(and 59 more like it, the last at 2024-03-01T12:49:10Z; the last: 2024/03/01 12:49:10");
         assertThat(r.signalLines()).isEqualTo(60 + r.lines().get(1).count());
         assertThat(r.warnings()).isEmpty();
     }
