@@ -37,7 +37,7 @@ class DiagnoserTest {
         assertThat(d.topCause().confidence()).isGreaterThan(0.9);
         assertThat(d.topCause().culprit()).isEqualTo("pool www");
         assertThat(d.topCause().evidence()).extracting(EvidenceItem::rule)
-                .contains("PHP-FPM says its pool reached pm.max_children", "The web server finds the PHP-FPM socket's queue full (errno 11)");
+                .contains("PHP-FPM says its pool reached pm.max_children", "The web server's full queue (errno 11) confirms PHP-FPM's own warning");
         assertThat(d.topCause().evidence().get(0).file()).isEqualTo("causes/php-fpm-pool-exhausted.drl");
         assertThat(d.fixes().get(0).id()).isEqualTo("tune-php-fpm-pool");
         assertThat(d.fixes().get(0).causes()).first().isEqualTo("php-fpm-pool-exhausted");
