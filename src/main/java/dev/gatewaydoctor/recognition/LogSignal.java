@@ -81,6 +81,18 @@ public record LogSignal(String family, String program, Instant time,
     }
 
     /** True when the upstream is a socket or on this machine: no network lies between. */
+    /** The upstream's TCP port (8080, 7081...), or null for a Unix socket or when no port is named. */
+    public Integer upstreamPort() {
+        String a = upstreamAddress();
+        if (a == null || a.startsWith("unix:")) return null;
+        int colon = a.lastIndexOf(':');
+        try {
+            return colon < 0 ? null : Integer.valueOf(a.substring(colon + 1));
+        } catch (NumberFormatException notAPort) {
+            return null;
+        }
+    }
+
     public boolean upstreamIsLocal() {
         return UpstreamAddress.isLocal(upstreamAddress());
     }
