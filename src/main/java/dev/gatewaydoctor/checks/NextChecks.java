@@ -21,9 +21,10 @@ import java.util.function.Function;
 /**
  * Which checks are worth making next. For every check not yet answered, the fact set is diagnosed once
  * per possible answer; the check's gain is how far, on average over its answers, the answer moves the
- * confidence among the leading causes (up to three with confidence 0.05 or more; all causes when fewer
- * than two lead), normalised to sum 1 and compared by total variation distance (0 = nothing changes,
- * 1 = all of it moves). Answers count as equally likely: a simple measure that needs no estimate of how
+ * confidence among the leading causes (up to three with confidence 0.05 or more), normalised to sum 1
+ * and compared by total variation distance (0 = nothing changes, 1 = all of it moves). When one cause
+ * leads alone, the question is whether it is right: the gain is how far the answer moves its own
+ * confidence. When none leads, all causes count. Answers count as equally likely: a simple measure that needs no estimate of how
  * often each answer comes, and that ranks a check by whether its answer tells the leaders apart.
  */
 public final class NextChecks {
@@ -70,11 +71,18 @@ public final class NextChecks {
             if (leaders.size() == LEADERS) break;
             if (c.confidence() >= LEADING && c.evidence().stream().anyMatch(e -> e.weight() > 0)) leaders.add(c.id());
         }
-        return leaders.size() >= 2 ? leaders : knowledge.causes().keySet();
+        return leaders.isEmpty() ? knowledge.causes().keySet() : leaders;
     }
 
     /** Confidence over the given causes, normalised to sum 1: a cause no evidence moved keeps its prior. */
     static Map<String, Double> distribution(Knowledge knowledge, Diagnosis d, Set<String> over) {
+        if (over.size() == 1) {
+            // A lone leader against everything else: confirmed or refuted.
+            String leader = over.iterator().next();
+            double c = d.causes().stream().filter(r -> r.id().equals(leader)).mapToDouble(RankedCause::confidence).findFirst()
+                    .orElse(1 / (1 + Math.pow(10, -knowledge.cause(leader).prior())));
+            return Map.of(leader, c, "", 1 - c);
+        }
         var conf = new HashMap<String, Double>();
         for (Cause c : knowledge.causes().values()) if (over.contains(c.id())) conf.put(c.id(), 1 / (1 + Math.pow(10, -c.prior())));
         for (RankedCause c : d.causes()) if (over.contains(c.id())) conf.put(c.id(), c.confidence());

@@ -47,6 +47,18 @@ class NextChecksTest {
     }
 
     @Test
+    void aLoneLeaderIsConfirmedOrRefutedNotComparedWithEveryOtherCause() throws Exception {
+        // A browser's cached 502 leads alone: the checks that matter test it, and nothing asks about PHP-FPM.
+        FactSet facts = sample("browser-cached-error-from-cache.json");
+        Diagnosis before = DOCTOR.diagnose(facts);
+        assertThat(before.causes()).filteredOn(c -> c.confidence() >= 0.05 && c.evidence().stream().anyMatch(e -> e.weight() > 0))
+                .extracting(dev.gatewaydoctor.RankedCause::id).containsExactly("browser-cached-error");
+        List<NextCheck> checks = DOCTOR.nextChecks(facts, before);
+        assertThat(checks.get(0).observation()).isEqualTo("private-window-succeeds");
+        assertThat(checks).noneSatisfy(c -> assertThat(c.observation()).isIn("php-fpm-running", "plugins-disabled-succeeds"));
+    }
+
+    @Test
     void theTopCheckSettlesACloudflareFiveOhTwo() throws Exception {
         FactSet facts = sample("next-check-cloudflare-bare-502.json");
         Diagnosis before = DOCTOR.diagnose(facts);
