@@ -182,6 +182,7 @@ final class DiagnoseCommand implements Callable<Integer> {
                     }
                 }
                 builder.facts(r.lines());
+                builder.facts(r.requestRates());
                 r.warnings().forEach(builder::warning);
                 names.add(r.name() + " (" + r.source() + ", " + LogIngestCounts.of(r) + ")");
             }

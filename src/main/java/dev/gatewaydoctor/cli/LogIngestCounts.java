@@ -12,6 +12,7 @@ final class LogIngestCounts {
 
     static String of(LogIngest.Result r) {
         return String.format(Locale.ROOT, "%,d lines, %,d with signals in %,d kind%s", r.linesRead(), r.signalLines(), r.lines().size(),
-                r.lines().size() == 1 ? "" : "s");
+                r.lines().size() == 1 ? "" : "s")
+                + (r.requestRates().isEmpty() ? "" : String.format(Locale.ROOT, ", request rates in %,d slots", r.requestRates().size()));
     }
 }

@@ -35,6 +35,9 @@ public final class LogIngest {
     static final int MAX_KINDS = 5_000;
     private static final int SNIFF_LINES = 200;
     private static final int CHUNK = 1 << 20;
+    /** Access logs' requests are counted in slots of this many seconds. */
+    private static final long RATE_SLOT = 600;
+    private static final long MAX_RATE_SLOTS = 2016;
     private static final SignalWords WORDS = new SignalWords(LogRecognizer.SIGNAL_WORDS);
 
     /** What to keep: the source the lines came from ("auto": read it off the lines) and a time window (null: open). */
@@ -48,7 +51,7 @@ public final class LogIngest {
 
     /** What one log gave: a line of each kind of signal with its count, the source, and what was skipped. */
     public record Result(String name, String source, List<LogLine> lines, long linesRead, long signalLines,
-                         long outsideWindow, long junk, List<String> warnings) {
+                         long outsideWindow, long junk, List<String> warnings, List<dev.gatewaydoctor.facts.Metric> requestRates) {
     }
 
     /** Told how far reading has got, for a progress bar. */
@@ -77,7 +80,8 @@ public final class LogIngest {
 
         // The log is cut into 1 MB chunks at line ends, read on every core; the kinds each chunk kept are
         // merged in file order. Buffers are reused: memory stays a few megabytes whatever the log's size.
-        var kept = new Collector(options);
+        // The source is told from the first lines before any chunk is read: an access log's requests are
+        // counted per time slot on the way, for the request rate around the first error.
         int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         int buffers = 2 * workers + 2;
         var free = new java.util.concurrent.ArrayBlockingQueue<byte[]>(buffers);
@@ -88,13 +92,18 @@ public final class LogIngest {
             return t;
         });
         var pending = new java.util.ArrayDeque<java.util.concurrent.Future<Collector>>();
+        Collector kept = null;
         try {
             byte[] buf = free.take();
-            int n = 0;
+            int n = in.readNBytes(buf, 0, buf.length);
+            Options known = options.source() == null || options.source().equals("auto")
+                    ? new Options(LogSources.sniff(firstLines(buf, n)), options.since(), options.until(), options.zone()) : options;
+            kept = new Collector(known);
             boolean skipping = false; // inside a line too long to keep, until its end
+            boolean first = true;
             while (true) {
-                int got = in.readNBytes(buf, n, buf.length - n);
-                n += got;
+                if (!first) n += in.readNBytes(buf, n, buf.length - n);
+                first = false;
                 boolean eof = n < buf.length;
                 if (skipping) {
                     int nl = indexOf(buf, (byte) '\n', 0, n);
@@ -120,7 +129,7 @@ public final class LogIngest {
                 int length = cut;
                 pending.add(pool.submit(() -> {
                     try {
-                        return scan(chunk, length, new Collector(options));
+                        return scan(chunk, length, new Collector(known));
                     } finally {
                         free.add(chunk);
                     }
@@ -159,6 +168,70 @@ public final class LogIngest {
         return -1;
     }
 
+    /** The first lines of a buffer, as text, for telling the log's source. */
+    private static List<String> firstLines(byte[] b, int n) {
+        var out = new ArrayList<String>();
+        int start = 0;
+        for (int i = 0; i <= n && out.size() < SNIFF_LINES; i++) {
+            if (i == n || b[i] == '\n') {
+                if (i > start && i - start <= MAX_LINE) {
+                    String line = new String(b, start, i - start, StandardCharsets.ISO_8859_1).strip();
+                    if (!line.isEmpty()) out.add(line);
+                }
+                start = i + 1;
+            }
+        }
+        return out;
+    }
+
+    private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
+
+    /**
+     * The time an access log line ("... [16/May/2024:09:12:03 +0200] \"GET ...") was written, as epoch
+     * seconds, read straight off the bytes (every line of an access log is a request, so this runs on
+     * each); Long.MIN_VALUE when the line has no such stamp.
+     */
+    static long accessTime(byte[] b, int from, int to) {
+        int limit = Math.min(to, from + 512);
+        int i = from;
+        while (i < limit && b[i] != '[') i++;
+        if (i + 28 > to || b[i + 3] != '/' || b[i + 7] != '/' || b[i + 12] != ':' || b[i + 21] != ' ' || b[i + 27] != ']') return Long.MIN_VALUE;
+        int day = num(b, i + 1, 2), year = num(b, i + 8, 4), hour = num(b, i + 13, 2), minute = num(b, i + 16, 2), second = num(b, i + 19, 2);
+        int offH = num(b, i + 23, 2), offM = num(b, i + 25, 2);
+        int month = month(b, i + 4);
+        if (day < 1 || day > 31 || year < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60
+                || offH < 0 || offH > 14 || offM < 0 || offM > 59 || month < 1 || (b[i + 22] != '+' && b[i + 22] != '-')) {
+            return Long.MIN_VALUE;
+        }
+        // Days from the civil date (Howard Hinnant's algorithm): no objects per line.
+        int y = month <= 2 ? year - 1 : year;
+        int era = y / 400;
+        int yoe = y - era * 400;
+        int doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+        int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        long days = era * 146097L + doe - 719468;
+        long offset = (offH * 3600L + offM * 60L) * (b[i + 22] == '-' ? -1 : 1);
+        return days * 86400 + hour * 3600L + minute * 60L + second - offset;
+    }
+
+    /** 1-12 for "Jan".."Dec" at b[at], else -1. */
+    private static int month(byte[] b, int at) {
+        for (int m = 0; m < 12; m++) {
+            if (MONTHS.charAt(3 * m) == b[at] && MONTHS.charAt(3 * m + 1) == b[at + 1] && MONTHS.charAt(3 * m + 2) == b[at + 2]) return m + 1;
+        }
+        return -1;
+    }
+
+    private static int num(byte[] b, int at, int digits) {
+        int v = 0;
+        for (int k = at; k < at + digits; k++) {
+            int d = b[k] - '0';
+            if (d < 0 || d > 9) return -1;
+            v = v * 10 + d;
+        }
+        return v;
+    }
+
     /**
      * Reads the lines of one chunk. Each byte goes once through the signal-word automaton; a line that
      * holds no such word is counted and dropped without becoming a string. Lines with bytes outside
@@ -192,6 +265,7 @@ public final class LogIngest {
     private void line(byte[] b, int from, int to, boolean hit, boolean odd, Collector kept) {
         kept.read++;
         if (to > from && b[to - 1] == '\r') to--;
+        if (kept.countsRequests) kept.request(accessTime(b, from, to));
         if (to - from > MAX_LINE) {
             kept.tooLong++;
         } else if (odd) {
@@ -233,6 +307,10 @@ public final class LogIngest {
                 else {
                     String text = sb.length() > 0 && sb.charAt(sb.length() - 1) == '\r' ? sb.substring(0, sb.length() - 1) : sb.toString();
                     kept.sniff(text);
+                    if (kept.countsRequests) {
+                        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+                        kept.request(accessTime(bytes, 0, bytes.length));
+                    }
                     kept.accept(text);
                 }
                 sb.setLength(0);
@@ -272,9 +350,13 @@ public final class LogIngest {
         long read, signalLines, outside, binary, invalid, tooLong, droppedKinds;
 
         final Instant yearReference;
+        /** An access log: every line is a request, counted per slot of time for the request rate. */
+        final boolean countsRequests;
+        final java.util.TreeMap<Long, long[]> requests = new java.util.TreeMap<>();
 
         Collector(Options options) {
             this.options = options;
+            this.countsRequests = "nginx-access".equals(options.source()) || "apache-access".equals(options.source());
             this.yearReference = options.until() != null ? options.until() : Instant.now();
             this.source = options.source() == null || options.source().equals("auto") ? null : options.source();
         }
@@ -284,6 +366,17 @@ public final class LogIngest {
 
         boolean wantsSniff() {
             return source == null && sniffed.size() < SNIFF_LINES;
+        }
+
+        void request(long epochSecond) {
+            if (epochSecond == Long.MIN_VALUE) return;
+            if (options.since() != null && epochSecond < options.since().getEpochSecond()) return;
+            if (options.until() != null && epochSecond > options.until().getEpochSecond()) return;
+            // per slot: how many, and the first and last second seen in it (the log's first and last slots are partial)
+            long[] slot = requests.computeIfAbsent(Math.floorDiv(epochSecond, RATE_SLOT), k -> new long[] {0, Long.MAX_VALUE, Long.MIN_VALUE});
+            slot[0]++;
+            slot[1] = Math.min(slot[1], epochSecond);
+            slot[2] = Math.max(slot[2], epochSecond);
         }
 
         /** The first lines, for telling the log's source when "auto". */
@@ -326,6 +419,7 @@ public final class LogIngest {
             tooLong += later.tooLong;
             droppedKinds += later.droppedKinds;
             for (String l : later.sniffed) if (sniffed.size() < SNIFF_LINES) sniffed.add(l);
+            later.requests.forEach((slot, v) -> requests.merge(slot, v, (a, b) -> new long[] {a[0] + b[0], Math.min(a[1], b[1]), Math.max(a[2], b[2])}));
             later.kinds.forEach((key, k) -> {
                 Kind mine = kinds.get(key);
                 if (mine != null) {
@@ -364,16 +458,50 @@ public final class LogIngest {
             if (read > 0 && signalLines == 0 && outside == 0 && junk < read) {
                 warnings.add(name + ": none of its " + count(read) + " lines matched a message family GatewayDoctor knows");
             }
-            return new Result(name, src, List.copyOf(out), read, signalLines, outside, junk, List.copyOf(warnings));
+            return new Result(name, src, List.copyOf(out), read, signalLines, outside, junk, List.copyOf(warnings), requestRates());
+        }
+
+        /**
+         * Requests per second in each 10-minute slot (an hour's when the log spans more than two weeks), as
+         * requests.per.second metrics at the slot's start. The log's first and last slots count only the
+         * time they cover.
+         */
+        List<dev.gatewaydoctor.facts.Metric> requestRates() {
+            if (requests.isEmpty()) return List.of();
+            long width = RATE_SLOT;
+            var slots = requests;
+            if (requests.lastKey() - requests.firstKey() > MAX_RATE_SLOTS) {
+                width = RATE_SLOT * 6;
+                slots = new java.util.TreeMap<>();
+                for (var e : requests.entrySet()) {
+                    slots.merge(Math.floorDiv(e.getKey(), 6L), e.getValue(), (a, b) -> new long[] {a[0] + b[0], Math.min(a[1], b[1]), Math.max(a[2], b[2])});
+                }
+            }
+            var out = new ArrayList<dev.gatewaydoctor.facts.Metric>(slots.size());
+            long firstSlot = slots.firstKey();
+            long lastSlot = slots.lastKey();
+            for (var e : slots.entrySet()) {
+                long start = e.getKey() * width;
+                long from = e.getKey() == firstSlot ? e.getValue()[1] : start;
+                long to = e.getKey() == lastSlot ? e.getValue()[2] + 1 : start + width;
+                double seconds = Math.max(60, to - from);
+                out.add(new dev.gatewaydoctor.facts.Metric("requests.per.second", Math.round(e.getValue()[0] / seconds * 100) / 100.0,
+                        "req/s", Instant.ofEpochSecond(start)));
+            }
+            return out;
         }
     }
 
-    /** Lines that say the same thing about the same upstream, pool, plugin or process are one kind, whenever and for whomever. */
+    /**
+     * Lines that say the same thing about the same upstream, pool, plugin or process are one kind, whenever and for whomever.
+     * An access log's gateway errors are one kind per status, whatever the page: a site failing everywhere gives three
+     * facts, not one per URL (the examples show a few of the requests).
+     */
     private static Object kindOf(List<LogSignal> signals) {
         var key = new ArrayList<List<Object>>(signals.size());
         for (LogSignal s : signals) {
             key.add(java.util.Arrays.asList(s.family(), s.errno(), s.upstream(), s.socketPath(), s.host(), s.file(), s.plugin(), s.theme(),
-                    s.function(), s.memoryLimitBytes(), s.signal(), s.pool(), s.limit(), s.process(), s.detail(), s.removedInPhp(),
+                    s.function(), s.memoryLimitBytes(), s.signal(), s.pool(), s.limit(), s.process(), s.detail(), s.status(), s.removedInPhp(),
                     s.family().equals("php-fatal-error") || s.family().equals("database-connection-error") ? s.message() : null));
         }
         return key;

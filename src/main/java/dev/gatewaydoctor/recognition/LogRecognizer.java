@@ -109,6 +109,7 @@ public final class LogRecognizer {
             "([\\w.\\-]{1,64})\\[(\\d{1,10})\\]: segfault at \\S{1,20} ip \\S{1,20} sp \\S{1,20} error \\d{1,3}(?: in ([^\\[\\s]{1,200}))?");
     private static final Pattern DISK_FULL = Pattern.compile(
             "\\(28: No space left on device\\)|No space left on device|Errcode: 28|errno: 28|Disk full \\(|Disk quota exceeded");
+    private static final Pattern ACCESS_LINE = Pattern.compile("\"([A-Z]{3,7}) (\\S{1,4096}) HTTP/[0-9.]{1,3}\" (50[234]) (?:\\d{1,12}|-)");
     private static final Pattern SELINUX = Pattern.compile(
             "avc: {1,3}denied {1,3}\\{ ([a-z_ ]{1,100}) \\} for {1,3}pid=\\d{1,10} comm=\"([^\"]{1,64})\"");
     private static final Pattern SELINUX_TARGET = Pattern.compile("(?:path|name|dest)=\"?([^\\s\"]{1,512})");
@@ -118,6 +119,7 @@ public final class LogRecognizer {
     private static final String[] PROXY_WORDS = {"connect()", "timed out", "prematurely", "failed (104", "failed (32", "failed (103",
             "upstream sent", "no live upstreams", "could not be resolved", "host not found", "AH01068", "SSL"};
     private static final String[] APACHE_WORDS = {"AH0", "AH1"};
+    private static final String[] ACCESS_WORDS = {"\" 502 ", "\" 503 ", "\" 504 "};
     private static final String[] FPM_WORDS = {"[pool ", "child ", "ERROR: ", "fpm.service", "FastCGI Process Manager"};
     private static final String[] PHP_WORDS = {"Fatal error", "Parse error", "Compile error", "Core error", "Fatal Error",
             "Recoverable fatal error"};
@@ -130,7 +132,7 @@ public final class LogRecognizer {
      * Every word some family needs: a line with none of them gives no signal. Whole-log reading searches
      * the bytes for these before it decodes a line (ingest.SignalWords).
      */
-    public static final List<String> SIGNAL_WORDS = java.util.stream.Stream.of(PROXY_WORDS, APACHE_WORDS, FPM_WORDS, PHP_WORDS,
+    public static final List<String> SIGNAL_WORDS = java.util.stream.Stream.of(PROXY_WORDS, APACHE_WORDS, ACCESS_WORDS, FPM_WORDS, PHP_WORDS,
             DATABASE_WORDS, SYSTEM_WORDS).flatMap(java.util.Arrays::stream).distinct().toList();
 
     private static final String[] DB_ERROR_WORDS = {"Error establishing a database connection", "Too many connections", "MySQL server",
@@ -170,6 +172,7 @@ public final class LogRecognizer {
         // are noise, and a substring search costs a fraction of a regex scan.
         if (anyOf(line, PROXY_WORDS)) proxy(line, found);
         if (anyOf(line, APACHE_WORDS)) apache(line, found);
+        if (anyOf(line, ACCESS_WORDS)) access(line, found);
         if (anyOf(line, FPM_WORDS)) phpFpm(line, found);
         if (anyOf(line, PHP_WORDS)) php(line, found);
         if (anyOf(line, DATABASE_WORDS)) database(line, found);
@@ -254,6 +257,21 @@ public final class LogRecognizer {
         if (b.upstream != null && b.host == null && !b.upstream.startsWith("unix:") && !b.upstream.startsWith("/")) b.host = b.upstream;
         if ((m = REQUEST_FIELD.matcher(line)).find()) b.request = m.group(1) + " " + m.group(2);
         return b;
+    }
+
+    /**
+     * A request an access log (nginx's or Apache's combined or common format) records as answered with a
+     * gateway error: the server side of the 502s a visitor saw, with its time and zone.
+     */
+    private void access(String line, List<LogSignal.Builder> found) {
+        Matcher m = ACCESS_LINE.matcher(line);
+        if (!m.find()) return;
+        var b = LogSignal.of("access-gateway-error", "web-server");
+        String target = m.group(2);
+        int query = target.indexOf('?');
+        b.request = m.group(1) + " " + (query < 0 ? target : target.substring(0, query));
+        b.status = Integer.valueOf(m.group(3));
+        found.add(b);
     }
 
     private void apache(String line, List<LogSignal.Builder> found) {

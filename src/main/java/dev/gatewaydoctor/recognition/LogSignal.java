@@ -34,6 +34,7 @@ import java.time.Instant;
  * @param limit         a limit the message states (pm.max_children, seconds of a timeout)
  * @param process       the process named (killed by the OOM killer, segfaulted)
  * @param detail        anything else worth showing (the extension that crashed, the SELinux permission, the service)
+ * @param status        the HTTP status an access log line records (502, 503, 504)
  * @param removedInPhp  for a PHP fatal on a function or syntax that PHP removed, the PHP version that removed it ("8.0")
  * @param log           the line itself
  * @param count         how many lines said this (a log ingested whole keeps one line of each kind, with its count)
@@ -44,14 +45,14 @@ public record LogSignal(String family, String program, Instant time,
                         String upstream, String socketPath, String host, String request,
                         String message, String file, String plugin, String theme, String codeArea, String function,
                         Long memoryLimitBytes, Long triedBytes, Integer signal, String signalName,
-                        String pool, Double limit, String process, String detail, String removedInPhp, LogLine log,
+                        String pool, Double limit, String process, String detail, Integer status, String removedInPhp, LogLine log,
                         int count, Instant lastTime) {
 
     /** The same signal at another time: for a syslog line, once the record tells its year. */
     public LogSignal withTime(Instant at) {
         return new LogSignal(family, program, at, errno, errnoName, errnoMeaning, upstream, socketPath, host, request, message, file,
                 plugin, theme, codeArea, function, memoryLimitBytes, triedBytes, signal, signalName, pool, limit, process, detail,
-                removedInPhp, log, count, lastTime);
+                status, removedInPhp, log, count, lastTime);
     }
 
     /** The plugin or theme slug, whichever the file names. */
@@ -140,6 +141,7 @@ public record LogSignal(String family, String program, Instant time,
         Double limit;
         String process;
         String detail;
+        Integer status;
         String removedInPhp;
 
         private Builder(String family, String program) {
@@ -164,7 +166,7 @@ public record LogSignal(String family, String program, Instant time,
         LogSignal build(Instant time, LogLine log) {
             return new LogSignal(family, program, time, errno, errnoName, errnoMeaning, upstream, socketPath, host, request,
                     message, file, plugin, theme, codeArea, function, memoryLimitBytes, triedBytes, signal, signalName,
-                    pool, limit, process, detail, removedInPhp, log, log.count(), log.lastAt());
+                    pool, limit, process, detail, status, removedInPhp, log, log.count(), log.lastAt());
         }
     }
 }

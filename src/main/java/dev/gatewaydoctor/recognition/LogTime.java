@@ -25,6 +25,8 @@ final class LogTime {
             "\\[(\\d{2})-([A-Za-z]{3})-(\\d{4}) (\\d{2}):(\\d{2}):(\\d{2})(?:\\.\\d+)?(?: ([A-Za-z][A-Za-z_/+-]{0,40}))?\\]");
     private static final Pattern APACHE = Pattern.compile(
             "\\[[A-Za-z]{3} ([A-Za-z]{3}) {1,2}(\\d{1,2}) (\\d{2}):(\\d{2}):(\\d{2})(?:\\.\\d+)? (\\d{4})\\]");
+    /** The access log's "[16/May/2024:09:12:03 +0200]" (nginx, Apache, LiteSpeed): always with its offset. */
+    private static final Pattern ACCESS = Pattern.compile("\\[(\\d{2})/([A-Za-z]{3})/(\\d{4}):(\\d{2}):(\\d{2}):(\\d{2}) ([+-]\\d{4})\\]");
     private static final Pattern AUDIT = Pattern.compile("audit\\((\\d{9,11})\\.\\d+:");
     /** Syslog's and journalctl's "Nov 26 05:07:46 host prog[pid]:": no year, no zone. */
     private static final Pattern SYSLOG = Pattern.compile(
@@ -47,7 +49,7 @@ final class LogTime {
         String head = line.length() > LOOK_AT ? line.substring(0, LOOK_AT) : line;
         Found best = null;
         int bestAt = Integer.MAX_VALUE;
-        for (Pattern p : new Pattern[] {NGINX, ISO, PHP, APACHE, AUDIT}) {
+        for (Pattern p : new Pattern[] {NGINX, ISO, PHP, APACHE, ACCESS, AUDIT}) {
             Matcher m = p.matcher(head);
             if (m.find() && m.start() < bestAt) {
                 Instant t = read(p, m, local);
@@ -86,7 +88,7 @@ final class LogTime {
     private static boolean zoneGiven(Pattern p, Matcher m) {
         if (p == ISO) return m.group(8) != null;
         if (p == PHP) return m.group(7) != null;
-        return p == AUDIT;
+        return p == AUDIT || p == ACCESS;
     }
 
     private static Instant read(Pattern p, Matcher m, ZoneId local) {
@@ -113,6 +115,10 @@ final class LogTime {
             }
             if (p == APACHE) {
                 return LocalDateTime.of(i(m, 6), month(m.group(1)), i(m, 2), i(m, 3), i(m, 4), i(m, 5)).atZone(local).toInstant();
+            }
+            if (p == ACCESS) {
+                return LocalDateTime.of(i(m, 3), month(m.group(2)), i(m, 1), i(m, 4), i(m, 5), i(m, 6))
+                        .atOffset(ZoneOffset.of(m.group(7))).toInstant();
             }
             if (p == AUDIT) return Instant.ofEpochSecond(Long.parseLong(m.group(1)));
         } catch (DateTimeException | IllegalArgumentException notADate) {
