@@ -275,24 +275,34 @@ public final class LogIngest {
             }
             try {
                 String text = kept.utf8.decode(ByteBuffer.wrap(b, from, to - from)).toString();
-                kept.sniff(text);
                 kept.accept(text);
             } catch (CharacterCodingException e) {
                 kept.invalid++;
             }
         } else if (hit) {
             // ASCII: copied as it is, without the cost of a validating decoder.
-            String text = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
-            kept.sniff(text);
-            kept.accept(text);
-        } else if (kept.wantsSniff()) {
-            kept.sniff(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
+            kept.accept(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
         }
     }
 
     /** Reads a log that is already text (a support tool's paste). */
     public Result read(String name, java.io.Reader reader, Options options) throws IOException {
         var in = new java.io.BufferedReader(reader, 1 << 16);
+        if (options.source() == null || options.source().equals("auto")) {
+            // As for bytes: the source is told from the first lines, read ahead and then read again.
+            in.mark(CHUNK);
+            char[] head = new char[CHUNK];
+            int n = in.read(head, 0, head.length);
+            int got = Math.max(n, 0);
+            while (n > 0 && got < head.length && (n = in.read(head, got, head.length - got)) > 0) got += n;
+            in.reset();
+            var lines = new ArrayList<String>();
+            for (String l : new String(head, 0, got).split("\n", SNIFF_LINES + 1)) {
+                if (lines.size() < SNIFF_LINES && !l.isBlank() && l.length() <= MAX_LINE) lines.add(l.strip());
+            }
+            if (lines.size() > SNIFF_LINES) lines = new ArrayList<>(lines.subList(0, SNIFF_LINES));
+            options = new Options(LogSources.sniff(lines), options.since(), options.until(), options.zone());
+        }
         var kept = new Collector(options);
         var sb = new StringBuilder();
         int c;
@@ -306,7 +316,6 @@ public final class LogIngest {
                 else if (sb.indexOf("\u0000") >= 0) kept.binary++;
                 else {
                     String text = sb.length() > 0 && sb.charAt(sb.length() - 1) == '\r' ? sb.substring(0, sb.length() - 1) : sb.toString();
-                    kept.sniff(text);
                     if (kept.countsRequests) {
                         byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
                         kept.request(accessTime(bytes, 0, bytes.length));
@@ -345,8 +354,7 @@ public final class LogIngest {
     private final class Collector {
         final Options options;
         final LinkedHashMap<Object, Kind> kinds = new LinkedHashMap<>();
-        final List<String> sniffed = new ArrayList<>();
-        String source;
+        final String source;
         long read, signalLines, outside, binary, invalid, tooLong, droppedKinds;
 
         final Instant yearReference;
@@ -358,15 +366,11 @@ public final class LogIngest {
             this.options = options;
             this.countsRequests = "nginx-access".equals(options.source()) || "apache-access".equals(options.source());
             this.yearReference = options.until() != null ? options.until() : Instant.now();
-            this.source = options.source() == null || options.source().equals("auto") ? null : options.source();
+            this.source = options.source(); // told from the first lines before reading, when "auto"
         }
 
         final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-
-        boolean wantsSniff() {
-            return source == null && sniffed.size() < SNIFF_LINES;
-        }
 
         void request(long epochSecond) {
             if (epochSecond == Long.MIN_VALUE) return;
@@ -377,11 +381,6 @@ public final class LogIngest {
             slot[0]++;
             slot[1] = Math.min(slot[1], epochSecond);
             slot[2] = Math.max(slot[2], epochSecond);
-        }
-
-        /** The first lines, for telling the log's source when "auto". */
-        void sniff(String text) {
-            if (wantsSniff() && !text.isBlank()) sniffed.add(text);
         }
 
         void accept(String text) {
@@ -418,7 +417,6 @@ public final class LogIngest {
             invalid += later.invalid;
             tooLong += later.tooLong;
             droppedKinds += later.droppedKinds;
-            for (String l : later.sniffed) if (sniffed.size() < SNIFF_LINES) sniffed.add(l);
             later.requests.forEach((slot, v) -> requests.merge(slot, v, (a, b) -> new long[] {a[0] + b[0], Math.min(a[1], b[1]), Math.max(a[2], b[2])}));
             later.kinds.forEach((key, k) -> {
                 Kind mine = kinds.get(key);
@@ -433,7 +431,7 @@ public final class LogIngest {
         }
 
         Result result(String name) {
-            String src = source != null ? source : LogSources.sniff(sniffed);
+            String src = source;
             var out = new ArrayList<LogLine>(kinds.size());
             for (Kind k : kinds.values()) {
                 out.add(new LogLine(src, k.line, k.first, (int) Math.min(Integer.MAX_VALUE, k.count), k.count > 1 ? k.last : null,

@@ -57,8 +57,8 @@ class AccessLogTest {
         assertThat(r.requestRates().get(0)).isEqualTo(new Metric("requests.per.second", 2.0, "req/s", Instant.parse("2024-11-29T08:00:00Z")));
         assertThat(r.requestRates().get(12).value()).isEqualTo(8.0);
         // The text reader counts the same.
-        LogIngest.Result text = new LogIngest().read("access.log", new java.io.StringReader(surge()),
-                new LogIngest.Options("nginx-access", null, null));
+        LogIngest.Result text = new LogIngest().read("access.log", new java.io.StringReader(surge()), LogIngest.Options.AUTO);
+        assertThat(text.source()).isEqualTo("nginx-access");
         assertThat(text.requestRates()).isEqualTo(r.requestRates());
     }
 
