@@ -65,4 +65,16 @@ class TimeIndependenceTest {
         assertThat(doctor.diagnose(burstLongBefore.build()).causes()).flatExtracting(RankedCause::evidence).extracting(EvidenceItem::rule)
                 .doesNotContain("Five or more failures in the record's last ten minutes");
     }
+
+    @Test
+    void eventsLongBeforeTheRecordsEndDoNotExpireBeforeTheRulesSeeThem() {
+        // The clock stands at the record's end from the start: an event twenty years earlier is still there.
+        FactSet facts = FactSet.builder()
+                .fact(response(502, Instant.parse("2024-05-01T10:00:00Z")))
+                .fact(new dev.gatewaydoctor.facts.Event("site-migrated", "to this host", Instant.parse("2004-05-01T10:00:00Z")))
+                .build();
+        Diagnosis d = TestRules.diagnoser().diagnose(facts);
+        assertThat(d.rulesFired()).doesNotContain("A change was made, and the record cannot place it against the first error");
+        assertThat(d.incident().lastChange()).startsWith("site-migrated to this host, 7305 days");
+    }
 }

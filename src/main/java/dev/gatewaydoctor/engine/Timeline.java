@@ -25,8 +25,11 @@ import java.util.TreeMap;
  */
 final class Timeline {
 
-    /** Events stay for the whole session: Drools would otherwise expire them by the windows rules use. */
-    static final String KEEP_EVENTS = "3650d";
+    /**
+     * Events never expire ("-1"): Drools would otherwise expire them by the windows the rules use, or at
+     * an explicit offset, before the rules fire, since the clock stands at the record's end from the start.
+     */
+    static final String KEEP_EVENTS = "-1";
     /** Failures further apart than this are separate bursts. */
     static final Duration BURST_GAP = Duration.ofMinutes(15);
     /** Bursts closer than this are one episode when looking for a recurring one (a daily peak of an hour). */
