@@ -67,7 +67,8 @@ final class Timeline {
     }
 
     static Derived derive(List<Fact> facts, List<LogSignal> signals, ZoneId zone) {
-        var errors = new ArrayList<ErrorSeen>();
+        var errors = new ArrayList<ErrorSeen>();   // one per response and per signal: what rules match
+        var failures = new ArrayList<ErrorSeen>(); // one per response and per line: what the timeline counts
         var goodResponses = new ArrayList<Instant>();
         Instant end = null;
         for (Fact f : facts) {
@@ -78,23 +79,27 @@ final class Timeline {
                 else if (r.status() < 400) goodResponses.add(r.at());
             }
         }
+        failures.addAll(errors);
+        var lines = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<LogLine, Boolean>());
         for (LogSignal s : signals) {
             if (s.time() == null) continue;
             Instant last = s.lastTime() != null && s.lastTime().isAfter(s.time()) ? s.lastTime() : s.time();
-            errors.add(new ErrorSeen(s.family(), s.log().source(), s.time(), last, s.count()));
+            ErrorSeen e = new ErrorSeen(s.family(), s.log().source(), s.time(), last, s.count());
+            errors.add(e);
+            if (lines.add(s.log())) failures.add(e); // a line that says two things is still one failure
             end = later(end, last);
         }
         var out = new ArrayList<Object>(errors);
         if (end != null) out.add(new RecordEnd(end));
-        if (errors.isEmpty()) return new Derived(out, null, end);
+        if (failures.isEmpty()) return new Derived(out, null, end);
 
-        errors.sort(Comparator.comparing(ErrorSeen::at));
-        ErrorSeen first = errors.get(0);
+        failures.sort(Comparator.comparing(ErrorSeen::at));
+        ErrorSeen first = failures.get(0);
         Onset onset = new Onset(first.at(), first.family().equals("gateway-error") ? first.source() : first.family() + " in " + first.source());
         out.add(onset);
         out.addAll(eventTimings(facts, onset));
-        out.addAll(rates(errors, onset.at()));
-        out.add(shape(errors, goodResponses, end, zone == null ? java.time.ZoneOffset.UTC : zone));
+        out.addAll(rates(failures, onset.at()));
+        out.add(shape(failures, goodResponses, end, zone == null ? java.time.ZoneOffset.UTC : zone));
         TrafficAroundOnset traffic = traffic(facts, onset.at());
         if (traffic != null) out.add(traffic);
         return new Derived(out, onset, end);
