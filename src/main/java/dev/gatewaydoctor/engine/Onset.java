@@ -7,9 +7,10 @@ import org.kie.api.definition.type.Timestamp;
 import java.time.Instant;
 
 /**
- * When the trouble began, as far as the facts tell: the earliest time among gateway errors and
- * recognised error lines. The engine inserts it only when some such fact has a time. An event, so
- * that rules can write {@code EventTiming(this before[0s, 30m] $onset)}.
+ * When the trouble began, as far as the facts tell: the first of the gateway errors and recognised
+ * error lines of the current incident, where more than two days (52 h) without any failure end an incident (a
+ * stray error last week in a log read whole does not move the onset back). The engine inserts it only
+ * when some such fact has a time. An event, so that rules can write {@code EventTiming(this before[0s, 30m] $onset)}.
  *
  * @param at     the earliest time
  * @param seenIn the fact that shows it

@@ -36,6 +36,11 @@ final class Timeline {
     static final Duration EPISODE_GAP = Duration.ofHours(2);
     static final Duration BRIEF = Duration.ofMinutes(5);
     /**
+     * A gap longer than this without any failure ends an incident: two days and a few hours, so that a
+     * daily peak that skipped a day is still one incident, and a stray error three days back is not.
+     */
+    static final Duration QUIET_GAP = Duration.ofHours(52);
+    /**
      * What happens to a site rather than what someone changes in it: never ranked as a change. A restart
      * changes nothing that lasts (stale-upstream-address reads it on its own).
      */
@@ -94,12 +99,22 @@ final class Timeline {
         if (failures.isEmpty()) return new Derived(out, null, end);
 
         failures.sort(Comparator.comparing(ErrorSeen::at));
+        // More than two days (52 h) without any failure end an incident: a stray error last week in a log read whole
+        // is no part of today's outage, and must not put the onset (and "before the onset") a week back.
+        int start = 0;
+        Instant lastSoFar = failures.get(0).lastAt();
+        for (int i = 1; i < failures.size(); i++) {
+            if (Duration.between(lastSoFar, failures.get(i).at()).compareTo(QUIET_GAP) > 0) start = i;
+            if (failures.get(i).lastAt().isAfter(lastSoFar)) lastSoFar = failures.get(i).lastAt();
+        }
+        int earlier = failures.subList(0, start).stream().mapToInt(ErrorSeen::count).sum();
+        failures = new ArrayList<>(failures.subList(start, failures.size()));
         ErrorSeen first = failures.get(0);
         Onset onset = new Onset(first.at(), first.family().equals("gateway-error") ? first.source() : first.family() + " in " + first.source());
         out.add(onset);
         out.addAll(eventTimings(facts, onset));
         out.addAll(rates(failures, onset.at()));
-        out.add(shape(failures, goodResponses, end, zone == null ? java.time.ZoneOffset.UTC : zone));
+        out.add(shape(failures, goodResponses, end, zone == null ? java.time.ZoneOffset.UTC : zone, earlier));
         TrafficAroundOnset traffic = traffic(facts, onset.at());
         if (traffic != null) out.add(traffic);
         return new Derived(out, onset, end);
@@ -136,7 +151,7 @@ final class Timeline {
         return bySlot.entrySet().stream().map(s -> new ErrorRate(onset.plus(Duration.ofMinutes(s.getKey() * minutes)), minutes, s.getValue())).toList();
     }
 
-    private static ErrorTimeline shape(List<ErrorSeen> errors, List<Instant> goodResponses, Instant end, ZoneId zone) {
+    private static ErrorTimeline shape(List<ErrorSeen> errors, List<Instant> goodResponses, Instant end, ZoneId zone, int earlier) {
         var burstStarts = new ArrayList<Instant>();
         var episodeStarts = new ArrayList<Instant>();
         Instant burstEnd = null;
@@ -162,7 +177,7 @@ final class Timeline {
         long period = episodeStarts.size() >= 3 ? period(episodeStarts) : bursts >= 3 ? period(burstStarts) : 0;
         String pattern = bursts == 1 ? (brief ? "single" : "steady") : period > 0 ? "periodic" : "intermittent";
         int hour = period > 0 ? commonHour(episodeStarts.size() >= 3 ? episodeStarts : burstStarts, zone) : -1;
-        return new ErrorTimeline(onset, lastError, duration.toMinutes(), count, bursts, pattern, brief, period, hour,
+        return new ErrorTimeline(onset, lastError, duration.toMinutes(), count, bursts, pattern, brief, period, hour, earlier,
                 Duration.between(lastError, end).toMinutes());
     }
 

@@ -168,4 +168,20 @@ class TimelineTest {
         assertThat(one(d, ErrorTimeline.class).errors()).isEqualTo(1);
         assertThat(all(d, ErrorRate.class)).extracting(ErrorRate::errors).containsExactly(1);
     }
+
+    @Test
+    void moreThanTwoDaysWithoutFailuresEndAnIncident() {
+        // A stray error three days before, then today's outage: the onset is today's first error.
+        var d = derive(List.of(bad(at(-3 * 1440)), new Event("plugin-updated", "shop", at(-10)), bad(at(0)), bad(at(4)), bad(at(9))));
+        assertThat(d.onset().at()).isEqualTo(at(0));
+        ErrorTimeline t = one(d, ErrorTimeline.class);
+        assertThat(t.errors()).isEqualTo(3);
+        assertThat(t.earlierFailures()).isEqualTo(1);
+        assertThat(one(d, EventTiming.class).rankBeforeOnset()).isEqualTo(1);
+        assertThat(all(d, ErrorSeen.class)).hasSize(4); // the old one is still there for rules that look back
+        // Failures every evening, one evening skipped, chain into one incident: no gap reaches 52 hours.
+        var evenings = derive(List.of(bad(at(0)), bad(at(1400)), bad(at(2850)), bad(at(5750))));
+        assertThat(evenings.onset().at()).isEqualTo(at(0));
+        assertThat(one(evenings, ErrorTimeline.class).earlierFailures()).isZero();
+    }
 }
