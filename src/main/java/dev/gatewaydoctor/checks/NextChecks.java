@@ -2,6 +2,7 @@ package dev.gatewaydoctor.checks;
 
 import dev.gatewaydoctor.Diagnosis;
 import dev.gatewaydoctor.RankedCause;
+import dev.gatewaydoctor.engine.ConfidenceModel;
 import dev.gatewaydoctor.facts.Fact;
 import dev.gatewaydoctor.facts.FactSet;
 import dev.gatewaydoctor.facts.Observation;
@@ -80,11 +81,11 @@ public final class NextChecks {
             // A lone leader against everything else: confirmed or refuted.
             String leader = over.iterator().next();
             double c = d.causes().stream().filter(r -> r.id().equals(leader)).mapToDouble(RankedCause::confidence).findFirst()
-                    .orElse(1 / (1 + Math.pow(10, -knowledge.cause(leader).prior())));
+                    .orElse(ConfidenceModel.confidence(knowledge.cause(leader).prior(), 0));
             return Map.of(leader, c, "", 1 - c);
         }
         var conf = new HashMap<String, Double>();
-        for (Cause c : knowledge.causes().values()) if (over.contains(c.id())) conf.put(c.id(), 1 / (1 + Math.pow(10, -c.prior())));
+        for (Cause c : knowledge.causes().values()) if (over.contains(c.id())) conf.put(c.id(), ConfidenceModel.confidence(c.prior(), 0));
         for (RankedCause c : d.causes()) if (over.contains(c.id())) conf.put(c.id(), c.confidence());
         double sum = conf.values().stream().mapToDouble(Double::doubleValue).sum();
         conf.replaceAll((k, v) -> v / sum);

@@ -84,9 +84,7 @@ public final class Engine {
             }
             // Syslog's stamps have no year: the record's own latest time gives it, the machine's clock only
             // when nothing in the record has a year.
-            java.time.Instant reference = null;
-            for (Fact fact : factSet.facts()) reference = latest(latest(reference, fact.at()), fact instanceof LogLine l ? l.lastAt() : null);
-            for (LogSignal signal : signals) reference = latest(reference, signal.time());
+            java.time.Instant reference = Timeline.recordEnd(factSet.facts(), signals);
             var placed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<LogLine, Boolean>());
             for (int i = 0; i < signals.size(); i++) {
                 LogSignal signal = signals.get(i);
@@ -135,10 +133,6 @@ public final class Engine {
         } finally {
             session.dispose();
         }
-    }
-
-    private static java.time.Instant latest(java.time.Instant a, java.time.Instant b) {
-        return b == null ? a : a == null || b.isAfter(a) ? b : a;
     }
 
     private void fire(KieSession session, SessionRecorder recorder, Knowledge knowledge) {

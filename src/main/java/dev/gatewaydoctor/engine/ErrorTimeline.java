@@ -27,15 +27,19 @@ public record ErrorTimeline(Instant onset, Instant lastError, long durationMinut
                             boolean brief, long periodMinutes, int recurringHour, int earlierFailures, long quietMinutesAtEnd) {
 
     public String describe() {
-        return errors + " failure" + (errors == 1 ? "" : "s") + " from " + onset + " over " + Timeline.span(durationMinutes)
+        return errors + " failure" + (errors == 1 ? "" : "s") + " from " + onset + " over " + span(durationMinutes)
                 + ", " + bursts + " burst" + (bursts == 1 ? "" : "s") + ": " + pattern
-                + (periodMinutes > 0 ? ", every " + Timeline.span(periodMinutes) + (recurringHour >= 0 ? " around " + recurringHour + ":00" : "") : "")
-                + (quietMinutesAtEnd > 0 ? "; none in the last " + Timeline.span(quietMinutesAtEnd) + " of the record" : "")
+                + (periodMinutes > 0 ? ", every " + span(periodMinutes) + (recurringHour >= 0 ? " around " + recurringHour + ":00" : "") : "")
+                + (quietMinutesAtEnd > 0 ? "; none in the last " + span(quietMinutesAtEnd) + " of the record" : "")
                 + (earlierFailures > 0 ? "; " + earlierFailures + " earlier, more than two days before it" : "");
     }
 
-    /** "45 min", "3 h 20 min", "2 days 4 h". */
+    /** "45 min", "3 h 20 min", "2 days 4 h", for explanations. */
     public static String span(long minutes) {
-        return Timeline.span(minutes);
+        if (minutes < 60) return minutes + " min";
+        if (minutes < 1440) return minutes / 60 + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min");
+        long days = minutes / 1440;
+        long hours = minutes % 1440 / 60;
+        return days + (days == 1 ? " day" : " days") + (hours == 0 ? "" : " " + hours + " h");
     }
 }

@@ -35,7 +35,7 @@ public record EventTiming(String kind, String subject, Instant at, long minutesB
     }
 
     public String describe() {
-        String when = minutesBeforeOnset >= 0 ? Timeline.span(minutesBeforeOnset) + " before" : Timeline.span(-minutesBeforeOnset) + " after";
+        String when = minutesBeforeOnset >= 0 ? ErrorTimeline.span(minutesBeforeOnset) + " before" : ErrorTimeline.span(-minutesBeforeOnset) + " after";
         return "event " + kind + (subject == null ? "" : " " + subject) + " " + when + " the first error"
                 + (rankBeforeOnset == 1 ? " (the last change before it)" : rankBeforeOnset > 1 ? " (change " + rankBeforeOnset + " back)" : "");
     }

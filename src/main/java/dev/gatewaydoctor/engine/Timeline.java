@@ -60,7 +60,7 @@ final class Timeline {
             ErrorTimeline t = facts.stream().filter(ErrorTimeline.class::isInstance).map(ErrorTimeline.class::cast).findFirst().orElseThrow();
             String lastChange = facts.stream().filter(f -> f instanceof EventTiming e && e.rankBeforeOnset() == 1)
                     .map(f -> (EventTiming) f)
-                    .map(e -> e.kind() + (e.subject() == null ? "" : " " + e.subject()) + ", " + span(e.minutesBeforeOnset()) + " before")
+                    .map(e -> e.kind() + (e.subject() == null ? "" : " " + e.subject()) + ", " + ErrorTimeline.span(e.minutesBeforeOnset()) + " before")
                     .findFirst().orElse(null);
             return new dev.gatewaydoctor.Incident(onset.at(), onset.seenIn(), t.lastError(), t.durationMinutes(), t.errors(), t.pattern(),
                     lastChange);
@@ -75,10 +75,8 @@ final class Timeline {
         var errors = new ArrayList<ErrorSeen>();   // one per response and per signal: what rules match
         var failures = new ArrayList<ErrorSeen>(); // one per response and per line: what the timeline counts
         var goodResponses = new ArrayList<Instant>();
-        Instant end = null;
+        Instant end = recordEnd(facts, signals);
         for (Fact f : facts) {
-            end = later(end, f.at());
-            if (f instanceof LogLine l) end = later(end, l.lastAt());
             if (f instanceof HttpResponse r && r.at() != null) {
                 if (r.gatewayError()) errors.add(new ErrorSeen("gateway-error", "http " + r.status(), r.at(), r.at(), 1));
                 else if (r.status() < 400) goodResponses.add(r.at());
@@ -92,7 +90,6 @@ final class Timeline {
             ErrorSeen e = new ErrorSeen(s.family(), s.log().source(), s.time(), last, s.count());
             errors.add(e);
             if (lines.add(s.log())) failures.add(e); // a line that says two things is still one failure
-            end = later(end, last);
         }
         var out = new ArrayList<Object>(errors);
         if (end != null) out.add(new RecordEnd(end));
@@ -236,16 +233,18 @@ final class Timeline {
         return new TrafficAroundOnset(near, baseline, Math.round(near / baseline * 100) / 100.0, from);
     }
 
-    private static Instant later(Instant a, Instant b) {
-        return b == null ? a : a == null || b.isAfter(a) ? b : a;
+    /** The latest time any fact or recognised line shows, or null when none has a time. */
+    static Instant recordEnd(List<Fact> facts, List<LogSignal> signals) {
+        Instant end = null;
+        for (Fact f : facts) {
+            end = later(end, f.at());
+            if (f instanceof LogLine l) end = later(end, l.lastAt());
+        }
+        for (LogSignal s : signals) end = later(later(end, s.time()), s.lastTime());
+        return end;
     }
 
-    /** "45 min", "3 h 20 min", "2 days 4 h", for explanations. */
-    static String span(long minutes) {
-        if (minutes < 60) return minutes + " min";
-        if (minutes < 1440) return minutes / 60 + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min");
-        long days = minutes / 1440;
-        long hours = minutes % 1440 / 60;
-        return days + (days == 1 ? " day" : " days") + (hours == 0 ? "" : " " + hours + " h");
+    private static Instant later(Instant a, Instant b) {
+        return b == null ? a : a == null || b.isAfter(a) ? b : a;
     }
 }
