@@ -96,9 +96,9 @@ public final class LogIngest {
         try {
             byte[] buf = free.take();
             int n = in.readNBytes(buf, 0, buf.length);
-            Options known = options.source() == null || options.source().equals("auto")
-                    ? new Options(LogSources.sniff(firstLines(buf, n)), options.since(), options.until(), options.zone()) : options;
-            kept = new Collector(known);
+            Options known = knowingSource(options, new String(buf, 0, n, StandardCharsets.ISO_8859_1));
+            Instant yearReference = yearReference(options);
+            kept = new Collector(known, yearReference);
             boolean skipping = false; // inside a line too long to keep, until its end
             boolean first = true;
             while (true) {
@@ -129,7 +129,7 @@ public final class LogIngest {
                 int length = cut;
                 pending.add(pool.submit(() -> {
                     try {
-                        return scan(chunk, length, new Collector(known));
+                        return scan(chunk, length, new Collector(known, yearReference));
                     } finally {
                         free.add(chunk);
                     }
@@ -168,20 +168,26 @@ public final class LogIngest {
         return -1;
     }
 
-    /** The first lines of a buffer, as text, for telling the log's source. */
-    private static List<String> firstLines(byte[] b, int n) {
-        var out = new ArrayList<String>();
+    /** The options with the source told from the log's first lines, when it was "auto". */
+    private static Options knowingSource(Options options, String head) {
+        if (options.source() != null && !options.source().equals("auto")) return options;
+        var lines = new ArrayList<String>();
         int start = 0;
-        for (int i = 0; i <= n && out.size() < SNIFF_LINES; i++) {
-            if (i == n || b[i] == '\n') {
-                if (i > start && i - start <= MAX_LINE) {
-                    String line = new String(b, start, i - start, StandardCharsets.ISO_8859_1).strip();
-                    if (!line.isEmpty()) out.add(line);
-                }
-                start = i + 1;
+        while (start < head.length() && lines.size() < SNIFF_LINES) {
+            int end = head.indexOf('\n', start);
+            if (end < 0) end = head.length();
+            if (end - start <= MAX_LINE) {
+                String line = head.substring(start, end).strip();
+                if (!line.isEmpty()) lines.add(line);
             }
+            start = end + 1;
         }
-        return out;
+        return new Options(LogSources.sniff(lines), options.since(), options.until(), options.zone());
+    }
+
+    /** What a syslog stamp's year is placed against: a log read now was written up to now (or up to --until). */
+    private static Instant yearReference(Options options) {
+        return options.until() != null ? options.until() : Instant.now();
     }
 
     private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
@@ -220,6 +226,11 @@ public final class LogIngest {
             if (MONTHS.charAt(3 * m) == b[at] && MONTHS.charAt(3 * m + 1) == b[at + 1] && MONTHS.charAt(3 * m + 2) == b[at + 2]) return m + 1;
         }
         return -1;
+    }
+
+    /** Two counts of one slot of requests: how many, the first and the last second seen. */
+    private static long[] sumSlots(long[] a, long[] b) {
+        return new long[] {a[0] + b[0], Math.min(a[1], b[1]), Math.max(a[2], b[2])};
     }
 
     private static int num(byte[] b, int at, int digits) {
@@ -296,14 +307,9 @@ public final class LogIngest {
             int got = Math.max(n, 0);
             while (n > 0 && got < head.length && (n = in.read(head, got, head.length - got)) > 0) got += n;
             in.reset();
-            var lines = new ArrayList<String>();
-            for (String l : new String(head, 0, got).split("\n", SNIFF_LINES + 1)) {
-                if (lines.size() < SNIFF_LINES && !l.isBlank() && l.length() <= MAX_LINE) lines.add(l.strip());
-            }
-            if (lines.size() > SNIFF_LINES) lines = new ArrayList<>(lines.subList(0, SNIFF_LINES));
-            options = new Options(LogSources.sniff(lines), options.since(), options.until(), options.zone());
+            options = knowingSource(options, new String(head, 0, got));
         }
-        var kept = new Collector(options);
+        var kept = new Collector(options, yearReference(options));
         var sb = new StringBuilder();
         int c;
         boolean tooLong = false;
@@ -354,7 +360,6 @@ public final class LogIngest {
     private final class Collector {
         final Options options;
         final LinkedHashMap<Object, Kind> kinds = new LinkedHashMap<>();
-        final String source;
         long read, signalLines, outside, binary, invalid, tooLong, droppedKinds;
 
         final Instant yearReference;
@@ -362,11 +367,10 @@ public final class LogIngest {
         final boolean countsRequests;
         final java.util.TreeMap<Long, long[]> requests = new java.util.TreeMap<>();
 
-        Collector(Options options) {
+        Collector(Options options, Instant yearReference) {
             this.options = options;
             this.countsRequests = "nginx-access".equals(options.source()) || "apache-access".equals(options.source());
-            this.yearReference = options.until() != null ? options.until() : Instant.now();
-            this.source = options.source(); // told from the first lines before reading, when "auto"
+            this.yearReference = yearReference;
         }
 
         final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
@@ -417,7 +421,7 @@ public final class LogIngest {
             invalid += later.invalid;
             tooLong += later.tooLong;
             droppedKinds += later.droppedKinds;
-            later.requests.forEach((slot, v) -> requests.merge(slot, v, (a, b) -> new long[] {a[0] + b[0], Math.min(a[1], b[1]), Math.max(a[2], b[2])}));
+            later.requests.forEach((slot, v) -> requests.merge(slot, v, LogIngest::sumSlots));
             later.kinds.forEach((key, k) -> {
                 Kind mine = kinds.get(key);
                 if (mine != null) {
@@ -431,7 +435,7 @@ public final class LogIngest {
         }
 
         Result result(String name) {
-            String src = source;
+            String src = options.source(); // told from the first lines before reading, when "auto"
             var out = new ArrayList<LogLine>(kinds.size());
             for (Kind k : kinds.values()) {
                 out.add(new LogLine(src, k.line, k.first, (int) Math.min(Integer.MAX_VALUE, k.count), k.count > 1 ? k.last : null,
@@ -472,7 +476,7 @@ public final class LogIngest {
                 width = RATE_SLOT * 6;
                 slots = new java.util.TreeMap<>();
                 for (var e : requests.entrySet()) {
-                    slots.merge(Math.floorDiv(e.getKey(), 6L), e.getValue(), (a, b) -> new long[] {a[0] + b[0], Math.min(a[1], b[1]), Math.max(a[2], b[2])});
+                    slots.merge(Math.floorDiv(e.getKey(), 6L), e.getValue(), LogIngest::sumSlots);
                 }
             }
             var out = new ArrayList<dev.gatewaydoctor.facts.Metric>(slots.size());
@@ -522,25 +526,29 @@ public final class LogIngest {
 
         void seen(String text, Instant at) {
             count++;
-            if (at != null && (last == null || at.isAfter(last))) last = at;
-            if (second == null) {
-                if (!text.equals(line)) second = text;
-            } else {
-                lastLine = text;
-            }
+            seenAt(at);
+            example(text);
         }
 
         /** What a later part of the same log saw of this kind. */
         void merge(Kind later) {
             count += later.count;
-            if (later.last != null && (last == null || later.last.isAfter(last))) last = later.last;
+            seenAt(later.last);
             for (String text : new String[] {later.line, later.second, later.lastLine}) {
-                if (text == null) continue;
-                if (second == null) {
-                    if (!text.equals(line)) second = text;
-                } else {
-                    lastLine = text;
-                }
+                if (text != null) example(text);
+            }
+        }
+
+        private void seenAt(Instant at) {
+            if (at != null && (last == null || at.isAfter(last))) last = at;
+        }
+
+        /** A later line of this kind: the first that differs from the kind's own line is kept, and the latest. */
+        private void example(String text) {
+            if (second == null) {
+                if (!text.equals(line)) second = text;
+            } else {
+                lastLine = text;
             }
         }
 

@@ -51,10 +51,8 @@ final class SignalWords {
         go[0] = children.get(0).clone();
         var queue = new ArrayDeque<Integer>();
         for (int k = 0; k < classes; k++) {
-            if (k == 0) go[0][k] = 0;
             if (go[0][k] != 0) queue.add(go[0][k]);
         }
-        accepts[0] = false;
         while (!queue.isEmpty()) {
             int s = queue.poll();
             accepts[s] = ends.get(s) || accepts[fail[s]];
