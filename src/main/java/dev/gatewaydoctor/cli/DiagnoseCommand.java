@@ -11,7 +11,6 @@ import dev.gatewaydoctor.facts.FactSetReader;
 import dev.gatewaydoctor.ingest.HttpTranscripts;
 import dev.gatewaydoctor.ingest.LogIngest;
 import dev.gatewaydoctor.ingest.LogSources;
-import dev.gatewaydoctor.knowledge.RulesException;
 import dev.gatewaydoctor.privacy.Redactor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -86,13 +85,8 @@ final class DiagnoseCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Diagnoser doctor;
-        try {
-            doctor = RulesChoice.open(rulesDir, writableRules.writable());
-        } catch (RulesException e) {
-            RulesProblems.print(err, e);
-            return ExitCode.BAD_RULES;
-        }
+        Diagnoser doctor = RulesChoice.openOrReport(rulesDir, writableRules.writable(), err);
+        if (doctor == null) return ExitCode.BAD_RULES;
         RulesChoice.announce(err, doctor);
         if (timezone != null) {
             try {

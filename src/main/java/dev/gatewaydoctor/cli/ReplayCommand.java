@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatewaydoctor.Diagnoser;
 import dev.gatewaydoctor.RankedCause;
 import dev.gatewaydoctor.facts.Expectation;
-import dev.gatewaydoctor.knowledge.RulesException;
 import dev.gatewaydoctor.replay.Replay;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,13 +56,8 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Diagnoser doctor;
-        try {
-            doctor = RulesChoice.open(rulesDir, writableRules.writable());
-        } catch (RulesException e) {
-            RulesProblems.print(err, e);
-            return ExitCode.BAD_RULES;
-        }
+        Diagnoser doctor = RulesChoice.openOrReport(rulesDir, writableRules.writable(), err);
+        if (doctor == null) return ExitCode.BAD_RULES;
         List<Path> inputs = paths.isEmpty() ? List.of(Path.of("facts-samples")) : paths;
         for (Path p : inputs) {
             if (!Files.exists(p)) {

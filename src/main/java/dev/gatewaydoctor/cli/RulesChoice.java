@@ -16,11 +16,21 @@ final class RulesChoice {
     }
 
     /** --rules DIR, else ./rules when present, else the rules bundled in the jar. */
-    static Diagnoser open(Path explicit, WritableRules writable) throws RulesException {
+    private static Diagnoser open(Path explicit, WritableRules writable) throws RulesException {
         if (explicit != null) return Diagnoser.fromDirectory(explicit, writable);
         Path local = Path.of("rules");
         if (Files.isRegularFile(local.resolve("causes.yaml"))) return Diagnoser.fromDirectory(local, writable);
         return Diagnoser.withBundledRules();
+    }
+
+    /** The rules as {@link #open} finds them, or null once their problems are printed on {@code err} (exit 3). */
+    static Diagnoser openOrReport(Path explicit, WritableRules writable, PrintWriter err) {
+        try {
+            return open(explicit, writable);
+        } catch (RulesException e) {
+            RulesProblems.print(err, e);
+            return null;
+        }
     }
 
     /** One line on standard error: which rules, which version, and how they were loaded. */

@@ -236,11 +236,8 @@ public final class KnowledgeLoader {
         var causes = new LinkedHashMap<String, Cause>();
         Yaml doc = Yaml.read("causes.yaml", files, problems);
         if (doc == null) return causes;
-        JsonNode list = doc.root.get("causes");
-        if (list == null || !list.isArray()) {
-            problems.add(doc.problem("/causes", "expected a list \"causes:\" of causes (id, title, prior, summary)"));
-            return causes;
-        }
+        JsonNode list = doc.list("causes", "expected a list \"causes:\" of causes (id, title, prior, summary)", problems);
+        if (list == null) return causes;
         for (int i = 0; i < list.size(); i++) {
             String at = "/causes/" + i;
             JsonNode c = list.get(i);
@@ -262,11 +259,8 @@ public final class KnowledgeLoader {
         var fixes = new ArrayList<Fix>();
         Yaml doc = Yaml.read("fixes.yaml", files, problems);
         if (doc == null) return fixes;
-        JsonNode list = doc.root.get("fixes");
-        if (list == null || !list.isArray()) {
-            problems.add(doc.problem("/fixes", "expected a list \"fixes:\" of fixes (id, title, seed, effort, treats, steps, verify, undo, risk)"));
-            return fixes;
-        }
+        JsonNode list = doc.list("fixes", "expected a list \"fixes:\" of fixes (id, title, seed, effort, treats, steps, verify, undo, risk)", problems);
+        if (list == null) return fixes;
         var seen = new HashMap<String, Integer>();
         for (int i = 0; i < list.size(); i++) {
             String at = "/fixes/" + i;
@@ -329,11 +323,8 @@ public final class KnowledgeLoader {
         var checks = new ArrayList<Check>();
         Yaml doc = Yaml.read("checks.yaml", files, problems);
         if (doc == null) return checks;
-        JsonNode list = doc.root.get("checks");
-        if (list == null || !list.isArray()) {
-            problems.add(doc.problem("/checks", "expected a list \"checks:\" (observation, question, howTo, answer)"));
-            return checks;
-        }
+        JsonNode list = doc.list("checks", "expected a list \"checks:\" (observation, question, howTo, answer)", problems);
+        if (list == null) return checks;
         var seen = new java.util.HashSet<String>();
         for (int i = 0; i < list.size(); i++) {
             String at = "/checks/" + i;
@@ -388,6 +379,14 @@ public final class KnowledgeLoader {
                 problems.add(new RuleProblem(file, 0, 0, "cannot read: " + e.getMessage()));
                 return null;
             }
+        }
+
+        /** The top-level list under {@code key}, or null once the problem ({@code expected}) is added. */
+        JsonNode list(String key, String expected, List<RuleProblem> problems) {
+            JsonNode list = root.get(key);
+            if (list != null && list.isArray()) return list;
+            problems.add(problem("/" + key, expected));
+            return null;
         }
 
         RuleProblem problem(String pointer, String message) {
