@@ -49,6 +49,11 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON document instead of the table")
     boolean json;
 
+    @Option(names = "--score", description = {"score the samples as a corpus of real incidents instead of asserting each: cause@1, cause@3,",
+            "fix@1, the mean rank of the fix that worked (and in the seed article's order), wrong answers at confidence >= 0.8,",
+            "the Brier score and a reliability table, for the tuning and validation slices (docs/accuracy.md)"})
+    boolean score;
+
     @Option(names = "--coverage", description = "list every rule with the number of samples that fire it, and flag rules none fires")
     boolean coverage;
 
@@ -67,6 +72,17 @@ final class ReplayCommand implements Callable<Integer> {
         }
         var results = new ArrayList<Replay.Result>();
         for (Path p : Replay.samples(inputs)) results.add(Replay.replay(doctor, p));
+        if (score) {
+            var cases = results.stream().map(r -> dev.gatewaydoctor.replay.Score.of(r, doctor.knowledge())).toList();
+            if (json) {
+                out.println(ScoreReport.json(cases, doctor.rulesVersion()));
+            } else {
+                RulesChoice.announce(err, doctor);
+                ScoreReport.text(out, cases);
+            }
+            out.flush();
+            return ExitCode.OK;
+        }
         long passed = results.stream().filter(Replay.Result::passed).count();
         long failed = results.size() - passed;
         Map<String, Integer> fired = coverage ? Replay.coverage(doctor.knowledge().ruleFiles(), results) : null;

@@ -73,7 +73,8 @@ public final class Engine {
             int zoneless = 0;
             java.time.ZoneId zone = factSet.site().zone();
             var signals = new ArrayList<LogSignal>();
-            for (Fact fact : factSet.facts()) {
+            List<Fact> facts = Vocabularies.canonical(factSet.facts(), knowledge, warnings);
+            for (Fact fact : facts) {
                 if (fact instanceof LogLine line) {
                     logLines++;
                     List<LogSignal> recognised = recognizer.recognize(line, zone != null ? zone : java.time.ZoneOffset.UTC);
@@ -84,7 +85,7 @@ public final class Engine {
             }
             // Syslog's stamps have no year: the record's own latest time gives it, the machine's clock only
             // when nothing in the record has a year.
-            java.time.Instant reference = Timeline.recordEnd(factSet.facts(), signals);
+            java.time.Instant reference = Timeline.recordEnd(facts, signals);
             var placed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<LogLine, Boolean>());
             for (int i = 0; i < signals.size(); i++) {
                 LogSignal signal = signals.get(i);
@@ -98,12 +99,15 @@ public final class Engine {
             if (zone == null) zoneless += placed.size();
             // The pseudo clock stands at the end of the record before anything is inserted: windows then
             // count back from the last observation, and no event is ever "in the future" of the session.
-            Timeline.Derived time = Timeline.derive(factSet.facts(), signals, zone);
+            Timeline.Derived time = Timeline.derive(facts, signals, zone);
             if (time.end() != null) {
                 SessionPseudoClock clock = session.getSessionClock();
                 clock.advanceTime(time.end().toEpochMilli() - clock.getCurrentTime(), TimeUnit.MILLISECONDS);
             }
-            for (Fact fact : factSet.facts()) session.insert(fact);
+            for (Fact fact : facts) session.insert(fact);
+            // What each fix treats is known from the start: a fix that was tried weighs the causes it treats.
+            for (Fix f : knowledge.fixes()) f.treats().forEach((cause, efficacy) -> session.insert(new Treatment(f.id(), cause, efficacy)));
+            for (Cause c : knowledge.causes().values()) session.insert(c);
             for (LogSignal signal : signals) session.insert(signal);
             for (Object derived : time.facts()) session.insert(derived);
             if (zoneless > 0) {
@@ -125,7 +129,6 @@ public final class Engine {
                         knowledge.source(), knowledge.version(), new java.util.TreeSet<>(recorder.firings.keySet()), time.incident());
             }
             for (RankedCause c : causes) session.insert(new Hypothesis(c.id(), c.confidence(), c.culprit()));
-            for (Fix f : knowledge.fixes()) f.treats().forEach((cause, efficacy) -> session.insert(new Treatment(f.id(), cause, efficacy)));
             fire(session, recorder, knowledge);
             List<RankedFix> fixes = rankFixes(knowledge, causes, recorder);
             return new Diagnosis(factSet.name(), Basis.EVIDENCE, causes, fixes, warnings,
@@ -218,6 +221,8 @@ public final class Engine {
         if (fact instanceof ErrorRate r) return r.describe();
         if (fact instanceof TrafficAroundOnset t) return t.describe();
         if (fact instanceof RecordEnd r) return "the record ends at " + r.at();
+        if (fact instanceof Treatment t) return t.fix() + " treats " + t.cause() + " (efficacy " + t.efficacy() + ")";
+        if (fact instanceof Cause) return null;
         if (fact instanceof dev.gatewaydoctor.facts.Site) return null;
         if (fact instanceof Number) return null; // an accumulate's result: the rule's culprit says it in words
         // Drools's own facts (the initial fact behind "exists"/"not" patterns) say nothing to a reader.

@@ -6,7 +6,7 @@ import java.time.Instant;
  * One observation about an incident, as the fact-set format (v1) defines it.
  * Every fact can describe itself in one line, so that an explanation can quote the evidence.
  */
-public sealed interface Fact permits HttpResponse, LogLine, Metric, ConfigValue, Event, Observation {
+public sealed interface Fact permits HttpResponse, LogLine, Metric, ConfigValue, Event, Observation, Tried {
 
     /** When it was observed, or null when nobody said. */
     Instant at();

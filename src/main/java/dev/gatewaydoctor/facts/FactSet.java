@@ -7,10 +7,15 @@ import java.util.List;
  * Everything observed about one incident: the unit of diagnosis. Build one in code with
  * {@link #builder()}, or read one from JSON with {@link FactSetReader}.
  *
- * @param warnings what the reader accepted but could not use (unknown fields, unknown fact types);
- *                 they are carried into the diagnosis so that nothing is dropped silently
+ * @param warnings   what the reader accepted but could not use (unknown fields, unknown fact types);
+ *                   they are carried into the diagnosis so that nothing is dropped silently
+ * @param provenance where a real incident came from, or null; never read by rules
  */
-public record FactSet(String name, Site site, List<Fact> facts, Expectation expect, List<String> warnings) {
+public record FactSet(String name, Site site, List<Fact> facts, Expectation expect, List<String> warnings, Provenance provenance) {
+
+    public FactSet(String name, Site site, List<Fact> facts, Expectation expect, List<String> warnings) {
+        this(name, site, facts, expect, warnings, null);
+    }
 
     public FactSet {
         site = site == null ? Site.UNKNOWN : site;
@@ -22,12 +27,12 @@ public record FactSet(String name, Site site, List<Fact> facts, Expectation expe
     public FactSet with(Fact fact) {
         var all = new ArrayList<Fact>(facts);
         all.add(fact);
-        return new FactSet(name, site, all, expect, warnings);
+        return new FactSet(name, site, all, expect, warnings, provenance);
     }
 
     /** The same fact set about a site described otherwise (its time zone given, say). */
     public FactSet withSite(Site other) {
-        return new FactSet(name, other, facts, expect, warnings);
+        return new FactSet(name, other, facts, expect, warnings, provenance);
     }
 
     public static Builder builder() {
@@ -101,6 +106,11 @@ public record FactSet(String name, Site site, List<Fact> facts, Expectation expe
 
         public Builder observation(String name, double value) {
             return fact(Observation.of(name, value));
+        }
+
+        /** A fix of the catalog that was tried, and its outcome (fixed, no-change, helped-for-a-while, worse). */
+        public Builder tried(String fix, String outcome) {
+            return fact(new Tried(fix, outcome, null));
         }
 
         public FactSet build() {

@@ -37,7 +37,8 @@ public final class FactSetReader {
 
     static final int MAX_DEPTH = 64;
     private static final List<String> EXPECT_FIELDS = List.of("causes", "fixes", "notCauses", "culprit", "alsoProbable", "tags");
-    private static final Set<String> TOP_LEVEL = Set.of("factset", "name", "site", "facts", "expect");
+    private static final Set<String> TOP_LEVEL = Set.of("factset", "name", "site", "facts", "expect", "provenance");
+    private static final List<String> PROVENANCE_FIELDS = List.of("url", "basis", "retrieved");
     private static final Set<String> SITE_FIELDS = Set.of("url", "app", "webServer", "proxy", "cdn", "hosting", "php", "wordpress", "timezone");
     private static final Set<String> LOG_SOURCES = Set.of("nginx-error", "nginx-access", "apache-error", "apache-access",
             "litespeed", "caddy", "php-fpm", "php-fpm-slow", "php-error", "wp-debug", "mysql-error", "syslog", "journal",
@@ -161,7 +162,7 @@ public final class FactSetReader {
                 Fact f = fact(facts.get(i), "/facts/" + i);
                 if (f != null) list.add(f);
             }
-            return new FactSet(title, site, list, expectation(), warnings);
+            return new FactSet(title, site, list, expectation(), warnings, provenance());
         }
 
         private Site site() throws FactSetException {
@@ -183,6 +184,17 @@ public final class FactSetReader {
             return new Site(optionalText(s, "/site/url"), optionalText(s, "/site/app"), optionalText(s, "/site/webServer"),
                     optionalText(s, "/site/proxy"), optionalText(s, "/site/cdn"), optionalText(s, "/site/hosting"),
                     optionalScalar(s, "/site/php"), optionalText(s, "/site/wordpress"), timezone);
+        }
+
+        private Provenance provenance() throws FactSetException {
+            JsonNode p = root.get("provenance");
+            if (p == null || p.isNull()) return null;
+            if (!p.isObject()) throw error("/provenance", "expected an object (url, basis, retrieved), found " + kind(p));
+            for (var it = p.fieldNames(); it.hasNext(); ) {
+                String field = it.next();
+                if (!PROVENANCE_FIELDS.contains(field)) warnings.add("ignored unknown field \"provenance." + field + "\" (expected one of " + PROVENANCE_FIELDS + ")");
+            }
+            return new Provenance(optionalText(p, "/provenance/url"), optionalText(p, "/provenance/basis"), optionalScalar(p, "/provenance/retrieved"));
         }
 
         private Expectation expectation() throws FactSetException {
@@ -212,7 +224,7 @@ public final class FactSetReader {
         private Fact fact(JsonNode f, String at) throws FactSetException {
             if (!f.isObject()) throw error(at, "expected a fact (an object with a \"type\"), found " + kind(f));
             JsonNode type = f.get("type");
-            if (type == null) throw error(at + "/type", "expected the field \"type\" (http, log, metric, config, event, observation); it is missing");
+            if (type == null) throw error(at + "/type", "expected the field \"type\" (http, log, metric, config, event, observation, tried); it is missing");
             if (!type.isTextual()) throw error(at + "/type", "expected the fact type as a string, found " + kind(type));
             Instant when = instant(f, at + "/at");
             return switch (type.asText()) {
@@ -222,11 +234,21 @@ public final class FactSetReader {
                 case "config" -> ConfigValue.of(requiredText(f, at + "/name"), requiredScalar(f, at + "/value"), when);
                 case "event" -> new Event(requiredText(f, at + "/kind"), optionalScalar(f, at + "/subject"), when);
                 case "observation" -> observation(f, at, when);
+                case "tried" -> tried(f, at, when);
                 default -> {
                     warnings.add("ignored fact " + at + " of unknown type \"" + type.asText() + "\"");
                     yield null;
                 }
             };
+        }
+
+        private Fact tried(JsonNode f, String at, Instant when) throws FactSetException {
+            String fix = requiredText(f, at + "/fix");
+            String outcome = requiredText(f, at + "/outcome");
+            if (!Tried.OUTCOMES.contains(outcome)) {
+                throw error(at + "/outcome", "expected one of " + String.join(", ", Tried.OUTCOMES) + ", found " + show(f.get("outcome")));
+            }
+            return new Tried(fix, outcome, when);
         }
 
         private Fact http(JsonNode f, String at, Instant when) throws FactSetException {

@@ -5,6 +5,8 @@ package dev.gatewaydoctor.knowledge;
  *
  * @param prior log10 of the odds that this cause is behind a gateway error before any evidence is seen
  *              (-1 = 1 in 11, -1.5 = 1 in 33); see docs/confidence.md
+ * @param buildsUp true for a cause that builds up again after it is relieved (a pool that fills, a
+ *                 leak, growing load, a disk that fills): a fix that helped for a while points at it
  */
-public record Cause(String id, String title, double prior, String summary) {
+public record Cause(String id, String title, double prior, String summary, boolean buildsUp) {
 }

@@ -10,8 +10,14 @@ import java.util.List;
  * @param howTo       the exact commands or clicks
  * @param answer      "yes-no" or "number"
  * @param values      for a number, the answers worth comparing (none for yes-no)
+ * @param aliases     other names people give the same observation ("works-in-incognito"); a fact under
+ *                    an alias reaches the rules under {@code observation}
  */
-public record Check(String observation, String question, List<String> howTo, String answer, List<Double> values) {
+public record Check(String observation, String question, List<String> howTo, String answer, List<Double> values, List<String> aliases) {
+
+    public Check {
+        aliases = aliases == null ? List.of() : List.copyOf(aliases);
+    }
 
     public boolean yesNo() {
         return "yes-no".equals(answer);

@@ -16,10 +16,11 @@ import java.util.Map;
  * @param warnings what an author should look at, though the rules work (a cause no rules weigh yet, ...)
  * @param precompiled true when the rules were loaded as the build precompiled them, false when compiled from DRL
  * @param checks  the checks a person can make, from checks.yaml (none when the directory has no such file)
+ * @param vocabulary the names rules read, and the aliases that map people's phrasings onto them
  */
 public record Knowledge(String source, String version, KieBase kieBase, Map<String, Cause> causes, List<Fix> fixes,
                         Map<String, String> ruleFiles, java.util.SortedMap<String, String> texts, List<RuleProblem> warnings,
-                        boolean precompiled, List<Check> checks) {
+                        boolean precompiled, List<Check> checks, Vocabulary vocabulary) {
 
     /** The line where a rule begins in its file (1-based), or 0 when unknown. */
     public int ruleLine(String rule) {

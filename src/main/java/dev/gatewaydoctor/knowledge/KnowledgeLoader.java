@@ -154,7 +154,7 @@ public final class KnowledgeLoader {
             KieBase precompiled = PrecompiledRules.load(ks, version);
             if (precompiled != null) {
                 return new Knowledge(source, version, precompiled, Collections.unmodifiableMap(causes), List.copyOf(fixes),
-                        ruleFiles(precompiled, files), Collections.unmodifiableSortedMap(new TreeMap<>(files)), List.copyOf(warnings), true, checks);
+                        ruleFiles(precompiled, files), Collections.unmodifiableSortedMap(new TreeMap<>(files)), List.copyOf(warnings), true, checks, Vocabulary.of(files, checks));
             }
         }
         KieFileSystem kfs = ks.newKieFileSystem();
@@ -182,7 +182,7 @@ public final class KnowledgeLoader {
             ks.getRepository().removeKieModule(rid);
         }
         return new Knowledge(source, version, base, Collections.unmodifiableMap(causes), List.copyOf(fixes), ruleFiles(base, files),
-                Collections.unmodifiableSortedMap(new TreeMap<>(files)), List.copyOf(warnings), false, checks);
+                Collections.unmodifiableSortedMap(new TreeMap<>(files)), List.copyOf(warnings), false, checks, Vocabulary.of(files, checks));
     }
 
     /** Which file holds each rule: read from the rule files' text, which both compiled forms share. */
@@ -250,7 +250,9 @@ public final class KnowledgeLoader {
             }
             if (id == null || title == null) continue;
             if (causes.containsKey(id)) problems.add(doc.problem(at + "/id", "cause \"" + id + "\" is listed twice"));
-            causes.put(id, new Cause(id, title, prior.asDouble(), c.path("summary").asText("")));
+            JsonNode buildsUp = c.get("buildsUp");
+            if (buildsUp != null && !buildsUp.isBoolean()) problems.add(doc.problem(at + "/buildsUp", "expected \"buildsUp\": true or false"));
+            causes.put(id, new Cause(id, title, prior.asDouble(), c.path("summary").asText(""), buildsUp != null && buildsUp.asBoolean()));
         }
         return causes;
     }
@@ -345,7 +347,24 @@ public final class KnowledgeLoader {
                 problems.add(doc.problem(at + "/answer", "expected \"answer\": yes-no or number"));
             }
             if (observation != null && !seen.add(observation)) problems.add(doc.problem(at + "/observation", "\"" + observation + "\" has two checks"));
-            if (observation != null && question != null) checks.add(new Check(observation, question, List.copyOf(howTo), answer, List.copyOf(values)));
+            var aliases = new ArrayList<String>();
+            JsonNode a = c.get("aliases");
+            if (a != null && !a.isArray()) problems.add(doc.problem(at + "/aliases", "expected \"aliases\": a list of other names for the observation"));
+            else if (a != null) a.forEach(x -> aliases.add(x.asText().strip()));
+            if (observation != null && question != null) {
+                checks.add(new Check(observation, question, List.copyOf(howTo), answer, List.copyOf(values), List.copyOf(aliases)));
+            }
+        }
+        // An alias names one observation: the same phrasing twice, or an alias that is itself an observation, would be ambiguous.
+        var named = new java.util.HashMap<String, String>();
+        checks.forEach(c -> named.put(c.observation(), c.observation()));
+        for (int i = 0; i < checks.size(); i++) {
+            for (String alias : checks.get(i).aliases()) {
+                String before = named.putIfAbsent(alias, checks.get(i).observation());
+                if (before != null) {
+                    problems.add(doc.problem("/checks/" + i + "/aliases", "the alias \"" + alias + "\" already names \"" + before + "\""));
+                }
+            }
         }
         return List.copyOf(checks);
     }

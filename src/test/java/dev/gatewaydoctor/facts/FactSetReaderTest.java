@@ -82,7 +82,7 @@ class FactSetReaderTest {
     @Test
     void factWithoutTypeOrRequiredFieldIsRejectedWithItsPlace() {
         assertThat(rejected("{\"factset\": 1, \"facts\": [\n {\"status\": 502}]}").getMessage())
-                .isEqualTo("case.json:2:2: at /facts/0/type: expected the field \"type\" (http, log, metric, config, event, observation); it is missing");
+                .isEqualTo("case.json:2:2: at /facts/0/type: expected the field \"type\" (http, log, metric, config, event, observation, tried); it is missing");
         FactSetException wrongType = rejected("{\"factset\": 1, \"facts\": [\n {\"type\": \"http\",\n  \"status\": \"502\"}]}");
         assertThat(wrongType.pointer()).isEqualTo("/facts/0/status");
         assertThat(wrongType.line()).isEqualTo(3);

@@ -1,0 +1,106 @@
+package dev.gatewaydoctor.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatewaydoctor.replay.Score;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/** Prints the accuracy figures of {@code replay --score}: per slice, overall and for hard cases. */
+final class ScoreReport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The slices reported: the whole corpus, the slice rules are written from, and the one kept for validation. */
+    static final List<String> SLICES = List.of("all", "all, hard", "tuning", "tuning, hard", "validation", "validation, hard");
+
+    private ScoreReport() {
+    }
+
+    static Predicate<Score.Case> slice(String name) {
+        Predicate<Score.Case> p = name.startsWith("tuning") ? c -> !c.validation() : name.startsWith("validation") ? Score.Case::validation : c -> true;
+        return name.endsWith("hard") ? p.and(Score.Case::hard) : p;
+    }
+
+    static void text(PrintWriter out, List<Score.Case> cases) {
+        out.println(String.format(Locale.ROOT, "%-17s %5s %8s %8s %6s %9s %10s %11s %6s",
+                "slice", "cases", "cause@1", "cause@3", "fix@1", "fix rank", "seed rank", "wrong>=0.8", "Brier"));
+        for (String s : SLICES) {
+            Score.Figures f = Score.figures(cases.stream().filter(slice(s)).toList());
+            out.println(String.format(Locale.ROOT, "%-17s %5d %8s %8s %6s %9s %10s %11s %6s", s, f.cases(), pct(f.causeAt1()),
+                    pct(f.causeAt3()), pct(f.fixAt1()), num(f.meanFixRank()), num(f.meanSeedFixRank()), pct(f.confidentWrong()), num(f.brier())));
+        }
+        for (String s : List.of("all", "validation")) {
+            out.println();
+            out.println("Reliability (" + s + "): how often the first cause was right, by its confidence");
+            out.println(String.format(Locale.ROOT, "  %-11s %7s %15s %9s", "confidence", "answers", "mean confidence", "right"));
+            for (Score.Bin b : Score.figures(cases.stream().filter(slice(s)).toList()).reliability()) {
+                out.println(String.format(Locale.ROOT, "  %.1f - %.1f %9d %15s %9s", b.low(), b.high(), b.count(),
+                        b.count() == 0 ? "-" : num(b.meanConfidence()), b.count() == 0 ? "-" : pct(b.accuracy())));
+            }
+        }
+        List<Score.Case> unscored = cases.stream().filter(c -> !c.scored()).toList();
+        if (!unscored.isEmpty()) {
+            out.println();
+            out.println("Not scored (no expected cause, or unreadable):");
+            unscored.forEach(c -> out.println("  " + c.file() + (c.error() == null ? "" : ": " + c.error())));
+        }
+        // Only the tuning slice is listed case by case: rules are written from it, never from the validation slice.
+        out.println();
+        out.println("Misses in the tuning slice (expected -> got, confidence):");
+        cases.stream().filter(c -> c.scored() && !c.validation() && !c.causeAt1()).forEach(c -> out.println(String.format(Locale.ROOT,
+                "  %-55s %s -> %s %.2f%s", c.file(), c.expected(), c.got() == null ? "(seed checklist)" : c.got(), c.confidence(),
+                c.hard() ? "  [hard]" : "")));
+    }
+
+    /** The figures as the Markdown table of docs/accuracy.md, which the ratchet test reads back. */
+    static String markdown(List<Score.Case> cases) {
+        var sb = new StringBuilder("| slice | cases | cause@1 | cause@3 | fix@1 | fix rank | seed rank | wrong>=0.8 | Brier |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (String s : SLICES) {
+            Score.Figures f = Score.figures(cases.stream().filter(slice(s)).toList());
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s | %s |%n", s, f.cases(), pct(f.causeAt1()),
+                    pct(f.causeAt3()), pct(f.fixAt1()), num(f.meanFixRank()), num(f.meanSeedFixRank()), pct(f.confidentWrong()), num(f.brier())));
+        }
+        return sb.toString();
+    }
+
+    static String json(List<Score.Case> cases, String rulesVersion) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("rulesVersion", rulesVersion);
+        ObjectNode slices = root.putObject("slices");
+        for (String s : SLICES) {
+            Score.Figures f = Score.figures(cases.stream().filter(slice(s)).toList());
+            ObjectNode o = slices.putObject(s);
+            o.put("cases", f.cases()).put("causeAt1", f.causeAt1()).put("causeAt3", f.causeAt3()).put("fixAt1", f.fixAt1())
+                    .put("meanFixRank", f.meanFixRank()).put("meanSeedFixRank", f.meanSeedFixRank())
+                    .put("confidentWrong", f.confidentWrong()).put("brier", f.brier());
+            var bins = o.putArray("reliability");
+            for (Score.Bin b : f.reliability()) {
+                bins.addObject().put("low", b.low()).put("high", b.high()).put("count", b.count()).put("right", b.right());
+            }
+        }
+        var list = root.putArray("cases");
+        for (Score.Case c : cases) {
+            list.addObject().put("file", c.file()).put("url", c.url()).put("slice", c.validation() ? "validation" : "tuning")
+                    .put("hard", c.hard()).put("scored", c.scored()).put("expected", c.expected()).put("got", c.got())
+                    .put("confidence", c.confidence()).put("causeAt1", c.causeAt1()).put("fixRank", c.fixRank());
+        }
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String pct(double d) {
+        return Double.isNaN(d) ? "-" : String.format(Locale.ROOT, "%.0f%%", d * 100);
+    }
+
+    private static String num(double d) {
+        return Double.isNaN(d) ? "-" : String.format(Locale.ROOT, "%.2f", d);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.gatewaydoctor.engine;
+
+import dev.gatewaydoctor.Diagnosis;
+import dev.gatewaydoctor.TestRules;
+import dev.gatewaydoctor.facts.FactSet;
+import dev.gatewaydoctor.knowledge.Vocabulary;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Nothing a user says is lost in silence: aliases reach the rules, unknown names are warned about with suggestions. */
+class VocabulariesTest {
+
+    private static Diagnosis diagnose(FactSet.Builder b) {
+        return TestRules.diagnoser().diagnose(b.build());
+    }
+
+    @Test
+    void anObservationUnderAnAliasReachesTheRulesUnderItsOwnName() {
+        Diagnosis alias = diagnose(FactSet.builder().http(502, java.util.Map.of(), null).observation("works-in-incognito", true));
+        Diagnosis canonical = diagnose(FactSet.builder().http(502, java.util.Map.of(), null).observation("private-window-succeeds", true));
+        assertThat(alias.topCause().id()).isEqualTo(canonical.topCause().id()).isEqualTo("browser-cached-error");
+        assertThat(alias.topCause().confidence()).isEqualTo(canonical.topCause().confidence());
+        assertThat(alias.warnings()).noneMatch(w -> w.contains("works-in-incognito"));
+    }
+
+    @Test
+    void namesNoRuleReadsAreWarnedAboutWithTheClosestKnownNames() {
+        Diagnosis d = diagnose(FactSet.builder().http(502, java.util.Map.of(), null)
+                .observation("private-window-succeds", true)
+                .metric("php-fpm.active.proceses", 5)
+                .config("php.memory-limit", "64M")
+                .event("plugin-upgraded", "woocommerce"));
+        assertThat(d.warnings()).anySatisfy(w -> assertThat(w).startsWith("observation \"private-window-succeds\" is read by no rule")
+                .contains("did you mean \"private-window-succeeds\""));
+        assertThat(d.warnings()).anySatisfy(w -> assertThat(w).startsWith("metric \"php-fpm.active.proceses\"")
+                .contains("\"php-fpm.active.processes\""));
+        assertThat(d.warnings()).anySatisfy(w -> assertThat(w).startsWith("config \"php.memory-limit\"").contains("\"php.memory_limit\""));
+        assertThat(d.warnings()).anySatisfy(w -> assertThat(w).startsWith("event kind \"plugin-upgraded\"").contains("\"plugin-updated\""));
+    }
+
+    @Test
+    void knownNamesAreNotWarnedAbout() {
+        Diagnosis d = diagnose(FactSet.builder().http(502, java.util.Map.of(), null).observation("retry-succeeds", true)
+                .metric("php-fpm.active.processes", 5).config("php.memory_limit", "64M").event("plugin-updated", "woocommerce"));
+        assertThat(d.warnings()).noneMatch(w -> w.contains("read by no rule"));
+    }
+
+    @Test
+    void closestPrefersSharedWordsAndFewEdits() {
+        assertThat(Vocabulary.closest("php-fpm-is-running", List.of("php-fpm-running", "retry-succeeds", "database-reachable")))
+                .first().isEqualTo("php-fpm-running");
+        assertThat(Vocabulary.closest("zzz", List.of("php-fpm-running", "retry-succeeds"))).isEmpty();
+    }
+}
