@@ -25,20 +25,17 @@ final class ScoreReport {
         return name.endsWith("hard") ? p.and(Score.Case::hard) : p;
     }
 
+    /** The figures and the reliability tables in Markdown, so that docs/accuracy.md records exactly what this prints. */
     static void text(PrintWriter out, List<Score.Case> cases) {
-        out.println(String.format(Locale.ROOT, "%-17s %5s %8s %8s %6s %9s %10s %11s %6s",
-                "slice", "cases", "cause@1", "cause@3", "fix@1", "fix rank", "seed rank", "wrong>=0.8", "Brier"));
-        for (String s : SLICES) {
-            Score.Figures f = Score.figures(cases.stream().filter(slice(s)).toList());
-            out.println(String.format(Locale.ROOT, "%-17s %5d %8s %8s %6s %9s %10s %11s %6s", s, f.cases(), pct(f.causeAt1()),
-                    pct(f.causeAt3()), pct(f.fixAt1()), num(f.meanFixRank()), num(f.meanSeedFixRank()), pct(f.confidentWrong()), num(f.brier())));
-        }
+        out.print(markdown(cases));
         for (String s : List.of("all", "validation")) {
             out.println();
             out.println("Reliability (" + s + "): how often the first cause was right, by its confidence");
-            out.println(String.format(Locale.ROOT, "  %-11s %7s %15s %9s", "confidence", "answers", "mean confidence", "right"));
+            out.println();
+            out.println("| confidence | answers | mean confidence | right |");
+            out.println("|---|---:|---:|---:|");
             for (Score.Bin b : Score.figures(cases.stream().filter(slice(s)).toList()).reliability()) {
-                out.println(String.format(Locale.ROOT, "  %.1f - %.1f %9d %15s %9s", b.low(), b.high(), b.count(),
+                out.println(String.format(Locale.ROOT, "| %.1f - %.1f | %d | %s | %s |", b.low(), b.high(), b.count(),
                         b.count() == 0 ? "-" : num(b.meanConfidence()), b.count() == 0 ? "-" : pct(b.accuracy())));
             }
         }
