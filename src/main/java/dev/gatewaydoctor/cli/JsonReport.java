@@ -46,6 +46,7 @@ final class JsonReport {
                 x.put("rule", e.rule());
                 if (e.file() != null) x.put("ruleFile", e.file());
                 x.put("weight", e.weight());
+                if (e.group() != null) x.put("group", e.group()).put("counted", e.counted());
                 if (e.culprit() != null) x.put("culprit", e.culprit());
                 e.facts().forEach(x.putArray("facts")::add);
             }

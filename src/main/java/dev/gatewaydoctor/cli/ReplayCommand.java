@@ -79,6 +79,9 @@ final class ReplayCommand implements Callable<Integer> {
             } else {
                 RulesChoice.announce(err, doctor);
                 ScoreReport.text(out, cases);
+                // Weights are checked on the tuning slice only, like everything rules are written from.
+                ScoreReport.weights(out, dev.gatewaydoctor.replay.WeightCheck.check(results.stream()
+                        .filter(r -> !dev.gatewaydoctor.replay.Score.of(r, doctor.knowledge()).validation()).toList()));
             }
             out.flush();
             return ExitCode.OK;

@@ -52,7 +52,7 @@ final class RulesCommand implements Runnable {
         RulesChoice.WritableOption writableRules;
 
         @Option(names = "--samples", paramLabel = "DIR",
-                description = "sample fact sets to find rules no sample fires (default: facts-samples beside DIR, when present)")
+                description = "sample fact sets, sub-directories included, to find rules no sample fires (default: facts-samples beside DIR, when present)")
         Path samples;
 
         @Override
@@ -78,7 +78,9 @@ final class RulesCommand implements Runnable {
                 }
                 Diagnoser doctor = Diagnoser.with(k);
                 var results = new ArrayList<Replay.Result>();
-                for (Path p : Replay.samples(List.of(sampleDir))) results.add(Replay.replay(doctor, p));
+                // The real incidents in sub-directories (facts-samples/real) count for coverage too: a rule a
+                // real case fires is shown by evidence nobody wrote for it.
+                for (Path p : Replay.samplesBelow(sampleDir)) results.add(Replay.replay(doctor, p));
                 replayed = results.size();
                 for (Map.Entry<String, Integer> e : Replay.coverage(k.ruleFiles(), results).entrySet()) {
                     if (e.getValue() == 0) warnings.add(ruleAt(k, e.getKey(), "no sample in " + sampleDir + " fires the rule \""

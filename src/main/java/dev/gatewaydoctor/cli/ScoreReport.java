@@ -65,6 +65,19 @@ final class ScoreReport {
         return sb.toString();
     }
 
+    /** The rules whose weight the tuning slice contradicts by more than a factor of three (docs/confidence.md). */
+    static void weights(PrintWriter out, List<dev.gatewaydoctor.replay.WeightCheck.Row> rows) {
+        var flagged = dev.gatewaydoctor.replay.WeightCheck.disagreements(rows);
+        out.println();
+        out.println("Weights the tuning slice contradicts by more than a factor of 3 (rules that fired " + dev.gatewaydoctor.replay.WeightCheck.MIN_FIRINGS
+                + " times or more, for their cause):");
+        if (flagged.isEmpty()) out.println("  none");
+        for (var r : flagged) {
+            out.println(String.format(Locale.ROOT, "  %+.1f, corpus %+.1f (fired in %d of %d %s incidents, %d of %d others)  %s  [%s]",
+                    r.weight(), r.corpusWeight(), r.withCause(), r.casesWithCause(), r.cause(), r.withoutCause(), r.casesWithout(), r.rule(), r.file()));
+        }
+    }
+
     static String json(List<Score.Case> cases, String rulesVersion) {
         ObjectNode root = JSON.createObjectNode();
         root.put("rulesVersion", rulesVersion);

@@ -51,7 +51,8 @@ final class TextReport {
             out.printf(Locale.ROOT, "  %d. %s [%s]  confidence %s%n", c.rank(), c.title(), c.id(), confidence(c.confidence()));
             if (c.culprit() != null) out.println("     culprit: " + c.culprit());
             for (EvidenceItem e : c.evidence()) {
-                out.printf(Locale.ROOT, "     %+.1f  %s%n", e.weight(), e.rule());
+                out.printf(Locale.ROOT, "     %+.1f  %s%s%n", e.weight(), e.rule(),
+                        e.counted() ? "" : "  (not counted: the same evidence as a stronger rule of the group \"" + e.group() + "\")");
                 for (String f : e.facts()) out.println("           " + f);
             }
         }

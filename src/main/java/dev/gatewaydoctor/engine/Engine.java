@@ -175,8 +175,9 @@ public final class Engine {
         final Map<String, EvidenceItem> byRule = new LinkedHashMap<>();
         List<EvidenceItem> items = List.of();
 
+        /** Ungrouped evidence adds up; of each group, only its strongest piece for and against counts (docs/confidence.md). */
         double sum() {
-            return byRule.values().stream().mapToDouble(EvidenceItem::weight).sum();
+            return items.stream().filter(EvidenceItem::counted).mapToDouble(EvidenceItem::weight).sum();
         }
     }
 
@@ -200,12 +201,20 @@ public final class Engine {
             double weight = stronger ? e.weight() : before.weight();
             String culprit = stronger && e.culprit() != null ? e.culprit() : before == null ? e.culprit()
                     : before.culprit() != null ? before.culprit() : e.culprit();
-            t.byRule.put(c.rule(), new EvidenceItem(c.rule(), knowledge.ruleFiles().get(c.rule()), weight, culprit, List.copyOf(facts)));
+            t.byRule.put(c.rule(), new EvidenceItem(c.rule(), knowledge.ruleFiles().get(c.rule()), weight, culprit, List.copyOf(facts),
+                    knowledge.ruleGroups().get(c.rule()), true));
         }
         for (CauseTally t : tallies.values()) {
-            t.items = t.byRule.values().stream()
+            var sorted = t.byRule.values().stream()
                     .sorted(Comparator.comparingDouble((EvidenceItem i) -> -Math.abs(i.weight())).thenComparing(EvidenceItem::rule))
                     .toList();
+            var seen = new java.util.HashSet<String>();
+            var items = new ArrayList<EvidenceItem>();
+            for (EvidenceItem i : sorted) {
+                boolean counted = i.group() == null || seen.add(i.group() + (i.weight() >= 0 ? "+" : "-"));
+                items.add(counted ? i : new EvidenceItem(i.rule(), i.file(), i.weight(), i.culprit(), i.facts(), i.group(), false));
+            }
+            t.items = List.copyOf(items);
         }
         return tallies;
     }

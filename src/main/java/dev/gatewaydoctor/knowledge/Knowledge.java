@@ -17,10 +17,12 @@ import java.util.Map;
  * @param precompiled true when the rules were loaded as the build precompiled them, false when compiled from DRL
  * @param checks  the checks a person can make, from checks.yaml (none when the directory has no such file)
  * @param vocabulary the names rules read, and the aliases that map people's phrasings onto them
+ * @param ruleGroups rule name to the evidence group it declares ({@code @group("...")}), for rules that declare one
  */
 public record Knowledge(String source, String version, KieBase kieBase, Map<String, Cause> causes, List<Fix> fixes,
                         Map<String, String> ruleFiles, java.util.SortedMap<String, String> texts, List<RuleProblem> warnings,
-                        boolean precompiled, List<Check> checks, Vocabulary vocabulary) {
+                        boolean precompiled, List<Check> checks, Vocabulary vocabulary,
+                        Map<String, String> ruleGroups) {
 
     /** The line where a rule begins in its file (1-based), or 0 when unknown. */
     public int ruleLine(String rule) {

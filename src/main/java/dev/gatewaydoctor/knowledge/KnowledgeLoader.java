@@ -154,7 +154,8 @@ public final class KnowledgeLoader {
             KieBase precompiled = PrecompiledRules.load(ks, version);
             if (precompiled != null) {
                 return new Knowledge(source, version, precompiled, Collections.unmodifiableMap(causes), List.copyOf(fixes),
-                        ruleFiles(precompiled, files), Collections.unmodifiableSortedMap(new TreeMap<>(files)), List.copyOf(warnings), true, checks, Vocabulary.of(files, checks));
+                        ruleFiles(precompiled, files), Collections.unmodifiableSortedMap(new TreeMap<>(files)), List.copyOf(warnings), true, checks, Vocabulary.of(files, checks),
+                        RuleTextChecks.groups(files));
             }
         }
         KieFileSystem kfs = ks.newKieFileSystem();
@@ -182,7 +183,8 @@ public final class KnowledgeLoader {
             ks.getRepository().removeKieModule(rid);
         }
         return new Knowledge(source, version, base, Collections.unmodifiableMap(causes), List.copyOf(fixes), ruleFiles(base, files),
-                Collections.unmodifiableSortedMap(new TreeMap<>(files)), List.copyOf(warnings), false, checks, Vocabulary.of(files, checks));
+                Collections.unmodifiableSortedMap(new TreeMap<>(files)), List.copyOf(warnings), false, checks, Vocabulary.of(files, checks),
+                        RuleTextChecks.groups(files));
     }
 
     /** Which file holds each rule: read from the rule files' text, which both compiled forms share. */

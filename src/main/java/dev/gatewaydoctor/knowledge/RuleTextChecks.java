@@ -74,6 +74,20 @@ final class RuleTextChecks {
         }
     }
 
+    /** A rule's evidence group: {@code rule "name" @group("full-pool")}, the annotation right after the name. */
+    static final Pattern GROUP = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"\\s*@group\\(\\s*\"([a-z0-9-]+)\"\\s*\\)");
+
+    /** Rule name to its evidence group, for the rules that declare one. */
+    static Map<String, String> groups(Map<String, String> files) {
+        var out = new java.util.HashMap<String, String>();
+        files.forEach((path, text) -> {
+            if (!path.endsWith(".drl")) return;
+            Matcher m = GROUP.matcher(text);
+            while (m.find()) out.put(m.group(1), m.group(2));
+        });
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
     private static final Pattern OBSERVATION = Pattern.compile("Observation\\(\\s*name\\s*==\\s*\"([^\"]+)\"");
 
     /** Every observation the rules read should have a check, or no one is ever asked for it. */

@@ -73,6 +73,6 @@ public final class Redactor {
     }
 
     private static EvidenceItem redact(EvidenceItem e) {
-        return new EvidenceItem(e.rule(), e.file(), e.weight(), redact(e.culprit()), e.facts().stream().map(Redactor::redact).toList());
+        return new EvidenceItem(e.rule(), e.file(), e.weight(), redact(e.culprit()), e.facts().stream().map(Redactor::redact).toList(), e.group(), e.counted());
     }
 }

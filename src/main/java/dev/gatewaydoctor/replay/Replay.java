@@ -73,6 +73,13 @@ public final class Replay {
         return out;
     }
 
+    /** Every sample file under a directory, sub-directories included, sorted by path. */
+    public static List<Path> samplesBelow(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f)).sorted().toList();
+        }
+    }
+
     public static Result replay(Diagnoser doctor, Path file) {
         FactSet facts;
         try {
