@@ -6,7 +6,8 @@ import java.util.List;
  * The answer for one fact set: ranked causes with their evidence, ranked fixes with their reasons.
  * Immutable.
  *
- * @param basis        EVIDENCE, or SEED_CHECKLIST when nothing observed speaks for any cause
+ * @param basis        EVIDENCE; STATUS_BASE_RATES when only the status speaks (causes ranked by how often real
+ *                     incidents with it had each); SEED_CHECKLIST when nothing observed speaks for any cause
  * @param causes       causes that evidence moved, most probable first (also those only evidence against)
  * @param fixes        fixes, best first
  * @param warnings     what was accepted but not used, and what the engine could not read
@@ -33,8 +34,8 @@ public record Diagnosis(String name, Basis basis, List<RankedCause> causes, List
         return causes.isEmpty() || basis == Basis.SEED_CHECKLIST ? null : causes.get(0);
     }
 
-    /** True when some cause reached the "probable" threshold (0.5). */
+    /** True when evidence brought some cause to the "probable" threshold (0.5); a base-rate answer never is. */
     public boolean conclusive() {
-        return !causes.isEmpty() && causes.get(0).confidence() >= dev.gatewaydoctor.engine.ConfidenceModel.PROBABLE;
+        return basis == Basis.EVIDENCE && !causes.isEmpty() && causes.get(0).confidence() >= dev.gatewaydoctor.engine.ConfidenceModel.PROBABLE;
     }
 }

@@ -25,7 +25,7 @@ import java.util.TreeSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole catalog of ../shared/spec/catalog-v1.md is covered: every cause has its rules file, a sample
+ * The whole catalog (the contract ids of docs/causes.md) is covered: every cause has its rules file, a sample
  * that the rules rank it first in, and a near-miss sample that must not; every fix is in the fix
  * knowledge with verify, undo and risk, and ranks first in some sample. The sample set holds the kinds
  * of cases the knowledge must get right (hard ones, competing causes, healthy controls, seed order).

@@ -12,8 +12,10 @@ import java.util.Locale;
  *
  * @param gain     how much the answer would change the ranking of the leading causes, 0..1 (docs/next-checks.md)
  * @param outcomes each answer and the cause it would put first
+ * @param effort   seconds, minutes or host: what answering costs (rules/checks.yaml)
  */
-public record NextCheck(String observation, String question, List<String> howTo, String answerKind, double gain, List<Outcome> outcomes) {
+public record NextCheck(String observation, String question, List<String> howTo, String answerKind, double gain, List<Outcome> outcomes,
+                        String effort) {
 
     /**
      * What an answer would mean.

@@ -56,10 +56,57 @@ public final class NextChecks {
                         top == null ? 0 : top.confidence()));
             }
             double gain = Math.round(total / answers.size() * 1000) / 1000.0;
-            if (gain >= MIN_GAIN) out.add(new NextCheck(check.observation(), check.question(), check.howTo(), check.answer(), gain, List.copyOf(outcomes)));
+            if (gain >= MIN_GAIN && !changesNothing(outcomes)) {
+                out.add(new NextCheck(check.observation(), check.question(), check.howTo(), check.answer(), gain, List.copyOf(outcomes), check.effort()));
+            }
         }
-        out.sort(Comparator.comparingDouble(NextCheck::gain).reversed().thenComparing(NextCheck::observation));
+        out.sort(Comparator.comparingDouble((NextCheck c) -> c.gain() / Check.cost(c.effort())).reversed().thenComparing(NextCheck::observation));
+        NextCheck log = logRequest(knowledge, facts, before);
+        if (log != null) out.add(0, log);
         return List.copyOf(out.subList(0, Math.min(SHOWN, out.size())));
+    }
+
+    /** The name under which a log request stands among the checks: its answer is a log, not an observation. */
+    public static final String ERROR_LOG = "error-log";
+
+    /**
+     * No log was given and nothing is conclusive: the error log of the right server settles more than any
+     * question, so it is asked for first, with the commands that print it on this stack (rules/logs.yaml).
+     */
+    static NextCheck logRequest(Knowledge knowledge, FactSet facts, Diagnosis before) {
+        if (before.conclusive()) return null;
+        if (facts.facts().stream().anyMatch(f -> f instanceof dev.gatewaydoctor.facts.LogLine)) return null;
+        var statuses = new ArrayList<Integer>();
+        for (Fact f : facts.facts()) {
+            if (f instanceof dev.gatewaydoctor.facts.HttpResponse r && r.gatewayError() && !statuses.contains(r.status())) statuses.add(r.status());
+        }
+        dev.gatewaydoctor.facts.Site site = facts.site();
+        if (site.cdn() == null) {
+            // A response that came through a CDN says which, when the site does not.
+            String cdn = facts.facts().stream().filter(f -> f instanceof dev.gatewaydoctor.facts.HttpResponse r && r.cdn() != null)
+                    .map(f -> ((dev.gatewaydoctor.facts.HttpResponse) f).cdn()).findFirst().orElse(null);
+            if (cdn != null) site = new dev.gatewaydoctor.facts.Site(site.url(), site.app(), site.webServer(), site.proxy(), cdn, site.hosting(),
+                    site.php(), site.wordpress(), site.timezone());
+        }
+        dev.gatewaydoctor.knowledge.LogRequest r = knowledge.logRequest(site, statuses);
+        if (r == null) return null;
+        return new NextCheck(ERROR_LOG, r.question(), r.howTo(), "log", 1.0, List.of(), r.effort());
+    }
+
+    /** Every answer would leave the same cause first, at confidences within this of each other: not worth asking. */
+    public static final double SAME = 0.05;
+
+    /** True when whatever the answer, the same cause stays first with about the same confidence. */
+    static boolean changesNothing(List<NextCheck.Outcome> outcomes) {
+        if (outcomes.size() < 2) return false;
+        String top = outcomes.get(0).topCause();
+        double min = 1, max = 0;
+        for (NextCheck.Outcome o : outcomes) {
+            if (!java.util.Objects.equals(o.topCause(), top)) return false;
+            min = Math.min(min, o.confidence());
+            max = Math.max(max, o.confidence());
+        }
+        return max - min <= SAME;
     }
 
     private static final int LEADERS = 3;

@@ -250,6 +250,19 @@ final class DiagnoseCommand implements Callable<Integer> {
                 out.println("No question left whose answer would change the ranking.");
                 return ExitCode.OK;
             }
+            if (next.answerKind().equals("log")) {
+                FactSet withLog = askForLog(in, out, next, current);
+                if (withLog == null) {
+                    skipped.add(next.observation());
+                } else if (withLog == current) {
+                    out.println();
+                    out.println("Stopped: the last diagnosis above stands.");
+                    return ExitCode.OK;
+                } else {
+                    current = withLog;
+                }
+                continue;
+            }
             while (true) {
                 out.println("? " + next.question() + "  [" + next.observation() + "]");
                 next.howTo().forEach(h -> out.println("  how: " + h));
@@ -277,6 +290,38 @@ final class DiagnoseCommand implements Callable<Integer> {
                 } catch (IllegalArgumentException e) {
                     out.println("  " + e.getMessage());
                 }
+            }
+        }
+    }
+
+    /**
+     * Asks for the log the first check names: a path is read whole (as --log auto=PATH), "skip" goes on
+     * without it (null), "quit" or the end of input stops (the same fact set back).
+     */
+    private static FactSet askForLog(java.io.BufferedReader in, PrintWriter out, NextCheck next, FactSet current) {
+        while (true) {
+            out.println("? " + next.question() + "  [" + next.observation() + "]");
+            next.howTo().forEach(h -> out.println("  how: " + h));
+            out.print("  the log file's path, skip or quit: ");
+            out.flush();
+            String line;
+            try {
+                line = in.readLine();
+            } catch (java.io.IOException e) {
+                line = null;
+            }
+            if (line == null || line.strip().equalsIgnoreCase("quit") || line.strip().equalsIgnoreCase("q")) return current;
+            if (line.strip().equalsIgnoreCase("skip") || line.strip().equalsIgnoreCase("s")) return null;
+            try {
+                var result = new LogIngest().read(Path.of(line.strip()), new LogIngest.Options("auto", null, null), null);
+                result.warnings().forEach(w -> out.println("  " + w));
+                out.println("  read " + result.lines().size() + " kinds of line from " + line.strip());
+                out.println();
+                var all = new java.util.ArrayList<>(current.facts());
+                all.addAll(result.lines());
+                return new FactSet(current.name(), current.site(), all, current.expect(), current.warnings(), current.provenance());
+            } catch (java.io.IOException | java.io.UncheckedIOException | java.nio.file.InvalidPathException e) {
+                out.println("  cannot read " + line.strip() + ": " + e.getMessage());
             }
         }
     }

@@ -83,6 +83,7 @@ final class JsonReport {
             n.put("question", c.question());
             c.howTo().forEach(n.putArray("howTo")::add);
             n.put("answer", c.answerKind());
+            n.put("effort", c.effort());
             n.put("gain", c.gain());
             ArrayNode outcomes = n.putArray("outcomes");
             for (var x : c.outcomes()) {

@@ -80,8 +80,9 @@ final class ReplayCommand implements Callable<Integer> {
                 RulesChoice.announce(err, doctor);
                 ScoreReport.text(out, cases);
                 // Weights are checked on the tuning slice only, like everything rules are written from.
-                ScoreReport.weights(out, dev.gatewaydoctor.replay.WeightCheck.check(results.stream()
-                        .filter(r -> !dev.gatewaydoctor.replay.Score.of(r, doctor.knowledge()).validation()).toList()));
+                var tuning = results.stream().filter(r -> !dev.gatewaydoctor.replay.Score.of(r, doctor.knowledge()).validation()).toList();
+                ScoreReport.weights(out, dev.gatewaydoctor.replay.WeightCheck.check(tuning));
+                ScoreReport.baseRates(out, dev.gatewaydoctor.replay.Score.baseRates(tuning));
             }
             out.flush();
             return ExitCode.OK;

@@ -78,6 +78,20 @@ final class ScoreReport {
         }
     }
 
+    /** The tuning slice's counts by status, in the form of rules/base-rates.yaml, for an expert to compare or paste. */
+    static void baseRates(PrintWriter out, java.util.SortedMap<String, java.util.SortedMap<String, Integer>> rates) {
+        out.println();
+        out.println("Base rates of the tuning slice (the statuses: of rules/base-rates.yaml):");
+        out.println("statuses:");
+        rates.forEach((status, causes) -> {
+            var line = new StringBuilder("  " + (status.equals("any") ? "any" : "\"" + status + "\"") + ": {");
+            var parts = new java.util.ArrayList<String>();
+            causes.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(java.util.Map.Entry.comparingByKey()))
+                    .forEach(e -> parts.add(e.getKey() + ": " + e.getValue()));
+            out.println(line.append(String.join(", ", parts)).append("}"));
+        });
+    }
+
     static String json(List<Score.Case> cases, String rulesVersion) {
         ObjectNode root = JSON.createObjectNode();
         root.put("rulesVersion", rulesVersion);

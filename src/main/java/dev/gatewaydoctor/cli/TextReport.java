@@ -43,6 +43,10 @@ final class TextReport {
             return;
         }
         out.println();
+        if (d.basis() == Basis.STATUS_BASE_RATES) {
+            out.println("Inconclusive: nothing but the status is known. The causes below are ranked by how often real incidents");
+            out.println("with this status had each (rules/base-rates.yaml), not by anything seen here; the first check settles most.");
+        }
         out.println(d.conclusive() ? "Probable causes" : "Possible causes (none is probable yet: gather more evidence)");
         int shown = 0;
         for (RankedCause c : d.causes()) {
@@ -51,8 +55,12 @@ final class TextReport {
             out.printf(Locale.ROOT, "  %d. %s [%s]  confidence %s%n", c.rank(), c.title(), c.id(), confidence(c.confidence()));
             if (c.culprit() != null) out.println("     culprit: " + c.culprit());
             for (EvidenceItem e : c.evidence()) {
+                if (e.weight() == 0 && "base-rates.yaml".equals(e.file())) {
+                    out.println("     " + e.rule());
+                    continue;
+                }
                 out.printf(Locale.ROOT, "     %+.1f  %s%s%n", e.weight(), e.rule(),
-                        e.counted() ? "" : "  (not counted: the same evidence as a stronger rule of the group \"" + e.group() + "\")");
+                        e.counted() ? "" : "  (not counted: the same fact as a stronger rule of the group \"" + e.group() + "\")");
                 for (String f : e.facts()) out.println("           " + f);
             }
         }
@@ -93,10 +101,11 @@ final class TextReport {
         out.println("Check next (the answers that would tell the leading causes apart)");
         int n = 0;
         for (NextCheck c : checks) {
-            out.printf(Locale.ROOT, "  %d. %s  [%s]%n", ++n, c.question(), c.observation());
+            out.printf(Locale.ROOT, "  %d. %s  [%s, %s]%n", ++n, c.question(), c.observation(), c.effort().equals("host") ? "ask the host" : c.effort());
             for (String how : c.howTo()) out.println("     how: " + indent(how));
             var meanings = new java.util.ArrayList<String>();
             for (NextCheck.Outcome o : c.outcomes()) meanings.add(o.answer() + ": " + o.meaning());
+            if (c.answerKind().equals("log")) meanings.add("give it with --log auto=PATH (or paste its lines as log facts): it settles more than any question");
             out.println("     " + String.join("; ", meanings));
         }
     }
@@ -104,14 +113,14 @@ final class TextReport {
     private static void fixes(PrintWriter out, Diagnosis d) {
         int n = 0;
         for (RankedFix f : d.fixes()) {
-            if (n == FIXES_SHOWN && d.basis() == Basis.EVIDENCE || n > 0 && d.basis() == Basis.EVIDENCE && f.score() < MIN_SCORE_SHOWN) {
+            if (n == FIXES_SHOWN && d.basis() != Basis.SEED_CHECKLIST || n > 0 && d.basis() == Basis.EVIDENCE && f.score() < MIN_SCORE_SHOWN) {
                 out.println("  (" + (d.fixes().size() - n) + " more; --json lists them all)");
                 break;
             }
             n++;
             String score = d.basis() == Basis.SEED_CHECKLIST ? "seed method " + f.seed() : "score " + confidence(f.score());
             out.printf(Locale.ROOT, "  %d. %s [%s]  %s%n", f.rank(), f.title(), f.id(), score);
-            if (d.basis() == Basis.EVIDENCE) out.println("     why: " + f.reason());
+            if (d.basis() != Basis.SEED_CHECKLIST) out.println("     why: " + f.reason());
             if (n <= FIXES_IN_FULL) {
                 int s = 0;
                 for (String step : f.steps()) out.println("     " + (++s) + ") " + indent(step));

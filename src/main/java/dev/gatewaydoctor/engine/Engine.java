@@ -124,14 +124,20 @@ public final class Engine {
             Map<String, CauseTally> tallies = tally(knowledge, recorder);
             List<RankedCause> causes = rankCauses(knowledge, tallies);
             boolean anyFor = tallies.values().stream().anyMatch(t -> t.sum() > 0 && t.items.stream().anyMatch(i -> i.weight() > 0));
+            Basis basis = Basis.EVIDENCE;
             if (!anyFor) {
-                return new Diagnosis(factSet.name(), Basis.SEED_CHECKLIST, causes, seedChecklist(knowledge), warnings,
-                        knowledge.source(), knowledge.version(), new java.util.TreeSet<>(recorder.firings.keySet()), time.incident());
+                List<Integer> statuses = GatewayStatuses.seen(facts, signals);
+                if (knowledge.baseRates().isEmpty() || statuses.isEmpty()) {
+                    return new Diagnosis(factSet.name(), Basis.SEED_CHECKLIST, causes, seedChecklist(knowledge), warnings,
+                            knowledge.source(), knowledge.version(), new java.util.TreeSet<>(recorder.firings.keySet()), time.incident());
+                }
+                causes = baseRateCauses(knowledge, tallies, knowledge.baseRates().counts(statuses), statuses);
+                basis = Basis.STATUS_BASE_RATES;
             }
             for (RankedCause c : causes) session.insert(new Hypothesis(c.id(), c.confidence(), c.culprit()));
             fire(session, recorder, knowledge);
-            List<RankedFix> fixes = rankFixes(knowledge, causes, recorder);
-            return new Diagnosis(factSet.name(), Basis.EVIDENCE, causes, fixes, warnings,
+            List<RankedFix> fixes = rankFixes(knowledge, causes, recorder, factSet.site(), changeKinds(facts, time));
+            return new Diagnosis(factSet.name(), basis, causes, fixes, warnings,
                     knowledge.source(), knowledge.version(), new java.util.TreeSet<>(recorder.firings.keySet()), time.incident());
         } finally {
             session.dispose();
@@ -175,7 +181,10 @@ public final class Engine {
         final Map<String, EvidenceItem> byRule = new LinkedHashMap<>();
         List<EvidenceItem> items = List.of();
 
-        /** Ungrouped evidence adds up; of each group, only its strongest piece for and against counts (docs/confidence.md). */
+        /**
+         * Ungrouped evidence adds up; of each group (rules that see one underlying fact) only the strongest
+         * piece for and the strongest against count (docs/confidence.md).
+         */
         double sum() {
             return items.stream().filter(EvidenceItem::counted).mapToDouble(EvidenceItem::weight).sum();
         }
@@ -257,7 +266,47 @@ public final class Engine {
         return out;
     }
 
-    private static List<RankedFix> rankFixes(Knowledge knowledge, List<RankedCause> causes, SessionRecorder recorder) {
+    /**
+     * Nothing but the status speaks: each cause starts from how often real incidents with that status had
+     * it, and the evidence against it still counts (odds times its likelihood ratios).
+     */
+    private static List<RankedCause> baseRateCauses(Knowledge knowledge, Map<String, CauseTally> tallies,
+                                                    dev.gatewaydoctor.knowledge.BaseRates.Counts counts, List<Integer> statuses) {
+        record Scored(Cause cause, double confidence, List<EvidenceItem> items) {
+        }
+        String seen = statuses.stream().map(String::valueOf).reduce((a, b) -> a + " or " + b).orElse("?");
+        var scored = new ArrayList<Scored>();
+        for (Cause cause : knowledge.causes().values()) {
+            int n = counts.byCause().getOrDefault(cause.id(), 0);
+            CauseTally t = tallies.get(cause.id());
+            if (n == 0 && t == null) continue;
+            // Half an incident for a cause never seen with this status: rare is not impossible.
+            double share = (n + 0.5) / (counts.total() + 0.5 * knowledge.causes().size());
+            double logOdds = Math.log10(share / (1 - share)) + (t == null ? 0 : t.sum());
+            var items = new ArrayList<EvidenceItem>();
+            items.add(new EvidenceItem("Base rate: " + n + " of " + counts.total() + " real incidents with "
+                    + (counts.rows().contains("any") ? "a gateway error" : "a " + seen) + " had this cause", "base-rates.yaml", 0, null, List.of()));
+            if (t != null) items.addAll(t.items);
+            scored.add(new Scored(cause, 1 / (1 + Math.pow(10, -logOdds)), items));
+        }
+        scored.sort(Comparator.comparingDouble((Scored s) -> -s.confidence).thenComparing(s -> s.cause.id()));
+        var out = new ArrayList<RankedCause>();
+        for (Scored s : scored) out.add(new RankedCause(out.size() + 1, s.cause.id(), s.cause.title(), round(s.confidence), null, s.items));
+        return out;
+    }
+
+    /** The kinds of the changes on record, the nearest before the first error first, then those without a time. */
+    private static List<String> changeKinds(List<Fact> facts, Timeline.Derived time) {
+        var out = new ArrayList<String>();
+        time.facts().stream().filter(f -> f instanceof EventTiming t && t.change() && t.rankBeforeOnset() > 0)
+                .map(f -> (EventTiming) f).sorted(Comparator.comparingInt(EventTiming::rankBeforeOnset))
+                .forEach(t -> out.add(t.kind()));
+        for (Fact f : facts) if (f instanceof Event e && e.at() == null && !out.contains(e.kind())) out.add(e.kind());
+        return out;
+    }
+
+    private static List<RankedFix> rankFixes(Knowledge knowledge, List<RankedCause> causes, SessionRecorder recorder,
+                                             dev.gatewaydoctor.facts.Site site, List<String> changeKinds) {
         var byFix = new LinkedHashMap<String, Map<String, Double>>();
         for (var c : recorder.contributions) {
             FixContribution fc = (FixContribution) c.conclusion();
@@ -300,7 +349,7 @@ public final class Engine {
             Fix f = s.fix;
             out.add(new RankedFix(out.size() + 1, f.id(), f.title(), s.score, f.seed(), f.effort(), f.risk(),
                     s.parts.stream().map(Map.Entry::getKey).toList(), reason.toString(),
-                    f.steps().stream().map(step -> fill(step, culprit)).toList(), fill(f.verify(), culprit), fill(f.undo(), culprit)));
+                    f.stepsFor(site, changeKinds).stream().map(step -> fill(step, culprit)).toList(), fill(f.verify(), culprit), fill(f.undo(), culprit)));
         }
         return out;
     }

@@ -29,21 +29,21 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads fact-set JSON (format version 1, {@code shared/spec/factset-v1.md}). A document is taken whole
+ * Reads fact-set JSON (format version 1, docs/factset.md). A document is taken whole
  * or rejected whole with a {@link FactSetException}; fields and fact types this version does not know
  * are accepted with a warning, since newer tools may write them.
  */
 public final class FactSetReader {
 
     static final int MAX_DEPTH = 64;
-    private static final List<String> EXPECT_FIELDS = List.of("causes", "fixes", "notCauses", "culprit", "alsoProbable", "tags");
-    private static final Set<String> TOP_LEVEL = Set.of("factset", "name", "site", "facts", "expect", "provenance");
-    private static final List<String> PROVENANCE_FIELDS = List.of("url", "basis", "retrieved");
-    private static final Set<String> SITE_FIELDS = Set.of("url", "app", "webServer", "proxy", "cdn", "hosting", "php", "wordpress", "timezone");
-    private static final Set<String> LOG_SOURCES = Set.of("nginx-error", "nginx-access", "apache-error", "apache-access",
+    static final List<String> EXPECT_FIELDS = List.of("causes", "fixes", "notCauses", "culprit", "alsoProbable", "tags");
+    static final Set<String> TOP_LEVEL = Set.of("factset", "name", "site", "facts", "expect", "provenance");
+    static final List<String> PROVENANCE_FIELDS = List.of("url", "basis", "retrieved");
+    static final Set<String> SITE_FIELDS = Set.of("url", "app", "webServer", "proxy", "cdn", "hosting", "php", "wordpress", "timezone");
+    static final Set<String> LOG_SOURCES = Set.of("nginx-error", "nginx-access", "apache-error", "apache-access",
             "litespeed", "caddy", "php-fpm", "php-fpm-slow", "php-error", "wp-debug", "mysql-error", "syslog", "journal",
             "kernel", "docker", "cdn", "other");
-    private static final Set<String> HTTP_PATHS = Set.of("through-cdn", "direct-origin", "unknown");
+    static final Set<String> HTTP_PATHS = Set.of("through-cdn", "direct-origin", "unknown");
 
     /** A whole log pasted into one string is read (and cut, with a warning) rather than refused; beyond this it is refused. */
     static final int MAX_STRING = 256 * 1024 * 1024;

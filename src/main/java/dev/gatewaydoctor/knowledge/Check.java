@@ -12,11 +12,26 @@ import java.util.List;
  * @param values      for a number, the answers worth comparing (none for yes-no)
  * @param aliases     other names people give the same observation ("works-in-incognito"); a fact under
  *                    an alias reaches the rules under {@code observation}
+ * @param effort      what answering costs: seconds (a click, a curl), minutes (a shell on the server, a
+ *                    log), host (only the host can answer); checks are ordered by gain per effort
  */
-public record Check(String observation, String question, List<String> howTo, String answer, List<Double> values, List<String> aliases) {
+public record Check(String observation, String question, List<String> howTo, String answer, List<Double> values, List<String> aliases,
+                    String effort) {
+
+    public static final List<String> EFFORTS = List.of("seconds", "minutes", "host");
 
     public Check {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        effort = effort == null ? "minutes" : effort;
+    }
+
+    /** The cost an answer takes, relative: seconds 1, minutes 2, host 4 (docs/next-checks.md). */
+    public static double cost(String effort) {
+        return switch (effort) {
+            case "seconds" -> 1;
+            case "host" -> 4;
+            default -> 2;
+        };
     }
 
     public boolean yesNo() {

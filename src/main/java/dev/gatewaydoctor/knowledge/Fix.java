@@ -1,16 +1,58 @@
 package dev.gatewaydoctor.knowledge;
 
+import dev.gatewaydoctor.facts.Site;
+
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * A fix method, as {@code rules/fixes.yaml} describes it.
  *
- * @param seed    the method's number in the seed article (1-10), or null for fixes the article lacks
- * @param effort  1 (wait and reload) .. 9 (move host): orders fixes that evidence cannot tell apart
- * @param treats  cause id to how well this fix treats it, 0..1 (1: it removes the cause)
- * @param steps   what to do, in order; "{culprit}" or "{culprit|words}" stand for what the evidence names
+ * @param seed     the method's number in the seed article (1-10), or null for fixes the article lacks
+ * @param effort   1 (wait and reload) .. 9 (move host): orders fixes that evidence cannot tell apart
+ * @param treats   cause id to how well this fix treats it, 0..1 (1: it removes the cause)
+ * @param steps    what to do, in order; "{culprit}" or "{culprit|words}" stand for what the evidence names
+ * @param variants steps for a stack (Docker, Kubernetes, a panel, a managed host) or for the kind of change
+ *                 the evidence names; the first that fits replaces {@code steps}
  */
 public record Fix(String id, String title, Integer seed, int effort, String risk, Map<String, Double> treats,
-                  List<String> steps, String verify, String undo) {
+                  List<String> steps, String verify, String undo, List<Variant> variants) {
+
+    public Fix {
+        variants = variants == null ? List.of() : List.copyOf(variants);
+    }
+
+    public Fix(String id, String title, Integer seed, int effort, String risk, Map<String, Double> treats,
+               List<String> steps, String verify, String undo) {
+        this(id, title, seed, effort, risk, treats, steps, verify, undo, List.of());
+    }
+
+    /**
+     * Steps for a situation. {@code when} maps site fields (webServer, proxy, cdn, hosting, app) to values
+     * (a field matches when it contains one); {@code changes} lists event kinds, one of which must be the
+     * change the evidence names. Both must hold when given.
+     */
+    public record Variant(Map<String, List<String>> when, List<String> changes, List<String> steps) {
+
+        boolean fits(Site site, List<String> changeKinds) {
+            if (!changes.isEmpty() && (changeKinds.isEmpty() || !changes.contains(changeKinds.get(0)))) return false;
+            for (var e : when.entrySet()) {
+                String value = LogRequest.field(site, e.getKey());
+                if (value == null || e.getValue().stream().noneMatch(v -> value.toLowerCase(Locale.ROOT).contains(v.toLowerCase(Locale.ROOT)))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * The steps for this site and change: the first variant that fits, else the general steps.
+     *
+     * @param changeKinds the kinds of the changes the evidence names, nearest before the errors first
+     */
+    public List<String> stepsFor(Site site, List<String> changeKinds) {
+        return variants.stream().filter(v -> v.fits(site, changeKinds)).map(Variant::steps).findFirst().orElse(steps);
+    }
 }

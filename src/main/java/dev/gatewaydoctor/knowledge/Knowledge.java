@@ -18,11 +18,18 @@ import java.util.Map;
  * @param checks  the checks a person can make, from checks.yaml (none when the directory has no such file)
  * @param vocabulary the names rules read, and the aliases that map people's phrasings onto them
  * @param ruleGroups rule name to the evidence group it declares ({@code @group("...")}), for rules that declare one
+ * @param baseRates  how often each cause was behind real incidents with each status (base-rates.yaml; may be empty)
+ * @param logRequests the log that settles most, per stack, in the order they are tried (logs.yaml; may be empty)
  */
 public record Knowledge(String source, String version, KieBase kieBase, Map<String, Cause> causes, List<Fix> fixes,
                         Map<String, String> ruleFiles, java.util.SortedMap<String, String> texts, List<RuleProblem> warnings,
                         boolean precompiled, List<Check> checks, Vocabulary vocabulary,
-                        Map<String, String> ruleGroups) {
+                        Map<String, String> ruleGroups, BaseRates baseRates, List<LogRequest> logRequests) {
+
+    /** The log to ask for first on this site: the first request of logs.yaml that matches it, or null. */
+    public LogRequest logRequest(dev.gatewaydoctor.facts.Site site, List<Integer> statuses) {
+        return logRequests.stream().filter(r -> r.matches(site, statuses)).findFirst().orElse(null);
+    }
 
     /** The line where a rule begins in its file (1-based), or 0 when unknown. */
     public int ruleLine(String rule) {

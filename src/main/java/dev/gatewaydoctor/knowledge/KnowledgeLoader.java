@@ -127,6 +127,8 @@ public final class KnowledgeLoader {
         Map<String, Cause> causes = readCauses(files, problems);
         List<Fix> fixes = readFixes(files, causes, problems);
         List<Check> checks = readChecks(files, problems);
+        BaseRates baseRates = readBaseRates(files, causes, problems);
+        List<LogRequest> logRequests = readLogRequests(files, problems);
         for (String path : files.keySet()) {
             if (path.startsWith("causes/") && path.endsWith(".drl")) {
                 String id = path.substring("causes/".length(), path.length() - ".drl".length());
@@ -155,7 +157,7 @@ public final class KnowledgeLoader {
             if (precompiled != null) {
                 return new Knowledge(source, version, precompiled, Collections.unmodifiableMap(causes), List.copyOf(fixes),
                         ruleFiles(precompiled, files), Collections.unmodifiableSortedMap(new TreeMap<>(files)), List.copyOf(warnings), true, checks, Vocabulary.of(files, checks),
-                        RuleTextChecks.groups(files));
+                        RuleTextChecks.groups(files), baseRates, logRequests);
             }
         }
         KieFileSystem kfs = ks.newKieFileSystem();
@@ -184,7 +186,7 @@ public final class KnowledgeLoader {
         }
         return new Knowledge(source, version, base, Collections.unmodifiableMap(causes), List.copyOf(fixes), ruleFiles(base, files),
                 Collections.unmodifiableSortedMap(new TreeMap<>(files)), List.copyOf(warnings), false, checks, Vocabulary.of(files, checks),
-                        RuleTextChecks.groups(files));
+                        RuleTextChecks.groups(files), baseRates, logRequests);
     }
 
     /** Which file holds each rule: read from the rule files' text, which both compiled forms share. */
@@ -314,11 +316,107 @@ public final class KnowledgeLoader {
                             ? "how to tell that the fix worked" : "how to take the fix back")));
                 }
             }
+            var variants = new ArrayList<Fix.Variant>();
+            JsonNode v = f.get("stepsFor");
+            if (v != null && !v.isArray()) problems.add(doc.problem(at + "/stepsFor", "expected \"stepsFor\": a list of {when, changes, steps}"));
+            for (int j = 0; v != null && v.isArray() && j < v.size(); j++) {
+                String vat = at + "/stepsFor/" + j;
+                JsonNode x = v.get(j);
+                var when = new LinkedHashMap<String, List<String>>();
+                for (var it = x.path("when").fields(); it.hasNext(); ) {
+                    var e = it.next();
+                    if (!LogRequest.FIELDS.contains(e.getKey())) {
+                        problems.add(doc.problem(vat + "/when/" + e.getKey(), "expected one of " + LogRequest.FIELDS + ", found \"" + e.getKey() + "\""));
+                        continue;
+                    }
+                    var values = new ArrayList<String>();
+                    if (e.getValue().isArray()) e.getValue().forEach(y -> values.add(y.asText()));
+                    else values.add(e.getValue().asText());
+                    when.put(e.getKey(), List.copyOf(values));
+                }
+                var changes = new ArrayList<String>();
+                x.path("changes").forEach(y -> changes.add(y.asText()));
+                var vsteps = new ArrayList<String>();
+                x.path("steps").forEach(y -> vsteps.add(y.asText().strip()));
+                if (vsteps.isEmpty()) problems.add(doc.problem(vat + "/steps", "expected \"steps\": what to do in this situation"));
+                if (when.isEmpty() && changes.isEmpty()) problems.add(doc.problem(vat, "expected \"when\" (site fields) or \"changes\" (event kinds): when these steps apply"));
+                variants.add(new Fix.Variant(Collections.unmodifiableMap(when), List.copyOf(changes), List.copyOf(vsteps)));
+            }
             if (id == null || title == null || effort == null || !effort.isInt()) continue;
             fixes.add(new Fix(id, title, seed, effort.asInt(), risk, Collections.unmodifiableMap(treats), List.copyOf(steps),
-                    textOrNull(f, "verify"), textOrNull(f, "undo")));
+                    textOrNull(f, "verify"), textOrNull(f, "undo"), List.copyOf(variants)));
         }
         return fixes;
+    }
+
+    /** base-rates.yaml is optional: without it a status alone gives the seed checklist. */
+    private static BaseRates readBaseRates(Map<String, String> files, Map<String, Cause> causes, List<RuleProblem> problems) {
+        if (!files.containsKey("base-rates.yaml")) return BaseRates.NONE;
+        Yaml doc = Yaml.read("base-rates.yaml", files, problems);
+        if (doc == null) return BaseRates.NONE;
+        JsonNode statuses = doc.root().get("statuses");
+        if (statuses == null || !statuses.isObject()) {
+            problems.add(doc.problem("/statuses", "expected \"statuses:\", a mapping of status (502, 521, ..., any) to cause ids and counts"));
+            return BaseRates.NONE;
+        }
+        var byStatus = new LinkedHashMap<String, Map<String, Integer>>();
+        for (var it = statuses.fields(); it.hasNext(); ) {
+            var row = it.next();
+            String at = "/statuses/" + row.getKey();
+            if (!row.getKey().equals("any") && !row.getKey().matches("[1-5]\\d\\d")) {
+                problems.add(doc.problem(at, "expected an HTTP status (502, 521, ...) or any, found \"" + row.getKey() + "\""));
+                continue;
+            }
+            var counts = new LinkedHashMap<String, Integer>();
+            for (var c = row.getValue().fields(); c.hasNext(); ) {
+                var e = c.next();
+                if (!causes.isEmpty() && !causes.containsKey(e.getKey())) {
+                    problems.add(doc.problem(at + "/" + e.getKey(), "\"" + e.getKey() + "\" is no cause in causes.yaml"));
+                } else if (!e.getValue().canConvertToInt() || e.getValue().asInt() < 0) {
+                    problems.add(doc.problem(at + "/" + e.getKey(), "expected a number of incidents (0 or more)"));
+                } else {
+                    counts.put(e.getKey(), e.getValue().asInt());
+                }
+            }
+            byStatus.put(row.getKey(), Collections.unmodifiableMap(counts));
+        }
+        return new BaseRates(Collections.unmodifiableMap(byStatus), doc.root().path("basis").asText(null));
+    }
+
+    /** logs.yaml is optional: without it no log is asked for first. */
+    private static List<LogRequest> readLogRequests(Map<String, String> files, List<RuleProblem> problems) {
+        if (!files.containsKey("logs.yaml")) return List.of();
+        Yaml doc = Yaml.read("logs.yaml", files, problems);
+        if (doc == null) return List.of();
+        JsonNode list = doc.list("logs", "expected a list \"logs:\" (when, statuses, question, howTo)", problems);
+        if (list == null) return List.of();
+        var out = new ArrayList<LogRequest>();
+        for (int i = 0; i < list.size(); i++) {
+            String at = "/logs/" + i;
+            JsonNode r = list.get(i);
+            var when = new LinkedHashMap<String, List<String>>();
+            for (var it = r.path("when").fields(); it.hasNext(); ) {
+                var e = it.next();
+                if (!LogRequest.FIELDS.contains(e.getKey())) {
+                    problems.add(doc.problem(at + "/when/" + e.getKey(), "expected one of " + LogRequest.FIELDS + ", found \"" + e.getKey() + "\""));
+                    continue;
+                }
+                var values = new ArrayList<String>();
+                if (e.getValue().isArray()) e.getValue().forEach(v -> values.add(v.asText()));
+                else values.add(e.getValue().asText());
+                when.put(e.getKey(), List.copyOf(values));
+            }
+            var statuses = new ArrayList<Integer>();
+            r.path("statuses").forEach(v -> statuses.add(v.asInt()));
+            String question = doc.text(r, at, "question", problems);
+            var howTo = new ArrayList<String>();
+            r.path("howTo").forEach(h -> howTo.add(h.asText().strip()));
+            if (howTo.isEmpty()) problems.add(doc.problem(at + "/howTo", "expected \"howTo\": the commands that print the log"));
+            String effort = r.path("effort").asText("minutes");
+            if (!Check.EFFORTS.contains(effort)) problems.add(doc.problem(at + "/effort", "expected \"effort\": one of " + Check.EFFORTS));
+            if (question != null) out.add(new LogRequest(Collections.unmodifiableMap(when), List.copyOf(statuses), question, List.copyOf(howTo), effort));
+        }
+        return List.copyOf(out);
     }
 
     /** checks.yaml is optional: without it the diagnosis suggests no next checks. */
@@ -353,8 +451,12 @@ public final class KnowledgeLoader {
             JsonNode a = c.get("aliases");
             if (a != null && !a.isArray()) problems.add(doc.problem(at + "/aliases", "expected \"aliases\": a list of other names for the observation"));
             else if (a != null) a.forEach(x -> aliases.add(x.asText().strip()));
+            String effort = c.path("effort").asText("minutes");
+            if (!Check.EFFORTS.contains(effort)) {
+                problems.add(doc.problem(at + "/effort", "expected \"effort\": one of " + Check.EFFORTS + ", found \"" + effort + "\""));
+            }
             if (observation != null && question != null) {
-                checks.add(new Check(observation, question, List.copyOf(howTo), answer, List.copyOf(values), List.copyOf(aliases)));
+                checks.add(new Check(observation, question, List.copyOf(howTo), answer, List.copyOf(values), List.copyOf(aliases), effort));
             }
         }
         // An alias names one observation: the same phrasing twice, or an alias that is itself an observation, would be ambiguous.

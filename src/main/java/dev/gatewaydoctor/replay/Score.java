@@ -97,6 +97,24 @@ public final class Score {
         return worst;
     }
 
+    /**
+     * How often each cause was the confirmed one among incidents showing each gateway status, and among
+     * all of them ("any"): the counts of rules/base-rates.yaml. Count only the tuning slice.
+     */
+    public static java.util.SortedMap<String, java.util.SortedMap<String, Integer>> baseRates(List<Replay.Result> results) {
+        var out = new java.util.TreeMap<String, java.util.SortedMap<String, Integer>>();
+        for (Replay.Result r : results) {
+            FactSet f = r.facts();
+            if (f == null || f.expect() == null || f.expect().causes() == null || f.expect().causes().isEmpty()) continue;
+            String cause = f.expect().causes().get(0);
+            out.computeIfAbsent("any", k -> new java.util.TreeMap<>()).merge(cause, 1, Integer::sum);
+            var statuses = new java.util.TreeSet<Integer>();
+            for (var fact : f.facts()) if (fact instanceof dev.gatewaydoctor.facts.HttpResponse h && h.gatewayError()) statuses.add(h.status());
+            for (Integer s : statuses) out.computeIfAbsent(String.valueOf(s), k -> new java.util.TreeMap<>()).merge(cause, 1, Integer::sum);
+        }
+        return out;
+    }
+
     public static Figures figures(List<Case> all) {
         List<Case> cases = all.stream().filter(Case::scored).toList();
         int n = cases.size();

@@ -65,7 +65,10 @@ class NextChecksTest {
         FactSet facts = sample("next-check-cloudflare-bare-502.json");
         Diagnosis before = DOCTOR.diagnose(facts);
         assertThat(before.conclusive()).isFalse();
-        NextCheck top = DOCTOR.nextChecks(facts, before).get(0);
+        List<NextCheck> checks = DOCTOR.nextChecks(facts, before);
+        // No log was given: the origin's error log is asked for first, then the question that settles most.
+        assertThat(checks.get(0).observation()).isEqualTo(NextChecks.ERROR_LOG);
+        NextCheck top = checks.get(1);
         assertThat(top.observation()).isEqualTo("direct-origin-succeeds");
         Diagnosis after = DOCTOR.diagnose(top.answer(facts, "y"));
         assertThat(after.topCause().id()).isEqualTo("cdn-or-firewall-misconfiguration");
@@ -134,12 +137,13 @@ class NextChecksTest {
     void interactiveStopsWhenTheFirstAnswerSettlesTheCause() throws Exception {
         InputStream saved = System.in;
         try {
-            System.setIn(new ByteArrayInputStream("maybe\ny\n".getBytes(StandardCharsets.UTF_8)));
+            System.setIn(new ByteArrayInputStream("/no/such/log\nskip\nmaybe\ny\n".getBytes(StandardCharsets.UTF_8)));
             var out = new StringWriter();
             int code = Main.run(new String[] {"diagnose", "--rules", "rules", "--interactive", "facts-samples/next-check-cloudflare-bare-502.json"},
                     new PrintWriter(out), new PrintWriter(new StringWriter()));
             assertThat(code).isZero();
-            assertThat(out.toString()).contains("? Does the origin answer when asked directly, past the CDN?", "expected yes or no, found \"maybe\"")
+            assertThat(out.toString()).contains("[error-log]", "cannot read /no/such/log",
+                            "? Does the origin answer when asked directly, past the CDN?", "expected yes or no, found \"maybe\"")
                     .endsWith("Confident: CDN or firewall misconfiguration [cdn-or-firewall-misconfiguration].\n");
         } finally {
             System.setIn(saved);
@@ -152,7 +156,9 @@ class NextChecksTest {
         Main.run(new String[] {"diagnose", "--rules", "rules", "--json", "facts-samples/next-check-cloudflare-bare-502.json"},
                 new PrintWriter(out), new PrintWriter(new StringWriter()));
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
-        var first = json.get("nextChecks").get(0);
+        assertThat(json.get("nextChecks").get(0).get("observation").asText()).isEqualTo("error-log");
+        assertThat(json.get("nextChecks").get(0).get("answer").asText()).isEqualTo("log");
+        var first = json.get("nextChecks").get(1);
         assertThat(first.get("observation").asText()).isEqualTo("direct-origin-succeeds");
         assertThat(first.get("howTo").get(0).asText()).contains("curl -sSI --resolve");
         assertThat(first.get("gain").asDouble()).isPositive();

@@ -40,7 +40,10 @@ class IngestCliTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out().lines().count()).as("one diagnosis").isEqualTo(1);
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
-        assertThat(json.get("causes").get(0).get("id").asText()).isEqualTo("php-fpm-pool-exhausted");
+        // The log holds a full pool and PHP running out of memory: both are probable, each from its own lines.
+        var probable = new java.util.ArrayList<String>();
+        json.get("causes").forEach(c -> { if (c.get("confidence").asDouble() >= 0.5) probable.add(c.get("id").asText()); });
+        assertThat(probable).contains("php-fpm-pool-exhausted", "php-memory-exhausted");
         assertThat(json.toString()).contains("and 39 more like it", "pool www");
         assertThat(r.err()).doesNotContain("\r"); // no progress bar: standard error is not a terminal here
     }

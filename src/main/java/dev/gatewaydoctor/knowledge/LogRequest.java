@@ -1,0 +1,42 @@
+package dev.gatewaydoctor.knowledge;
+
+import dev.gatewaydoctor.facts.Site;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The log that settles most for a stack, from {@code rules/logs.yaml}: asked for first when no log was
+ * given and the answer is inconclusive.
+ *
+ * @param when     site field (webServer, proxy, cdn, hosting, app) to the values it matches; empty matches any site
+ * @param statuses gateway statuses it matches (Cloudflare's 52x: the origin's log), empty for any
+ * @param question what to ask
+ * @param howTo    the commands or clicks that print it
+ * @param effort   seconds, minutes or host, as for checks
+ */
+public record LogRequest(Map<String, List<String>> when, List<Integer> statuses, String question, List<String> howTo, String effort) {
+
+    public boolean matches(Site site, List<Integer> seen) {
+        if (!statuses.isEmpty() && seen.stream().noneMatch(statuses::contains)) return false;
+        for (var e : when.entrySet()) {
+            String value = field(site, e.getKey());
+            if (value == null || e.getValue().stream().noneMatch(v -> value.toLowerCase(Locale.ROOT).contains(v.toLowerCase(Locale.ROOT)))) return false;
+        }
+        return true;
+    }
+
+    static String field(Site site, String name) {
+        return switch (name) {
+            case "webServer" -> site.webServer();
+            case "proxy" -> site.proxy();
+            case "cdn" -> site.cdn();
+            case "hosting" -> site.hosting();
+            case "app" -> site.app();
+            default -> null;
+        };
+    }
+
+    static final List<String> FIELDS = List.of("webServer", "proxy", "cdn", "hosting", "app");
+}

@@ -1,0 +1,70 @@
+package dev.gatewaydoctor.checks;
+
+import dev.gatewaydoctor.Basis;
+import dev.gatewaydoctor.Diagnoser;
+import dev.gatewaydoctor.Diagnosis;
+import dev.gatewaydoctor.TestRules;
+import dev.gatewaydoctor.facts.FactSet;
+import dev.gatewaydoctor.facts.FactSetReader;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a status alone says: an inconclusive answer, and the log that settles it asked for first. */
+class StatusOnlyTest {
+
+    private static final Diagnoser DOCTOR = TestRules.diagnoser();
+
+    @ParameterizedTest
+    @CsvSource({
+            "status-only-502-that-stays.json, /var/log/nginx/error.log",
+            "status-only-521.json, origin",
+            "status-only-522.json, origin"})
+    void aStatusAloneIsInconclusiveAndAsksForTheRightLogFirst(String sample, String command) throws Exception {
+        FactSet facts = new FactSetReader().read(Path.of("facts-samples", sample));
+        Diagnosis d = DOCTOR.diagnose(facts);
+        assertThat(d.conclusive()).as(sample).isFalse();
+        assertThat(d.causes()).as(sample).allSatisfy(c -> assertThat(c.confidence()).isLessThan(0.5));
+        List<NextCheck> next = DOCTOR.nextChecks(facts, d);
+        assertThat(next).as(sample).isNotEmpty();
+        assertThat(next.get(0).observation()).isEqualTo(NextChecks.ERROR_LOG);
+        assertThat(next.get(0).answerKind()).isEqualTo("log");
+        assertThat(String.join(" ", next.get(0).howTo())).contains(command);
+    }
+
+    @Test
+    void a502AloneIsRankedByTheBaseRatesOfRealIncidentsWithA502() throws Exception {
+        Diagnosis d = DOCTOR.diagnose(new FactSetReader().read(Path.of("facts-samples", "status-only-502-that-stays.json")));
+        assertThat(d.basis()).isEqualTo(Basis.STATUS_BASE_RATES);
+        assertThat(d.topCause()).isNotNull();
+        assertThat(d.topCause().evidence().get(0).rule()).startsWith("Base rate: ").endsWith("real incidents with a 502 had this cause");
+        assertThat(d.topCause().id()).isNotEqualTo("transient-upstream-glitch");
+        assertThat(d.fixes()).isNotEmpty();
+    }
+
+    @Test
+    void theLogAskedForFollowsTheStack() {
+        Diagnosis docker = DOCTOR.diagnose(FactSet.builder().site(new dev.gatewaydoctor.facts.Site(null, null, "nginx", null, null, "container", null, null))
+                .http(502, java.util.Map.of(), null).build());
+        FactSet k8s = FactSet.builder().site(new dev.gatewaydoctor.facts.Site(null, null, "nginx", "kubernetes-ingress", null, "cloud", null, null))
+                .http(502, java.util.Map.of(), null).build();
+        FactSet managed = FactSet.builder().site(new dev.gatewaydoctor.facts.Site(null, "wordpress", "nginx", null, null, "managed", null, null))
+                .http(502, java.util.Map.of(), null).build();
+        FactSet dockerFacts = FactSet.builder().site(new dev.gatewaydoctor.facts.Site(null, null, "nginx", null, null, "container", null, null))
+                .http(502, java.util.Map.of(), null).build();
+        assertThat(DOCTOR.nextChecks(dockerFacts, docker).get(0).howTo()).anySatisfy(h -> assertThat(h).startsWith("docker compose logs"));
+        assertThat(DOCTOR.nextChecks(k8s, DOCTOR.diagnose(k8s)).get(0).howTo()).anySatisfy(h -> assertThat(h).startsWith("kubectl logs -n ingress-nginx"));
+        assertThat(DOCTOR.nextChecks(managed, DOCTOR.diagnose(managed)).get(0).question()).contains("only the host can see");
+    }
+
+    @Test
+    void noLogIsAskedForWhenALogWasGiven() throws Exception {
+        FactSet facts = new FactSetReader().read(Path.of("facts-samples", "next-check-php-socket-missing.json"));
+        assertThat(DOCTOR.nextChecks(facts, DOCTOR.diagnose(facts))).noneMatch(c -> c.observation().equals(NextChecks.ERROR_LOG));
+    }
+}
