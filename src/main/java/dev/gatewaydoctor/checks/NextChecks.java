@@ -66,15 +66,20 @@ public final class NextChecks {
         return List.copyOf(out.subList(0, Math.min(SHOWN, out.size())));
     }
 
+    /** Below this confidence, with no log given, the log that would settle it is asked for first. */
+    public static final double CONFIDENT = 0.8;
+
     /** The name under which a log request stands among the checks: its answer is a log, not an observation. */
     public static final String ERROR_LOG = "error-log";
 
     /**
-     * No log was given and nothing is conclusive: the error log of the right server settles more than any
+     * No log was given and no cause is confident (0.8): the error log of the right server settles more than any
      * question, so it is asked for first, with the commands that print it on this stack (rules/logs.yaml).
      */
     static NextCheck logRequest(Knowledge knowledge, FactSet facts, Diagnosis before) {
-        if (before.conclusive()) return null;
+        if (before.basis() == dev.gatewaydoctor.Basis.EVIDENCE && before.topCause() != null && before.topCause().confidence() >= CONFIDENT) return null;
+        if (before.basis() == dev.gatewaydoctor.Basis.EVIDENCE && before.topCause() != null
+                && knowledge.cause(before.topCause().id()) != null && knowledge.cause(before.topCause().id()).clientSide()) return null;
         if (facts.facts().stream().anyMatch(f -> f instanceof dev.gatewaydoctor.facts.LogLine)) return null;
         var statuses = new ArrayList<Integer>();
         for (Fact f : facts.facts()) {

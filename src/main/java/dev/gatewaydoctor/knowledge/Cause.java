@@ -7,6 +7,8 @@ package dev.gatewaydoctor.knowledge;
  *              (-1 = 1 in 11, -1.5 = 1 in 33); see docs/confidence.md
  * @param buildsUp true for a cause that builds up again after it is relieved (a pool that fills, a
  *                 leak, growing load, a disk that fills): a fix that helped for a while points at it
+ * @param clientSide true for a cause no server log shows (the browser's cache): while it leads, a question
+ *                   about the client is asked before any log
  */
-public record Cause(String id, String title, double prior, String summary, boolean buildsUp) {
+public record Cause(String id, String title, double prior, String summary, boolean buildsUp, boolean clientSide) {
 }

@@ -141,6 +141,7 @@ public final class KnowledgeLoader {
         var warnings = new ArrayList<RuleProblem>();
         RuleTextChecks.check(files, causes, fixes, problems, warnings);
         RuleTextChecks.observationsHaveChecks(files, checks, warnings);
+        RuleTextChecks.absencesAreGuarded(files, warnings);
         // Drools compiles the files even when the checks above found problems, so that an author sees them all at once.
 
         KieServices ks = KieServices.Factory.get();
@@ -256,7 +257,10 @@ public final class KnowledgeLoader {
             if (causes.containsKey(id)) problems.add(doc.problem(at + "/id", "cause \"" + id + "\" is listed twice"));
             JsonNode buildsUp = c.get("buildsUp");
             if (buildsUp != null && !buildsUp.isBoolean()) problems.add(doc.problem(at + "/buildsUp", "expected \"buildsUp\": true or false"));
-            causes.put(id, new Cause(id, title, prior.asDouble(), c.path("summary").asText(""), buildsUp != null && buildsUp.asBoolean()));
+            JsonNode clientSide = c.get("clientSide");
+            if (clientSide != null && !clientSide.isBoolean()) problems.add(doc.problem(at + "/clientSide", "expected \"clientSide\": true or false"));
+            causes.put(id, new Cause(id, title, prior.asDouble(), c.path("summary").asText(""), buildsUp != null && buildsUp.asBoolean(),
+                    clientSide != null && clientSide.asBoolean()));
         }
         return causes;
     }

@@ -74,8 +74,49 @@ final class RuleTextChecks {
         }
     }
 
+    private static final Pattern WHOLE_RULE = Pattern.compile("(?ms)^\\s*rule\\s+\"([^\"]+)\"(.*?)^end\\b");
+    private static final Pattern NEGATED = Pattern.compile("(?m)^\\s*not\\s*\\(?\\s*(LogSignal|ErrorSeen|LogLine|ConfigValue)\\(");
+    private static final Pattern POSITIVE_WEIGHT = Pattern.compile("new\\s+Evidence\\(\\s*\"[^\"]*\"\\s*,\\s*(\\d+(?:\\.\\d+)?)");
+    private static final Pattern LOG_SEEN = Pattern.compile("\\b(LogSignal|LogLine|ErrorSeen|ErrorTimeline)\\(|Observation\\(\\s*name\\s*==\\s*\"[a-z-]*-empty\"");
+    private static final Pattern CONFIG_SEEN = Pattern.compile("\\bConfigValue\\(");
+
+    /**
+     * A rule that speaks for a cause because something is absent ("not LogSignal(...)") must show that
+     * someone looked: a log was given (a positive LogSignal, LogLine, ErrorSeen or ErrorTimeline pattern, or
+     * an observation such as php-error-log-empty), the configuration was given (a positive ConfigValue), or
+     * the rule declares what was looked at with {@code @lookedAt("...")}. Rules against a cause may
+     * exclude freely: there a "not" only keeps them from contradicting stronger evidence.
+     */
+    static void absencesAreGuarded(Map<String, String> files, List<RuleProblem> warnings) {
+        files.forEach((path, text) -> {
+            if (!path.endsWith(".drl")) return;
+            Matcher rule = WHOLE_RULE.matcher(text);
+            while (rule.find()) {
+                String body = rule.group(2);
+                int when = body.indexOf("when");
+                int then = body.indexOf("\nthen");
+                if (when < 0 || then < when || body.contains("@lookedAt(") || !POSITIVE_WEIGHT.matcher(body).find()) continue;
+                String conditions = body.substring(when + 4, then);
+                var positive = new StringBuilder();
+                for (String line : conditions.split("\n")) if (!line.strip().startsWith("not")) positive.append(line).append('\n');
+                Matcher neg = NEGATED.matcher(conditions);
+                while (neg.find()) {
+                    boolean config = neg.group(1).equals("ConfigValue");
+                    boolean guarded = (config ? CONFIG_SEEN : LOG_SEEN).matcher(positive).find();
+                    if (!guarded) {
+                        warnings.add(at(path, text, rule.start(1), "the rule \"" + rule.group(1) + "\" speaks for its cause from the absence of a "
+                                + neg.group(1) + " without showing that anyone looked: add a pattern that shows " + (config
+                                ? "the configuration was given (a ConfigValue)" : "a log was given (exists LogLine(), or an observation such as php-error-log-empty)")
+                                + ", or say what was looked at with @lookedAt(\"...\") after the rule's name"));
+                        break;
+                    }
+                }
+            }
+        });
+    }
+
     /** A rule's evidence group: {@code rule "name" @group("full-pool")}, the annotation right after the name. */
-    static final Pattern GROUP = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"\\s*@group\\(\\s*\"([a-z0-9-]+)\"\\s*\\)");
+    static final Pattern GROUP = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"(?:\\s*@\\w+\\([^)]*\\))*?\\s*@group\\(\\s*\"([a-z0-9-]+)\"\\s*\\)");
 
     /** Rule name to its evidence group, for the rules that declare one. */
     static Map<String, String> groups(Map<String, String> files) {

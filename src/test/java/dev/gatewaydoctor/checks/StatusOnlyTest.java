@@ -67,4 +67,40 @@ class StatusOnlyTest {
         FactSet facts = new FactSetReader().read(Path.of("facts-samples", "next-check-php-socket-missing.json"));
         assertThat(DOCTOR.nextChecks(facts, DOCTOR.diagnose(facts))).noneMatch(c -> c.observation().equals(NextChecks.ERROR_LOG));
     }
+
+    @Test
+    void aPageThatComesAndGoesIsNoConfidentGlitchAndAsksForTheLogs() {
+        // "Loads after a minute" and "comes and goes" are how a segfaulting worker, a pool full at peaks and a
+        // slow plugin look from a browser too: one fact (an evidence group), never above 0.8.
+        FactSet facts = FactSet.builder().http(502, java.util.Map.of(), null)
+                .observation("retry-succeeds", true).observation("error-is-intermittent", true).build();
+        Diagnosis d = DOCTOR.diagnose(facts);
+        assertThat(d.causes()).allSatisfy(c -> assertThat(c.confidence()).isLessThan(0.8));
+        assertThat(d.topCause().evidence()).filteredOn(e -> !e.counted()).extracting(e -> e.group()).containsExactly("comes-and-goes");
+        assertThat(DOCTOR.nextChecks(facts, d).get(0).observation()).isEqualTo(NextChecks.ERROR_LOG);
+    }
+
+    @Test
+    void aCheckWhoseAnswersChangeNothingIsNotOffered() {
+        var same = List.of(new NextCheck.Outcome("yes", "cdn-or-firewall-misconfiguration", "CDN", 0.99),
+                new NextCheck.Outcome("no", "cdn-or-firewall-misconfiguration", "CDN", 0.97));
+        var moves = List.of(new NextCheck.Outcome("yes", "cdn-or-firewall-misconfiguration", "CDN", 0.99),
+                new NextCheck.Outcome("no", "cdn-or-firewall-misconfiguration", "CDN", 0.60));
+        var other = List.of(new NextCheck.Outcome("yes", "cdn-or-firewall-misconfiguration", "CDN", 0.99),
+                new NextCheck.Outcome("no", "php-fpm-down", "PHP-FPM", 0.98));
+        assertThat(NextChecks.changesNothing(same)).isTrue();
+        assertThat(NextChecks.changesNothing(moves)).isFalse();
+        assertThat(NextChecks.changesNothing(other)).isFalse();
+    }
+
+    @Test
+    void checksAreOrderedByGainPerEffort() throws Exception {
+        FactSet facts = new FactSetReader().read(Path.of("facts-samples", "next-check-cloudflare-bare-502.json"));
+        List<NextCheck> next = DOCTOR.nextChecks(facts, DOCTOR.diagnose(facts));
+        var questions = next.stream().filter(c -> !c.answerKind().equals("log")).toList();
+        for (int i = 1; i < questions.size(); i++) {
+            assertThat(questions.get(i - 1).gain() / dev.gatewaydoctor.knowledge.Check.cost(questions.get(i - 1).effort()))
+                    .isGreaterThanOrEqualTo(questions.get(i).gain() / dev.gatewaydoctor.knowledge.Check.cost(questions.get(i).effort()));
+        }
+    }
 }

@@ -1,0 +1,83 @@
+package dev.gatewaydoctor.knowledge;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** rules check on how evidence is combined: absences need a guard, groups are read from the rules. */
+class EvidenceRulesTest {
+
+    private static Map<String, String> rulesWith(String file, String drl) throws Exception {
+        var files = new TreeMap<String, String>();
+        try (Stream<Path> walk = Files.walk(Path.of("rules"))) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                if (Files.isRegularFile(p)) files.put(Path.of("rules").relativize(p).toString().replace('\\', '/'), Files.readString(p));
+            }
+        }
+        files.merge(file, drl, (a, b) -> a + "\n" + b);
+        return files;
+    }
+
+    @Test
+    void aRuleThatSpeaksForACauseFromAnAbsenceWithoutAGuardIsFlagged() throws Exception {
+        Knowledge k = KnowledgeLoader.compile("test", rulesWith("causes/disk-full.drl", """
+                rule "No disk error was logged, so the disk must be full"
+                when
+                    HttpResponse(gatewayError == true)
+                    not LogSignal(family == "disk-full")
+                then
+                    insert(new Evidence("disk-full", 1.0));
+                end
+                """));
+        assertThat(k.warnings()).anySatisfy(w -> assertThat(w.message())
+                .contains("\"No disk error was logged, so the disk must be full\" speaks for its cause from the absence of a LogSignal")
+                .contains("exists LogLine()"));
+    }
+
+    @Test
+    void aGuardOrADeclaredLookSilencesIt() throws Exception {
+        Knowledge k = KnowledgeLoader.compile("test", rulesWith("causes/disk-full.drl", """
+                rule "A log was given and shows no disk error, yet the disk is nearly full"
+                when
+                    exists LogLine()
+                    Metric(name == "disk.utilization", value >= 0.9)
+                    not LogSignal(family == "disk-full")
+                then
+                    insert(new Evidence("disk-full", 0.5));
+                end
+
+                rule "No space error in the df output the customer read out" @lookedAt("the customer's df -h")
+                when
+                    Observation(name == "df-shows-full", value == "true")
+                    not LogSignal(family == "disk-full")
+                then
+                    insert(new Evidence("disk-full", 0.5));
+                end
+                """));
+        assertThat(k.warnings()).noneSatisfy(w -> assertThat(w.message()).contains("without showing that anyone looked"));
+    }
+
+    @Test
+    void theShippedRulesHaveNoUnguardedAbsence() throws Exception {
+        Knowledge k = KnowledgeLoader.compile("rules", rulesWith("causes.yaml", ""));
+        assertThat(k.warnings()).noneSatisfy(w -> assertThat(w.message()).contains("without showing that anyone looked"));
+    }
+
+    @Test
+    void groupsAreReadFromTheRulesEvenAfterOtherAnnotations() {
+        assertThat(RuleTextChecks.groups(Map.of("causes/x.drl", """
+                rule "One view" @group("full-pool")
+                when then end
+                rule "Another view" @lookedAt("the pool's status page") @group("full-pool")
+                when then end
+                rule "Alone"
+                when then end
+                """))).containsOnly(Map.entry("One view", "full-pool"), Map.entry("Another view", "full-pool"));
+    }
+}
