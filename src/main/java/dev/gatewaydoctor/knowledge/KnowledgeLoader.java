@@ -142,6 +142,7 @@ public final class KnowledgeLoader {
         RuleTextChecks.check(files, causes, fixes, problems, warnings);
         RuleTextChecks.observationsHaveChecks(files, checks, warnings);
         RuleTextChecks.absencesAreGuarded(files, warnings);
+        RuleTextChecks.samePatternAcrossFiles(files, RuleTextChecks.groups(files), warnings);
         // Drools compiles the files even when the checks above found problems, so that an author sees them all at once.
 
         KieServices ks = KieServices.Factory.get();

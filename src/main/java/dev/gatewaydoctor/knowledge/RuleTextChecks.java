@@ -115,6 +115,43 @@ final class RuleTextChecks {
         });
     }
 
+    private static final Pattern EVIDENCE_CAUSE = Pattern.compile("new\\s+Evidence\\(\\s*\"([^\"]+)\"");
+    private static final Pattern PATTERN = Pattern.compile("(?m)^\\s*(?:exists\\s+)?(?:\\$\\w+\\s*:\\s*)?([A-Z]\\w*\\(.*\\))\\s*$");
+
+    /**
+     * Two rules in different files that give evidence to the same cause from the same fact pattern, and
+     * share no evidence group, count one fact twice: warned, with both places.
+     */
+    static void samePatternAcrossFiles(Map<String, String> files, Map<String, String> groups, List<RuleProblem> warnings) {
+        record Seen(String file, String rule, int offset) {
+        }
+        var byKey = new java.util.HashMap<String, Seen>();
+        files.forEach((path, text) -> {
+            if (!path.endsWith(".drl")) return;
+            Matcher rule = WHOLE_RULE.matcher(text);
+            while (rule.find()) {
+                String body = rule.group(2);
+                int when = body.indexOf("when");
+                int then = body.indexOf("\nthen");
+                if (when < 0 || then < when) continue;
+                Matcher cause = EVIDENCE_CAUSE.matcher(body.substring(then));
+                if (!cause.find()) continue;
+                Matcher pattern = PATTERN.matcher(body.substring(when + 4, then));
+                while (pattern.find()) {
+                    String normal = pattern.group(1).replaceAll("\\$\\w+\\s*:\\s*\\w+\\s*,?", "").replaceAll("\\s+", "");
+                    String key = cause.group(1) + "|" + normal;
+                    Seen before = byKey.putIfAbsent(key, new Seen(path, rule.group(1), rule.start(1)));
+                    if (before != null && !before.file().equals(path)
+                            && (groups.get(before.rule()) == null || !groups.get(before.rule()).equals(groups.get(rule.group(1))))) {
+                        warnings.add(at(path, text, rule.start(1), "the rules \"" + rule.group(1) + "\" (" + path + ") and \"" + before.rule()
+                                + "\" (" + before.file() + ") both weigh \"" + cause.group(1) + "\" from " + pattern.group(1).strip()
+                                + ": one fact would count twice; make them one rule, or give both the same @group"));
+                    }
+                }
+            }
+        });
+    }
+
     /** A rule's evidence group: {@code rule "name" @group("full-pool")}, the annotation right after the name. */
     static final Pattern GROUP = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"(?:\\s*@\\w+\\([^)]*\\))*?\\s*@group\\(\\s*\"([a-z0-9-]+)\"\\s*\\)");
 

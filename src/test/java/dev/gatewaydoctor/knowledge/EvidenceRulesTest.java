@@ -80,4 +80,28 @@ class EvidenceRulesTest {
                 when then end
                 """))).containsOnly(Map.entry("One view", "full-pool"), Map.entry("Another view", "full-pool"));
     }
+
+    @Test
+    void oneFactWeighedForOneCauseFromTwoFilesIsFlaggedUnlessGrouped() throws Exception {
+        String rule = """
+                rule "Nothing listens at the socket, seen again"%s
+                when
+                    Observation(name == "upstream-port-listening", value == "false")
+                then
+                    insert(new Evidence("php-fpm-down", 1.0));
+                end
+                """;
+        Knowledge twice = KnowledgeLoader.compile("test", rulesWith("fixes.drl", rule.formatted("")));
+        assertThat(twice.warnings()).anySatisfy(w -> assertThat(w.message())
+                .contains("both weigh \"php-fpm-down\" from Observation(name == \"upstream-port-listening\", value == \"false\")")
+                .contains("causes/php-fpm-down.drl"));
+        Knowledge grouped = KnowledgeLoader.compile("test", rulesWith("fixes.drl", rule.formatted(" @group(\"nothing-listens\")")));
+        assertThat(grouped.warnings()).noneSatisfy(w -> assertThat(w.message()).contains("one fact would count twice"));
+    }
+
+    @Test
+    void theShippedRulesCountNoFactTwice() throws Exception {
+        Knowledge k = KnowledgeLoader.compile("rules", rulesWith("causes.yaml", ""));
+        assertThat(k.warnings()).noneSatisfy(w -> assertThat(w.message()).contains("one fact would count twice"));
+    }
 }
