@@ -32,8 +32,8 @@ public final class LogRecognizer {
     private static final Pattern NGINX_PREMATURE = Pattern.compile(
             "upstream prematurely closed (connection|FastCGI stdout|FastCGI request|FastCGI record)");
     private static final Pattern NGINX_RESET = Pattern.compile(
-            "(?:recv|readv|writev|send|sendfile|write)\\(\\) (?:to \\S{1,512} )?failed \\((104|32|103): ([^)]{0,80})\\) while "
-                    + "(reading response header from|reading upstream|sending request to|sending to)");
+            "(?:recv|readv|writev|send|sendfile|write)\\(\\) (?:to \\S{1,512} )?failed \\((104|32|103): ([^)]{0,80})\\)(?: while "
+                    + "(reading response header from|reading upstream|sending request to|sending to)|\\s*$)");
     private static final Pattern NGINX_TOO_BIG = Pattern.compile("upstream sent too big header");
     private static final Pattern NGINX_NO_LIVE = Pattern.compile("no live upstreams");
     private static final Pattern NGINX_UNRESOLVED = Pattern.compile("(\\S{1,255}) could not be resolved \\((\\d{1,3}): ([^)]{0,80})\\)");
@@ -70,7 +70,7 @@ public final class LogRecognizer {
             "(?:\\[pool ([^\\]]{1,100})\\] )?child (\\d{1,10}), script '([^']{0,512})' (?:\\(request: \"([A-Z]{3,8}) ([^\" ?]{0,512})[^\"]{0,512}\"\\) )?"
                     + "execution timed out \\(([\\d.]{1,20}) sec\\), terminating");
     private static final Pattern FPM_SIGNAL = Pattern.compile(
-            "(?:\\[pool ([^\\]]{1,100})\\] )?child (\\d{1,10}) exited on signal (\\d{1,3})(?: \\((SIG[A-Z0-9]{1,10})([^)]{0,40})\\))?");
+            "(?:\\[pool ([^\\]]{1,100})\\] )?child (\\d{1,10}|[xX*]{1,10}|\\[redacted\\]|<pid>) exited on signal (\\d{1,3})(?: \\((SIG[A-Z0-9]{1,10})([^)]{0,40})\\))?");
     private static final Pattern FPM_STOPPED = Pattern.compile(
             "ERROR: (?:unable to bind listening socket for address '([^']{1,512})'|FPM initialization failed|failed to post process the configuration"
                     + "|\\[pool [^\\]]{1,100}\\] cannot get (?:uid|gid) for user)"
@@ -218,7 +218,9 @@ public final class LogRecognizer {
             found.add(upstreamDetails(line, b));
         } else if ((line.contains("failed (104") || line.contains("failed (32") || line.contains("failed (103")) && (m = NGINX_RESET.matcher(line)).find()) {
             var b = LogSignal.of("upstream-closed-early", "nginx").errno(Errno.of(Integer.parseInt(m.group(1)), m.group(2)));
-            b.detail = "while " + m.group(3) + " upstream";
+            // A line cut right after the error (as people paste it) lost its "while ...": in a gateway error's
+            // record, a reset read from nginx is its upstream's.
+            b.detail = m.group(3) == null ? "the line ends before saying while doing what" : "while " + m.group(3) + " upstream";
             found.add(upstreamDetails(line, b));
         }
         if (line.contains("upstream sent too big header")) found.add(upstreamDetails(line, LogSignal.of("upstream-header-too-big", "nginx")));

@@ -319,4 +319,21 @@ class LogRecognizerTest {
         assertThat(apache.upstreamIsPhp()).isTrue();
         assertThat(apache.upstreamAddress()).isEqualTo("127.0.0.1:9000");
     }
+
+    @Test
+    void aWorkerSignalWithTheChildsPidRedactedAsPeoplePasteIt() {
+        for (String pid : new String[] {"xxx", "XXXX", "***", "[redacted]"}) {
+            LogSignal s = only("PHP-FPM:  child " + pid + " exited on signal 11 (SIGSEGV)");
+            assertThat(s.family()).isEqualTo("fpm-child-killed-by-signal");
+            assertThat(s.signal()).isEqualTo(11);
+        }
+    }
+
+    @Test
+    void aResetCutBeforeItsWhileClauseIsStillTheUpstreamClosingEarly() {
+        LogSignal s = only("NGINX:  recv() failed (104: Connection reset by peer)");
+        assertThat(s.family()).isEqualTo("upstream-closed-early");
+        assertThat(s.errno()).isEqualTo(104);
+        assertThat(s.detail()).contains("ends before");
+    }
 }
