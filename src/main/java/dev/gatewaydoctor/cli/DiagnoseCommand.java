@@ -268,12 +268,7 @@ final class DiagnoseCommand implements Callable<Integer> {
                 next.howTo().forEach(h -> out.println("  how: " + h));
                 out.print(next.answerKind().equals("yes-no") ? "  answer yes, no, skip or quit: " : "  answer a number, skip or quit: ");
                 out.flush();
-                String line;
-                try {
-                    line = in.readLine();
-                } catch (java.io.IOException e) {
-                    line = null;
-                }
+                String line = readLine(in);
                 if (line == null || line.strip().equalsIgnoreCase("quit") || line.strip().equalsIgnoreCase("q")) {
                     out.println();
                     out.println("Stopped: the last diagnosis above stands.");
@@ -294,6 +289,15 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
     }
 
+    /** The next line a person typed, or null at the end of input (an unreadable input ends it too). */
+    private static String readLine(java.io.BufferedReader in) {
+        try {
+            return in.readLine();
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
     /**
      * Asks for the log the first check names: a path is read whole (as --log auto=PATH), "skip" goes on
      * without it (null), "quit" or the end of input stops (the same fact set back).
@@ -304,12 +308,7 @@ final class DiagnoseCommand implements Callable<Integer> {
             next.howTo().forEach(h -> out.println("  how: " + h));
             out.print("  the log file's path, skip or quit: ");
             out.flush();
-            String line;
-            try {
-                line = in.readLine();
-            } catch (java.io.IOException e) {
-                line = null;
-            }
+            String line = readLine(in);
             if (line == null || line.strip().equalsIgnoreCase("quit") || line.strip().equalsIgnoreCase("q")) return current;
             if (line.strip().equalsIgnoreCase("skip") || line.strip().equalsIgnoreCase("s")) return null;
             try {

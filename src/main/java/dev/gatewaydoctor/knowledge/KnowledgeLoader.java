@@ -327,25 +327,14 @@ public final class KnowledgeLoader {
             for (int j = 0; v != null && v.isArray() && j < v.size(); j++) {
                 String vat = at + "/stepsFor/" + j;
                 JsonNode x = v.get(j);
-                var when = new LinkedHashMap<String, List<String>>();
-                for (var it = x.path("when").fields(); it.hasNext(); ) {
-                    var e = it.next();
-                    if (!LogRequest.FIELDS.contains(e.getKey())) {
-                        problems.add(doc.problem(vat + "/when/" + e.getKey(), "expected one of " + LogRequest.FIELDS + ", found \"" + e.getKey() + "\""));
-                        continue;
-                    }
-                    var values = new ArrayList<String>();
-                    if (e.getValue().isArray()) e.getValue().forEach(y -> values.add(y.asText()));
-                    else values.add(e.getValue().asText());
-                    when.put(e.getKey(), List.copyOf(values));
-                }
+                Map<String, List<String>> when = siteConditions(doc, x.path("when"), vat + "/when", problems);
                 var changes = new ArrayList<String>();
                 x.path("changes").forEach(y -> changes.add(y.asText()));
                 var vsteps = new ArrayList<String>();
                 x.path("steps").forEach(y -> vsteps.add(y.asText().strip()));
                 if (vsteps.isEmpty()) problems.add(doc.problem(vat + "/steps", "expected \"steps\": what to do in this situation"));
                 if (when.isEmpty() && changes.isEmpty()) problems.add(doc.problem(vat, "expected \"when\" (site fields) or \"changes\" (event kinds): when these steps apply"));
-                variants.add(new Fix.Variant(Collections.unmodifiableMap(when), List.copyOf(changes), List.copyOf(vsteps)));
+                variants.add(new Fix.Variant(when, List.copyOf(changes), List.copyOf(vsteps)));
             }
             if (id == null || title == null || effort == null || !effort.isInt()) continue;
             fixes.add(new Fix(id, title, seed, effort.asInt(), risk, Collections.unmodifiableMap(treats), List.copyOf(steps),
@@ -388,6 +377,23 @@ public final class KnowledgeLoader {
         return new BaseRates(Collections.unmodifiableMap(byStatus), doc.root().path("basis").asText(null));
     }
 
+    /** A "when" of logs.yaml or of a fix's stepsFor: site fields to the values that match (one value or a list). */
+    private static Map<String, List<String>> siteConditions(Yaml doc, JsonNode node, String at, List<RuleProblem> problems) {
+        var when = new LinkedHashMap<String, List<String>>();
+        for (var it = node.fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (!LogRequest.FIELDS.contains(e.getKey())) {
+                problems.add(doc.problem(at + "/" + e.getKey(), "expected one of " + LogRequest.FIELDS + ", found \"" + e.getKey() + "\""));
+                continue;
+            }
+            var values = new ArrayList<String>();
+            if (e.getValue().isArray()) e.getValue().forEach(v -> values.add(v.asText()));
+            else values.add(e.getValue().asText());
+            when.put(e.getKey(), List.copyOf(values));
+        }
+        return Collections.unmodifiableMap(when);
+    }
+
     /** logs.yaml is optional: without it no log is asked for first. */
     private static List<LogRequest> readLogRequests(Map<String, String> files, List<RuleProblem> problems) {
         if (!files.containsKey("logs.yaml")) return List.of();
@@ -399,18 +405,7 @@ public final class KnowledgeLoader {
         for (int i = 0; i < list.size(); i++) {
             String at = "/logs/" + i;
             JsonNode r = list.get(i);
-            var when = new LinkedHashMap<String, List<String>>();
-            for (var it = r.path("when").fields(); it.hasNext(); ) {
-                var e = it.next();
-                if (!LogRequest.FIELDS.contains(e.getKey())) {
-                    problems.add(doc.problem(at + "/when/" + e.getKey(), "expected one of " + LogRequest.FIELDS + ", found \"" + e.getKey() + "\""));
-                    continue;
-                }
-                var values = new ArrayList<String>();
-                if (e.getValue().isArray()) e.getValue().forEach(v -> values.add(v.asText()));
-                else values.add(e.getValue().asText());
-                when.put(e.getKey(), List.copyOf(values));
-            }
+            Map<String, List<String>> when = siteConditions(doc, r.path("when"), at + "/when", problems);
             var statuses = new ArrayList<Integer>();
             r.path("statuses").forEach(v -> statuses.add(v.asInt()));
             String question = doc.text(r, at, "question", problems);
@@ -419,7 +414,7 @@ public final class KnowledgeLoader {
             if (howTo.isEmpty()) problems.add(doc.problem(at + "/howTo", "expected \"howTo\": the commands that print the log"));
             String effort = r.path("effort").asText("minutes");
             if (!Check.EFFORTS.contains(effort)) problems.add(doc.problem(at + "/effort", "expected \"effort\": one of " + Check.EFFORTS));
-            if (question != null) out.add(new LogRequest(Collections.unmodifiableMap(when), List.copyOf(statuses), question, List.copyOf(howTo), effort));
+            if (question != null) out.add(new LogRequest(when, List.copyOf(statuses), question, List.copyOf(howTo), effort));
         }
         return List.copyOf(out);
     }

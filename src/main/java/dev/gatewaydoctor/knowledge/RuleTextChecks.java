@@ -93,10 +93,8 @@ final class RuleTextChecks {
             Matcher rule = WHOLE_RULE.matcher(text);
             while (rule.find()) {
                 String body = rule.group(2);
-                int when = body.indexOf("when");
-                int then = body.indexOf("\nthen");
-                if (when < 0 || then < when || body.contains("@lookedAt(") || !POSITIVE_WEIGHT.matcher(body).find()) continue;
-                String conditions = body.substring(when + 4, then);
+                String conditions = conditions(body);
+                if (conditions == null || body.contains("@lookedAt(") || !POSITIVE_WEIGHT.matcher(body).find()) continue;
                 var positive = new StringBuilder();
                 for (String line : conditions.split("\n")) if (!line.strip().startsWith("not")) positive.append(line).append('\n');
                 Matcher neg = NEGATED.matcher(conditions);
@@ -131,12 +129,11 @@ final class RuleTextChecks {
             Matcher rule = WHOLE_RULE.matcher(text);
             while (rule.find()) {
                 String body = rule.group(2);
-                int when = body.indexOf("when");
-                int then = body.indexOf("\nthen");
-                if (when < 0 || then < when) continue;
-                Matcher cause = EVIDENCE_CAUSE.matcher(body.substring(then));
+                String conditions = conditions(body);
+                if (conditions == null) continue;
+                Matcher cause = EVIDENCE_CAUSE.matcher(body.substring(body.indexOf("\nthen")));
                 if (!cause.find()) continue;
-                Matcher pattern = PATTERN.matcher(body.substring(when + 4, then));
+                Matcher pattern = PATTERN.matcher(conditions);
                 while (pattern.find()) {
                     String normal = pattern.group(1).replaceAll("\\$\\w+\\s*:\\s*\\w+\\s*,?", "").replaceAll("\\s+", "");
                     String key = cause.group(1) + "|" + normal;
@@ -150,6 +147,13 @@ final class RuleTextChecks {
                 }
             }
         });
+    }
+
+    /** A rule's conditions: what stands between "when" and "then", or null when the rule has none. */
+    private static String conditions(String body) {
+        int when = body.indexOf("when");
+        int then = body.indexOf("\nthen");
+        return when < 0 || then < when ? null : body.substring(when + 4, then);
     }
 
     /** A rule's evidence group: {@code rule "name" @group("full-pool")}, the annotation right after the name. */

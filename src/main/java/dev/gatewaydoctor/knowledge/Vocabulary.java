@@ -108,7 +108,8 @@ public record Vocabulary(Map<String, Set<String>> read, Map<String, String> alia
         return Math.max(words, whole);
     }
 
-    private static int edits(String a, String b) {
+    /** The Levenshtein distance: single-character insertions, deletions and substitutions. */
+    static int edits(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) prev[j] = j;
