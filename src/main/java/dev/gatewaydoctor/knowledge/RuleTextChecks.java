@@ -172,11 +172,21 @@ final class RuleTextChecks {
 
     private static final Pattern OBSERVATION = Pattern.compile("Observation\\(\\s*name\\s*==\\s*\"([^\"]+)\"");
 
-    /** Every observation the rules read should have a check, or no one is ever asked for it. */
+    /**
+     * Every observation the rules read should have a check, or no one is ever asked for it; and every
+     * check should be read by some rule, or its answer weighs nothing.
+     */
     static void observationsHaveChecks(Map<String, String> files, List<Check> checks, List<RuleProblem> warnings) {
         if (!files.containsKey("checks.yaml")) return;
         var known = new java.util.HashSet<String>();
         checks.forEach(c -> known.add(c.observation()));
+        var read = Vocabulary.of(files, checks).read().get("observation");
+        for (Check c : checks) {
+            if (!read.contains(c.observation())) {
+                warnings.add(new RuleProblem("checks.yaml", 0, 0, "the check \"" + c.observation()
+                        + "\" asks for an observation no rule reads: its answer would weigh nothing; write a rule that reads it, or remove the check"));
+            }
+        }
         var warned = new java.util.HashSet<String>();
         files.forEach((path, text) -> {
             if (!path.endsWith(".drl")) return;

@@ -38,7 +38,7 @@ public record Vocabulary(Map<String, Set<String>> read, Map<String, String> alia
             "event", Pattern.compile("Event\\(\\s*kind\\s*(==|in)\\s*(\"[^\"]+\"|\\([^)]*\\))"));
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
 
-    /** Reads the names from the rule files' text and the checks (a check's observation is one the rules may ask about). */
+    /** Reads the names from the rule files' text, and the aliases from the checks. */
     static Vocabulary of(Map<String, String> files, List<Check> checks) {
         var read = new TreeMap<String, Set<String>>();
         KINDS.forEach(k -> read.put(k, new TreeSet<>(ENGINE_READS.getOrDefault(k, List.of()))));
@@ -53,10 +53,7 @@ public record Vocabulary(Map<String, Set<String>> read, Map<String, String> alia
             });
         });
         var aliases = new TreeMap<String, String>();
-        for (Check c : checks) {
-            read.get("observation").add(c.observation());
-            c.aliases().forEach(a -> aliases.put(a, c.observation()));
-        }
+        for (Check c : checks) c.aliases().forEach(a -> aliases.put(a, c.observation()));
         read.replaceAll((k, v) -> java.util.Collections.unmodifiableSet(v));
         return new Vocabulary(java.util.Collections.unmodifiableMap(read), java.util.Collections.unmodifiableMap(aliases));
     }

@@ -104,4 +104,21 @@ class EvidenceRulesTest {
         Knowledge k = KnowledgeLoader.compile("rules", rulesWith("causes.yaml", ""));
         assertThat(k.warnings()).noneSatisfy(w -> assertThat(w.message()).contains("one fact would count twice"));
     }
+
+    @Test
+    void aCheckNoRuleReadsIsFlaggedForItsAnswerWouldWeighNothing() throws Exception {
+        var files = rulesWith("causes.yaml", "");
+        files.put("checks.yaml", files.get("checks.yaml") + """
+                  - observation: the-moon-is-full
+                    question: Is the moon full?
+                    howTo:
+                      - "Look up."
+                    answer: yes-no
+                """);
+        Knowledge k = KnowledgeLoader.compile("test", files);
+        assertThat(k.warnings()).anySatisfy(w -> assertThat(w.message())
+                .contains("the check \"the-moon-is-full\" asks for an observation no rule reads"));
+        assertThat(KnowledgeLoader.compile("rules", rulesWith("causes.yaml", "")).warnings())
+                .noneSatisfy(w -> assertThat(w.message()).contains("asks for an observation no rule reads"));
+    }
 }
