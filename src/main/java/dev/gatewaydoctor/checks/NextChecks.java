@@ -91,7 +91,7 @@ public final class NextChecks {
             String cdn = facts.facts().stream().filter(f -> f instanceof dev.gatewaydoctor.facts.HttpResponse r && r.cdn() != null)
                     .map(f -> ((dev.gatewaydoctor.facts.HttpResponse) f).cdn()).findFirst().orElse(null);
             if (cdn != null) site = new dev.gatewaydoctor.facts.Site(site.url(), site.app(), site.webServer(), site.proxy(), cdn, site.hosting(),
-                    site.php(), site.wordpress(), site.timezone());
+                    site.php(), site.wordpress(), site.timezone(), site.panel());
         }
         dev.gatewaydoctor.knowledge.LogRequest r = knowledge.logRequest(site, statuses);
         if (r == null) return null;

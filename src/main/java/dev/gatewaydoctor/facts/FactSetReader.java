@@ -39,7 +39,7 @@ public final class FactSetReader {
     static final List<String> EXPECT_FIELDS = List.of("causes", "fixes", "notCauses", "culprit", "alsoProbable", "tags");
     static final Set<String> TOP_LEVEL = Set.of("factset", "name", "site", "facts", "expect", "provenance");
     static final List<String> PROVENANCE_FIELDS = List.of("url", "basis", "retrieved");
-    static final Set<String> SITE_FIELDS = Set.of("url", "app", "webServer", "proxy", "cdn", "hosting", "php", "wordpress", "timezone");
+    static final Set<String> SITE_FIELDS = Set.of("url", "app", "webServer", "proxy", "cdn", "hosting", "php", "wordpress", "timezone", "panel");
     static final Set<String> LOG_SOURCES = Set.of("nginx-error", "nginx-access", "apache-error", "apache-access",
             "litespeed", "caddy", "php-fpm", "php-fpm-slow", "php-error", "wp-debug", "mysql-error", "syslog", "journal",
             "kernel", "docker", "cdn", "other");
@@ -183,7 +183,7 @@ public final class FactSetReader {
             }
             return new Site(optionalText(s, "/site/url"), optionalText(s, "/site/app"), optionalText(s, "/site/webServer"),
                     optionalText(s, "/site/proxy"), optionalText(s, "/site/cdn"), optionalText(s, "/site/hosting"),
-                    optionalScalar(s, "/site/php"), optionalText(s, "/site/wordpress"), timezone);
+                    optionalScalar(s, "/site/php"), optionalText(s, "/site/wordpress"), timezone, optionalText(s, "/site/panel"));
         }
 
         private Provenance provenance() throws FactSetException {

@@ -6,14 +6,21 @@ package dev.gatewaydoctor.facts;
  * @param timezone the zone the server's logs write local times in (an extension of the format): an IANA
  *                 name such as Europe/Berlin, or an offset such as +02:00; times without a zone are read
  *                 as UTC when it is not given
+ * @param panel    the hosting control panel (an extension of the format): cpanel, plesk, directadmin,
+ *                 cyberpanel, ...; fix steps and the log asked for follow it
  */
 public record Site(String url, String app, String webServer, String proxy, String cdn,
-                   String hosting, String php, String wordpress, String timezone) {
+                   String hosting, String php, String wordpress, String timezone, String panel) {
 
-    public static final Site UNKNOWN = new Site(null, null, null, null, null, null, null, null, null);
+    public static final Site UNKNOWN = new Site(null, null, null, null, null, null, null, null, null, null);
 
     public Site(String url, String app, String webServer, String proxy, String cdn, String hosting, String php, String wordpress) {
-        this(url, app, webServer, proxy, cdn, hosting, php, wordpress, null);
+        this(url, app, webServer, proxy, cdn, hosting, php, wordpress, null, null);
+    }
+
+    public Site(String url, String app, String webServer, String proxy, String cdn, String hosting, String php, String wordpress,
+                String timezone) {
+        this(url, app, webServer, proxy, cdn, hosting, php, wordpress, timezone, null);
     }
 
     /** The zone of the server's local times, or null when not given (or not a zone). */
@@ -27,7 +34,7 @@ public record Site(String url, String app, String webServer, String proxy, Strin
     }
 
     public Site withTimezone(String zone) {
-        return new Site(url, app, webServer, proxy, cdn, hosting, php, wordpress, zone);
+        return new Site(url, app, webServer, proxy, cdn, hosting, php, wordpress, zone, panel);
     }
 
     /** The application; WordPress unless said otherwise. */

@@ -34,9 +34,10 @@ public record LogRequest(Map<String, List<String>> when, List<Integer> statuses,
             case "cdn" -> site.cdn();
             case "hosting" -> site.hosting();
             case "app" -> site.app();
+            case "panel" -> site.panel();
             default -> null;
         };
     }
 
-    static final List<String> FIELDS = List.of("webServer", "proxy", "cdn", "hosting", "app");
+    static final List<String> FIELDS = List.of("webServer", "proxy", "cdn", "hosting", "app", "panel");
 }

@@ -60,6 +60,9 @@ class StatusOnlyTest {
         assertThat(DOCTOR.nextChecks(dockerFacts, docker).get(0).howTo()).anySatisfy(h -> assertThat(h).startsWith("docker compose logs"));
         assertThat(DOCTOR.nextChecks(k8s, DOCTOR.diagnose(k8s)).get(0).howTo()).anySatisfy(h -> assertThat(h).startsWith("kubectl logs -n ingress-nginx"));
         assertThat(DOCTOR.nextChecks(managed, DOCTOR.diagnose(managed)).get(0).question()).contains("only the host can see");
+        FactSet plesk = FactSet.builder().site(new dev.gatewaydoctor.facts.Site(null, "wordpress", "nginx", null, null, "vps", null, null, null, "plesk"))
+                .http(502, java.util.Map.of(), null).build();
+        assertThat(DOCTOR.nextChecks(plesk, DOCTOR.diagnose(plesk)).get(0).howTo()).anySatisfy(h -> assertThat(h).contains("proxy_error_log"));
     }
 
     @Test

@@ -53,6 +53,19 @@ class FixStepsTest {
         assertThat(steps("restart-php-fpm", site)).contains(expected);
     }
 
+    @ParameterizedTest
+    @CsvSource({
+            "restart-php-fpm, cpanel, MultiPHP Manager",
+            "restart-php-fpm, plesk, Services Management",
+            "tune-php-fpm-pool, plesk, pm.max_children",
+            "increase-memory-limit, cpanel, MultiPHP INI Editor",
+            "raise-php-timeouts, plesk, additional nginx directives",
+            "restart-backend-web-server, plesk, 7080/7081"})
+    void panelsGetTheirOwnSteps(String fix, String panel, String expected) {
+        Site site = new Site(null, "wordpress", "nginx", null, null, "vps", "8.2", null, null, panel);
+        assertThat(steps(fix, site)).contains(expected).doesNotContain("systemctl restart php8.2-fpm and");
+    }
+
     @Test
     void aDiagnosisGivesTheStepsOfItsStackAndChange() {
         Diagnosis d = TestRules.diagnoser().diagnose(FactSet.builder()
@@ -68,5 +81,19 @@ class FixStepsTest {
             assertThat(String.join(" ", f.steps())).contains("Undo the firewall change").doesNotContain("wp plugin");
         });
         assertThat(revert).isNotNull();
+    }
+
+    @Test
+    void aFactSetNamesItsPanelAndTheDiagnosisFollowsIt() throws Exception {
+        String json = """
+                {"factset": 1, "site": {"webServer": "nginx", "panel": "plesk", "php": "8.2"},
+                 "facts": [{"type": "log", "source": "nginx-error", "line": "2024/05/20 07:12:09 [error] 811#811: *4412 connect() to unix:/var/www/vhosts/system/example.com/php-fpm.sock failed (111: Connection refused) while connecting to upstream, client: 192.0.2.17, server: example.com, request: \\"GET / HTTP/2.0\\", upstream: \\"fastcgi://unix:/var/www/vhosts/system/example.com/php-fpm.sock:\\", host: \\"example.com\\""},
+                           {"type": "observation", "name": "php-fpm-running", "value": false}]}
+                """;
+        var facts = new dev.gatewaydoctor.facts.FactSetReader().read("plesk.json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(facts.warnings()).isEmpty();
+        Diagnosis d = TestRules.diagnoser().diagnose(facts);
+        assertThat(d.fixes().get(0).id()).isEqualTo("restart-php-fpm");
+        assertThat(String.join(" ", d.fixes().get(0).steps())).contains("Services Management");
     }
 }
