@@ -81,10 +81,7 @@ public final class NextChecks {
         if (before.basis() == dev.gatewaydoctor.Basis.EVIDENCE && before.topCause() != null
                 && knowledge.cause(before.topCause().id()) != null && knowledge.cause(before.topCause().id()).clientSide()) return null;
         if (facts.facts().stream().anyMatch(f -> f instanceof dev.gatewaydoctor.facts.LogLine)) return null;
-        var statuses = new ArrayList<Integer>();
-        for (Fact f : facts.facts()) {
-            if (f instanceof dev.gatewaydoctor.facts.HttpResponse r && r.gatewayError() && !statuses.contains(r.status())) statuses.add(r.status());
-        }
+        List<Integer> statuses = dev.gatewaydoctor.engine.GatewayStatuses.seen(facts.facts(), List.of());
         dev.gatewaydoctor.facts.Site site = facts.site();
         if (site.cdn() == null) {
             // A response that came through a CDN says which, when the site does not.

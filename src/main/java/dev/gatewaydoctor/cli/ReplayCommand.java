@@ -80,7 +80,8 @@ final class ReplayCommand implements Callable<Integer> {
                 RulesChoice.announce(err, doctor);
                 ScoreReport.text(out, cases);
                 // Weights are checked on the tuning slice only, like everything rules are written from.
-                var tuning = results.stream().filter(r -> !dev.gatewaydoctor.replay.Score.of(r, doctor.knowledge()).validation()).toList();
+                var tuning = java.util.stream.IntStream.range(0, results.size()).filter(i -> !cases.get(i).validation())
+                        .mapToObj(results::get).toList();
                 ScoreReport.weights(out, dev.gatewaydoctor.replay.WeightCheck.check(tuning));
                 ScoreReport.baseRates(out, dev.gatewaydoctor.replay.Score.baseRates(tuning));
             }

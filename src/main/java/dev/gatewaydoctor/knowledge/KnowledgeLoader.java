@@ -140,9 +140,11 @@ public final class KnowledgeLoader {
         }
         var warnings = new ArrayList<RuleProblem>();
         RuleTextChecks.check(files, causes, fixes, problems, warnings);
-        RuleTextChecks.observationsHaveChecks(files, checks, warnings);
+        Vocabulary vocabulary = Vocabulary.of(files, checks);
+        Map<String, String> groups = RuleTextChecks.groups(files);
+        RuleTextChecks.observationsHaveChecks(files, checks, vocabulary, warnings);
         RuleTextChecks.absencesAreGuarded(files, warnings);
-        RuleTextChecks.samePatternAcrossFiles(files, RuleTextChecks.groups(files), warnings);
+        RuleTextChecks.samePatternAcrossFiles(files, groups, warnings);
         // Drools compiles the files even when the checks above found problems, so that an author sees them all at once.
 
         KieServices ks = KieServices.Factory.get();
@@ -158,8 +160,8 @@ public final class KnowledgeLoader {
             KieBase precompiled = PrecompiledRules.load(ks, version);
             if (precompiled != null) {
                 return new Knowledge(source, version, precompiled, Collections.unmodifiableMap(causes), List.copyOf(fixes),
-                        ruleFiles(precompiled, files), Collections.unmodifiableSortedMap(new TreeMap<>(files)), List.copyOf(warnings), true, checks, Vocabulary.of(files, checks),
-                        RuleTextChecks.groups(files), baseRates, logRequests);
+                        ruleFiles(precompiled, files), Collections.unmodifiableSortedMap(new TreeMap<>(files)), List.copyOf(warnings), true, checks, vocabulary,
+                        groups, baseRates, logRequests);
             }
         }
         KieFileSystem kfs = ks.newKieFileSystem();
@@ -187,8 +189,8 @@ public final class KnowledgeLoader {
             ks.getRepository().removeKieModule(rid);
         }
         return new Knowledge(source, version, base, Collections.unmodifiableMap(causes), List.copyOf(fixes), ruleFiles(base, files),
-                Collections.unmodifiableSortedMap(new TreeMap<>(files)), List.copyOf(warnings), false, checks, Vocabulary.of(files, checks),
-                        RuleTextChecks.groups(files), baseRates, logRequests);
+                Collections.unmodifiableSortedMap(new TreeMap<>(files)), List.copyOf(warnings), false, checks, vocabulary,
+                        groups, baseRates, logRequests);
     }
 
     /** Which file holds each rule: read from the rule files' text, which both compiled forms share. */

@@ -76,7 +76,6 @@ final class RuleTextChecks {
 
     private static final Pattern WHOLE_RULE = Pattern.compile("(?ms)^\\s*rule\\s+\"([^\"]+)\"(.*?)^end\\b");
     private static final Pattern NEGATED = Pattern.compile("(?m)^\\s*not\\s*\\(?\\s*(LogSignal|ErrorSeen|LogLine|ConfigValue)\\(");
-    private static final Pattern POSITIVE_WEIGHT = Pattern.compile("new\\s+Evidence\\(\\s*\"[^\"]*\"\\s*,\\s*(\\d+(?:\\.\\d+)?)");
     private static final Pattern LOG_SEEN = Pattern.compile("\\b(LogSignal|LogLine|ErrorSeen|ErrorTimeline)\\(|Observation\\(\\s*name\\s*==\\s*\"[a-z-]*-empty\"");
     private static final Pattern CONFIG_SEEN = Pattern.compile("\\bConfigValue\\(");
 
@@ -88,32 +87,27 @@ final class RuleTextChecks {
      * exclude freely: there a "not" only keeps them from contradicting stronger evidence.
      */
     static void absencesAreGuarded(Map<String, String> files, List<RuleProblem> warnings) {
-        files.forEach((path, text) -> {
-            if (!path.endsWith(".drl")) return;
-            Matcher rule = WHOLE_RULE.matcher(text);
-            while (rule.find()) {
-                String body = rule.group(2);
-                String conditions = conditions(body);
-                if (conditions == null || body.contains("@lookedAt(") || !POSITIVE_WEIGHT.matcher(body).find()) continue;
-                var positive = new StringBuilder();
-                for (String line : conditions.split("\n")) if (!line.strip().startsWith("not")) positive.append(line).append('\n');
-                Matcher neg = NEGATED.matcher(conditions);
-                while (neg.find()) {
-                    boolean config = neg.group(1).equals("ConfigValue");
-                    boolean guarded = (config ? CONFIG_SEEN : LOG_SEEN).matcher(positive).find();
-                    if (!guarded) {
-                        warnings.add(at(path, text, rule.start(1), "the rule \"" + rule.group(1) + "\" speaks for its cause from the absence of a "
-                                + neg.group(1) + " without showing that anyone looked: add a pattern that shows " + (config
-                                ? "the configuration was given (a ConfigValue)" : "a log was given (exists LogLine(), or an observation such as php-error-log-empty)")
-                                + ", or say what was looked at with @lookedAt(\"...\") after the rule's name"));
-                        break;
-                    }
+        eachRule(files, (path, text, rule) -> {
+            String body = rule.group(2);
+            String conditions = conditions(body);
+            if (conditions == null || body.contains("@lookedAt(") || !weighsFor(body)) return;
+            var positive = new StringBuilder();
+            for (String line : conditions.split("\n")) if (!line.strip().startsWith("not")) positive.append(line).append('\n');
+            Matcher neg = NEGATED.matcher(conditions);
+            while (neg.find()) {
+                boolean config = neg.group(1).equals("ConfigValue");
+                boolean guarded = (config ? CONFIG_SEEN : LOG_SEEN).matcher(positive).find();
+                if (!guarded) {
+                    warnings.add(at(path, text, rule.start(1), "the rule \"" + rule.group(1) + "\" speaks for its cause from the absence of a "
+                            + neg.group(1) + " without showing that anyone looked: add a pattern that shows " + (config
+                            ? "the configuration was given (a ConfigValue)" : "a log was given (exists LogLine(), or an observation such as php-error-log-empty)")
+                            + ", or say what was looked at with @lookedAt(\"...\") after the rule's name"));
+                    break;
                 }
             }
         });
     }
 
-    private static final Pattern EVIDENCE_CAUSE = Pattern.compile("new\\s+Evidence\\(\\s*\"([^\"]+)\"");
     private static final Pattern PATTERN = Pattern.compile("(?m)^\\s*(?:exists\\s+)?(?:\\$\\w+\\s*:\\s*)?([A-Z]\\w*\\(.*\\))\\s*$");
 
     /**
@@ -121,32 +115,48 @@ final class RuleTextChecks {
      * share no evidence group, count one fact twice: warned, with both places.
      */
     static void samePatternAcrossFiles(Map<String, String> files, Map<String, String> groups, List<RuleProblem> warnings) {
-        record Seen(String file, String rule, int offset) {
+        record Seen(String file, String rule) {
         }
         var byKey = new java.util.HashMap<String, Seen>();
-        files.forEach((path, text) -> {
-            if (!path.endsWith(".drl")) return;
-            Matcher rule = WHOLE_RULE.matcher(text);
-            while (rule.find()) {
-                String body = rule.group(2);
-                String conditions = conditions(body);
-                if (conditions == null) continue;
-                Matcher cause = EVIDENCE_CAUSE.matcher(body.substring(body.indexOf("\nthen")));
-                if (!cause.find()) continue;
-                Matcher pattern = PATTERN.matcher(conditions);
-                while (pattern.find()) {
-                    String normal = pattern.group(1).replaceAll("\\$\\w+\\s*:\\s*\\w+\\s*,?", "").replaceAll("\\s+", "");
-                    String key = cause.group(1) + "|" + normal;
-                    Seen before = byKey.putIfAbsent(key, new Seen(path, rule.group(1), rule.start(1)));
-                    if (before != null && !before.file().equals(path)
-                            && (groups.get(before.rule()) == null || !groups.get(before.rule()).equals(groups.get(rule.group(1))))) {
-                        warnings.add(at(path, text, rule.start(1), "the rules \"" + rule.group(1) + "\" (" + path + ") and \"" + before.rule()
-                                + "\" (" + before.file() + ") both weigh \"" + cause.group(1) + "\" from " + pattern.group(1).strip()
-                                + ": one fact would count twice; make them one rule, or give both the same @group"));
-                    }
+        eachRule(files, (path, text, rule) -> {
+            String body = rule.group(2);
+            String conditions = conditions(body);
+            if (conditions == null) return;
+            Matcher cause = EVIDENCE.matcher(body.substring(body.indexOf("\nthen")));
+            if (!cause.find() || cause.group(1).isEmpty()) return;
+            Matcher pattern = PATTERN.matcher(conditions);
+            while (pattern.find()) {
+                String normal = pattern.group(1).replaceAll("\\$\\w+\\s*:\\s*\\w+\\s*,?", "").replaceAll("\\s+", "");
+                String key = cause.group(1) + "|" + normal;
+                Seen before = byKey.putIfAbsent(key, new Seen(path, rule.group(1)));
+                if (before != null && !before.file().equals(path)
+                        && (groups.get(before.rule()) == null || !groups.get(before.rule()).equals(groups.get(rule.group(1))))) {
+                    warnings.add(at(path, text, rule.start(1), "the rules \"" + rule.group(1) + "\" (" + path + ") and \"" + before.rule()
+                            + "\" (" + before.file() + ") both weigh \"" + cause.group(1) + "\" from " + pattern.group(1).strip()
+                            + ": one fact would count twice; make them one rule, or give both the same @group"));
                 }
             }
         });
+    }
+
+    /** What is done with each rule of each DRL file: its file's path and text, and the match of the whole rule. */
+    private interface RuleVisitor {
+        void visit(String path, String text, Matcher rule);
+    }
+
+    private static void eachRule(Map<String, String> files, RuleVisitor visitor) {
+        files.forEach((path, text) -> {
+            if (!path.endsWith(".drl")) return;
+            Matcher rule = WHOLE_RULE.matcher(text);
+            while (rule.find()) visitor.visit(path, text, rule);
+        });
+    }
+
+    /** True when the rule gives some cause evidence of a weight written as a number of 0 or more. */
+    private static boolean weighsFor(String body) {
+        Matcher m = EVIDENCE.matcher(body);
+        while (m.find()) if (m.group(2) != null && !m.group(2).startsWith("-")) return true;
+        return false;
     }
 
     /** A rule's conditions: what stands between "when" and "then", or null when the rule has none. */
@@ -176,11 +186,11 @@ final class RuleTextChecks {
      * Every observation the rules read should have a check, or no one is ever asked for it; and every
      * check should be read by some rule, or its answer weighs nothing.
      */
-    static void observationsHaveChecks(Map<String, String> files, List<Check> checks, List<RuleProblem> warnings) {
+    static void observationsHaveChecks(Map<String, String> files, List<Check> checks, Vocabulary vocabulary, List<RuleProblem> warnings) {
         if (!files.containsKey("checks.yaml")) return;
         var known = new java.util.HashSet<String>();
         checks.forEach(c -> known.add(c.observation()));
-        var read = Vocabulary.of(files, checks).read().get("observation");
+        var read = vocabulary.read().get("observation");
         for (Check c : checks) {
             if (!read.contains(c.observation())) {
                 warnings.add(new RuleProblem("checks.yaml", 0, 0, "the check \"" + c.observation()

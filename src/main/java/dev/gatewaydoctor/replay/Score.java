@@ -108,9 +108,7 @@ public final class Score {
             if (f == null || f.expect() == null || f.expect().causes() == null || f.expect().causes().isEmpty()) continue;
             String cause = f.expect().causes().get(0);
             out.computeIfAbsent("any", k -> new java.util.TreeMap<>()).merge(cause, 1, Integer::sum);
-            var statuses = new java.util.TreeSet<Integer>();
-            for (var fact : f.facts()) if (fact instanceof dev.gatewaydoctor.facts.HttpResponse h && h.gatewayError()) statuses.add(h.status());
-            for (Integer s : statuses) out.computeIfAbsent(String.valueOf(s), k -> new java.util.TreeMap<>()).merge(cause, 1, Integer::sum);
+            for (Integer s : dev.gatewaydoctor.engine.GatewayStatuses.seen(f.facts(), List.of())) out.computeIfAbsent(String.valueOf(s), k -> new java.util.TreeMap<>()).merge(cause, 1, Integer::sum);
         }
         return out;
     }
