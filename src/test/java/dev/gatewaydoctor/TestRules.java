@@ -29,6 +29,20 @@ public final class TestRules {
         return diagnoser;
     }
 
+    private static dev.gatewaydoctor.recognition.LogRecognizer recognizer;
+
+    /** The message families of rules/families, read once per test JVM. */
+    public static synchronized dev.gatewaydoctor.recognition.LogRecognizer recognizer() {
+        if (recognizer == null) {
+            try {
+                recognizer = dev.gatewaydoctor.knowledge.KnowledgeLoader.recognizer(RULES);
+            } catch (RulesException e) {
+                throw new AssertionError(e.getMessage(), e);
+            }
+        }
+        return recognizer;
+    }
+
     /** A copy of rules/ to break on purpose. */
     public static Path copyOfRules(Path into) {
         try (Stream<Path> walk = Files.walk(RULES)) {

@@ -58,7 +58,7 @@ public class DiagnoseBenchmark {
             default -> BenchFacts.large();
         };
         floor = trivialRules(doctor.knowledge().ruleFiles().size());
-        var recognizer = new LogRecognizer();
+        var recognizer = doctor.knowledge().recognizer();
         factsAndSignals = new ArrayList<>(facts.facts());
         factsAndSignals.add(facts.site());
         for (Fact f : facts.facts()) if (f instanceof LogLine line) factsAndSignals.addAll(recognizer.recognize(line));

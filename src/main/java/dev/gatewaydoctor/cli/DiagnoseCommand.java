@@ -146,7 +146,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
         var builder = FactSet.builder();
         var names = new ArrayList<String>();
-        var ingest = new LogIngest();
+        var ingest = new LogIngest(doctor.knowledge().recognizer());
         try {
             for (Path f : files) {
                 FactSet fs = read(new FactSetReader(), f);
@@ -251,7 +251,7 @@ final class DiagnoseCommand implements Callable<Integer> {
                 return ExitCode.OK;
             }
             if (next.answerKind().equals("log")) {
-                FactSet withLog = askForLog(in, out, next, current);
+                FactSet withLog = askForLog(doctor, in, out, next, current);
                 if (withLog == null) {
                     skipped.add(next.observation());
                 } else if (withLog == current) {
@@ -302,7 +302,7 @@ final class DiagnoseCommand implements Callable<Integer> {
      * Asks for the log the first check names: a path is read whole (as --log auto=PATH), "skip" goes on
      * without it (null), "quit" or the end of input stops (the same fact set back).
      */
-    private static FactSet askForLog(java.io.BufferedReader in, PrintWriter out, NextCheck next, FactSet current) {
+    private static FactSet askForLog(Diagnoser doctor, java.io.BufferedReader in, PrintWriter out, NextCheck next, FactSet current) {
         while (true) {
             out.println("? " + next.question() + "  [" + next.observation() + "]");
             next.howTo().forEach(h -> out.println("  how: " + h));
@@ -312,7 +312,7 @@ final class DiagnoseCommand implements Callable<Integer> {
             if (line == null || line.strip().equalsIgnoreCase("quit") || line.strip().equalsIgnoreCase("q")) return current;
             if (line.strip().equalsIgnoreCase("skip") || line.strip().equalsIgnoreCase("s")) return null;
             try {
-                var result = new LogIngest().read(Path.of(line.strip()), new LogIngest.Options("auto", null, null), null);
+                var result = new LogIngest(doctor.knowledge().recognizer()).read(Path.of(line.strip()), new LogIngest.Options("auto", null, null), null);
                 result.warnings().forEach(w -> out.println("  " + w));
                 out.println("  read " + result.lines().size() + " kinds of line from " + line.strip());
                 out.println();

@@ -42,7 +42,6 @@ public final class Engine {
     private static final Pattern CULPRIT = Pattern.compile("\\{culprit(?:\\|([^}]*))?\\}");
     private static final int FACTS_PER_EVIDENCE = 5;
 
-    private final LogRecognizer recognizer = new LogRecognizer();
     private final int maxRuleFirings;
     private final java.time.Clock wallClock;
 
@@ -77,7 +76,7 @@ public final class Engine {
             for (Fact fact : facts) {
                 if (fact instanceof LogLine line) {
                     logLines++;
-                    List<LogSignal> recognised = recognizer.recognize(line, zone != null ? zone : java.time.ZoneOffset.UTC);
+                    List<LogSignal> recognised = knowledge.recognizer().recognize(line, zone != null ? zone : java.time.ZoneOffset.UTC);
                     if (recognised.isEmpty()) unrecognised++;
                     else if (zone == null && line.at() == null && LogRecognizer.timeWithoutZone(line.line())) zoneless++;
                     signals.addAll(recognised);

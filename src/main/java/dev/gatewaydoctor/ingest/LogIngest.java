@@ -38,7 +38,6 @@ public final class LogIngest {
     /** Access logs' requests are counted in slots of this many seconds. */
     private static final long RATE_SLOT = 600;
     private static final long MAX_RATE_SLOTS = 2016;
-    private static final SignalWords WORDS = new SignalWords(LogRecognizer.SIGNAL_WORDS);
 
     /** What to keep: the source the lines came from ("auto": read it off the lines) and a time window (null: open). */
     public record Options(String source, Instant since, Instant until, java.time.ZoneId zone) {
@@ -59,7 +58,14 @@ public final class LogIngest {
         void bytesRead(long bytes);
     }
 
-    private final LogRecognizer recognizer = new LogRecognizer();
+    private final LogRecognizer recognizer;
+    private final SignalWords words;
+
+    /** Reads logs with these message families; the byte prefilter searches for the words they declare. */
+    public LogIngest(LogRecognizer recognizer) {
+        this.recognizer = recognizer;
+        this.words = new SignalWords(recognizer.words());
+    }
 
     /** Reads a log file; a gzipped one (logrotate's .gz) is read as it is. */
     public Result read(java.nio.file.Path file, Options options, Progress progress) throws IOException {
@@ -264,7 +270,7 @@ public final class LogIngest {
             } else {
                 if (x <= 0) odd = true;
                 if (!hit) {
-                    state = WORDS.step(state, x);
+                    state = words.step(state, x);
                     hit = state < 0;
                 }
             }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.gatewaydoctor.facts.SourcePositions;
+import dev.gatewaydoctor.recognition.LogRecognizer;
 import org.drools.compiler.kie.builder.impl.DrlProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -53,7 +54,6 @@ public final class KnowledgeLoader {
     public static final String BUNDLED_ROOT = "gatewaydoctor/rules";
     private static final String KIE_ROOT = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private KnowledgeLoader() {
     }
@@ -71,6 +71,17 @@ public final class KnowledgeLoader {
         List<RuleProblem> unsafe = writable.check(dir);
         if (!unsafe.isEmpty()) throw new RulesException(source, unsafe);
         return compile(source, readTree(dir, source));
+    }
+
+    /**
+     * Only the message families of a rules directory, without compiling its rules: for reading logs
+     * before any diagnosis (whole-log ingestion, a pasted ticket).
+     */
+    public static LogRecognizer recognizer(Path dir) throws RulesException {
+        var problems = new ArrayList<RuleProblem>();
+        LogRecognizer r = FamilyFiles.read(readTree(dir, dir.toString()), problems);
+        if (!problems.isEmpty()) throw new RulesException(dir.toString(), problems);
+        return r;
     }
 
     /** The content hash of a rules directory, as {@link Knowledge#version()} will be, without compiling it. */
@@ -129,6 +140,7 @@ public final class KnowledgeLoader {
         List<Check> checks = readChecks(files, problems);
         BaseRates baseRates = readBaseRates(files, causes, problems);
         List<LogRequest> logRequests = readLogRequests(files, problems);
+        LogRecognizer recognizer = FamilyFiles.read(files, problems);
         for (String path : files.keySet()) {
             if (path.startsWith("causes/") && path.endsWith(".drl")) {
                 String id = path.substring("causes/".length(), path.length() - ".drl".length());
@@ -161,7 +173,7 @@ public final class KnowledgeLoader {
             if (precompiled != null) {
                 return new Knowledge(source, version, precompiled, Collections.unmodifiableMap(causes), List.copyOf(fixes),
                         ruleFiles(precompiled, files), Collections.unmodifiableSortedMap(new TreeMap<>(files)), List.copyOf(warnings), true, checks, vocabulary,
-                        groups, baseRates, logRequests);
+                        groups, baseRates, logRequests, recognizer);
             }
         }
         KieFileSystem kfs = ks.newKieFileSystem();
@@ -190,7 +202,7 @@ public final class KnowledgeLoader {
         }
         return new Knowledge(source, version, base, Collections.unmodifiableMap(causes), List.copyOf(fixes), ruleFiles(base, files),
                 Collections.unmodifiableSortedMap(new TreeMap<>(files)), List.copyOf(warnings), false, checks, vocabulary,
-                        groups, baseRates, logRequests);
+                        groups, baseRates, logRequests, recognizer);
     }
 
     /** Which file holds each rule: read from the rule files' text, which both compiled forms share. */
@@ -242,7 +254,7 @@ public final class KnowledgeLoader {
 
     private static Map<String, Cause> readCauses(Map<String, String> files, List<RuleProblem> problems) {
         var causes = new LinkedHashMap<String, Cause>();
-        Yaml doc = Yaml.read("causes.yaml", files, problems);
+        YamlDocument doc = YamlDocument.read("causes.yaml", files, problems);
         if (doc == null) return causes;
         JsonNode list = doc.list("causes", "expected a list \"causes:\" of causes (id, title, prior, summary)", problems);
         if (list == null) return causes;
@@ -270,7 +282,7 @@ public final class KnowledgeLoader {
 
     private static List<Fix> readFixes(Map<String, String> files, Map<String, Cause> causes, List<RuleProblem> problems) {
         var fixes = new ArrayList<Fix>();
-        Yaml doc = Yaml.read("fixes.yaml", files, problems);
+        YamlDocument doc = YamlDocument.read("fixes.yaml", files, problems);
         if (doc == null) return fixes;
         JsonNode list = doc.list("fixes", "expected a list \"fixes:\" of fixes (id, title, seed, effort, treats, steps, verify, undo, risk)", problems);
         if (list == null) return fixes;
@@ -348,7 +360,7 @@ public final class KnowledgeLoader {
     /** base-rates.yaml is optional: without it a status alone gives the seed checklist. */
     private static BaseRates readBaseRates(Map<String, String> files, Map<String, Cause> causes, List<RuleProblem> problems) {
         if (!files.containsKey("base-rates.yaml")) return BaseRates.NONE;
-        Yaml doc = Yaml.read("base-rates.yaml", files, problems);
+        YamlDocument doc = YamlDocument.read("base-rates.yaml", files, problems);
         if (doc == null) return BaseRates.NONE;
         JsonNode statuses = doc.root().get("statuses");
         if (statuses == null || !statuses.isObject()) {
@@ -380,7 +392,7 @@ public final class KnowledgeLoader {
     }
 
     /** A "when" of logs.yaml or of a fix's stepsFor: site fields to the values that match (one value or a list). */
-    private static Map<String, List<String>> siteConditions(Yaml doc, JsonNode node, String at, List<RuleProblem> problems) {
+    private static Map<String, List<String>> siteConditions(YamlDocument doc, JsonNode node, String at, List<RuleProblem> problems) {
         var when = new LinkedHashMap<String, List<String>>();
         for (var it = node.fields(); it.hasNext(); ) {
             var e = it.next();
@@ -399,7 +411,7 @@ public final class KnowledgeLoader {
     /** logs.yaml is optional: without it no log is asked for first. */
     private static List<LogRequest> readLogRequests(Map<String, String> files, List<RuleProblem> problems) {
         if (!files.containsKey("logs.yaml")) return List.of();
-        Yaml doc = Yaml.read("logs.yaml", files, problems);
+        YamlDocument doc = YamlDocument.read("logs.yaml", files, problems);
         if (doc == null) return List.of();
         JsonNode list = doc.list("logs", "expected a list \"logs:\" (when, statuses, question, howTo)", problems);
         if (list == null) return List.of();
@@ -425,7 +437,7 @@ public final class KnowledgeLoader {
     private static List<Check> readChecks(Map<String, String> files, List<RuleProblem> problems) {
         if (!files.containsKey("checks.yaml")) return List.of();
         var checks = new ArrayList<Check>();
-        Yaml doc = Yaml.read("checks.yaml", files, problems);
+        YamlDocument doc = YamlDocument.read("checks.yaml", files, problems);
         if (doc == null) return checks;
         JsonNode list = doc.list("checks", "expected a list \"checks:\" (observation, question, howTo, answer)", problems);
         if (list == null) return checks;
@@ -477,56 +489,6 @@ public final class KnowledgeLoader {
 
     private static String textOrNull(JsonNode n, String field) {
         return n.hasNonNull(field) ? n.get(field).asText().strip() : null;
-    }
-
-    /** A YAML document with the line and column of each value, for problems that point at the right place. */
-    private record Yaml(String file, JsonNode root, SourcePositions where) {
-
-        static Yaml read(String file, Map<String, String> files, List<RuleProblem> problems) {
-            String text = files.get(file);
-            if (text == null) {
-                problems.add(new RuleProblem(file, 0, 0, "missing: the rules directory needs " + file));
-                return null;
-            }
-            try {
-                JsonNode root = YAML.readTree(text);
-                if (root == null || !root.isObject()) {
-                    problems.add(new RuleProblem(file, 1, 1, "expected a YAML mapping at the top"));
-                    return null;
-                }
-                return new Yaml(file, root, SourcePositions.of(YAML.getFactory(), text));
-            } catch (JsonProcessingException e) {
-                JsonLocation loc = e.getLocation();
-                String msg = e.getOriginalMessage() == null ? "not valid YAML" : e.getOriginalMessage().split("\n")[0];
-                problems.add(new RuleProblem(file, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(), "not valid YAML: " + msg));
-                return null;
-            } catch (IOException e) {
-                problems.add(new RuleProblem(file, 0, 0, "cannot read: " + e.getMessage()));
-                return null;
-            }
-        }
-
-        /** The top-level list under {@code key}, or null once the problem ({@code expected}) is added. */
-        JsonNode list(String key, String expected, List<RuleProblem> problems) {
-            JsonNode list = root.get(key);
-            if (list != null && list.isArray()) return list;
-            problems.add(problem("/" + key, expected));
-            return null;
-        }
-
-        RuleProblem problem(String pointer, String message) {
-            JsonLocation loc = where.nearest(pointer);
-            return new RuleProblem(file, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(), message);
-        }
-
-        String text(JsonNode node, String at, String field, List<RuleProblem> problems) {
-            JsonNode v = node.get(field);
-            if (v == null || !v.isTextual() || v.asText().isBlank()) {
-                problems.add(problem(at + "/" + field, "expected \"" + field + "\" (text)"));
-                return null;
-            }
-            return v.asText();
-        }
     }
 
     /**

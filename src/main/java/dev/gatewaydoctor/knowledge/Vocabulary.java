@@ -87,6 +87,13 @@ public record Vocabulary(Map<String, Set<String>> read, Map<String, String> alia
         return scored.stream().limit(3).map(Scored::name).toList();
     }
 
+    /** "; did you mean \"a\" or \"b\"?" for the closest candidates, or nothing when none is close. */
+    public static String didYouMean(String name, java.util.Collection<String> candidates) {
+        List<String> near = closest(name, candidates);
+        if (near.isEmpty()) return "";
+        return "; did you mean " + String.join(" or ", near.stream().map(n -> "\"" + n + "\"").toList()) + "?";
+    }
+
     /** 0..1: the share of words in common (a word off by an edit or two counts), or the edit distance of the whole when higher. */
     static double similarity(String a, String b) {
         String[] wa = a.toLowerCase(java.util.Locale.ROOT).split("[-._\\s]+");

@@ -149,6 +149,10 @@ public record LogSignal(String family, String program, Instant time,
             this.program = program;
         }
 
+        String program() {
+            return program;
+        }
+
         Builder program(String program) {
             this.program = program;
             return this;

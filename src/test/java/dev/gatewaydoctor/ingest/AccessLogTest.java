@@ -44,7 +44,7 @@ class AccessLogTest {
 
     @Test
     void anAccessLogGivesItsGatewayErrorsAndItsRequestRatePerTenMinutes() throws Exception {
-        LogIngest.Result r = new LogIngest().read("access.log", new ByteArrayInputStream(surge().getBytes(StandardCharsets.UTF_8)),
+        LogIngest.Result r = new LogIngest(dev.gatewaydoctor.TestRules.recognizer()).read("access.log", new ByteArrayInputStream(surge().getBytes(StandardCharsets.UTF_8)),
                 LogIngest.Options.AUTO, null);
         assertThat(r.source()).isEqualTo("nginx-access");
         assertThat(r.lines()).singleElement().satisfies(l -> {
@@ -57,14 +57,14 @@ class AccessLogTest {
         assertThat(r.requestRates().get(0)).isEqualTo(new Metric("requests.per.second", 2.0, "req/s", Instant.parse("2024-11-29T08:00:00Z")));
         assertThat(r.requestRates().get(12).value()).isEqualTo(8.0);
         // The text reader counts the same.
-        LogIngest.Result text = new LogIngest().read("access.log", new java.io.StringReader(surge()), LogIngest.Options.AUTO);
+        LogIngest.Result text = new LogIngest(dev.gatewaydoctor.TestRules.recognizer()).read("access.log", new java.io.StringReader(surge()), LogIngest.Options.AUTO);
         assertThat(text.source()).isEqualTo("nginx-access");
         assertThat(text.requestRates()).isEqualTo(r.requestRates());
     }
 
     @Test
     void theRatesReachTheRulesAsTrafficAroundTheFirstError() throws Exception {
-        LogIngest.Result r = new LogIngest().read("access.log", new ByteArrayInputStream(surge().getBytes(StandardCharsets.UTF_8)),
+        LogIngest.Result r = new LogIngest(dev.gatewaydoctor.TestRules.recognizer()).read("access.log", new ByteArrayInputStream(surge().getBytes(StandardCharsets.UTF_8)),
                 LogIngest.Options.AUTO, null);
         Diagnosis d = TestRules.diagnoser().diagnose(FactSet.builder().facts(r.lines()).facts(r.requestRates()).build());
         assertThat(d.topCause().id()).isEqualTo("traffic-overload");

@@ -56,7 +56,7 @@ class LogIngestTest {
     }
 
     private static LogIngest.Result read(byte[] bytes, LogIngest.Options options) throws Exception {
-        return new LogIngest().read("error.log", new ByteArrayInputStream(bytes), options, null);
+        return new LogIngest(dev.gatewaydoctor.TestRules.recognizer()).read("error.log", new ByteArrayInputStream(bytes), options, null);
     }
 
     @Test
@@ -83,7 +83,7 @@ class LogIngestTest {
         // 24,000 lines, about 5 MB: read in 1 MB batches, merged in file order.
         String log = nginxLog(24_000);
         LogIngest.Result r = read(log.getBytes(StandardCharsets.UTF_8), UTC);
-        LogIngest.Result oneByOne = new LogIngest().read("error.log", new StringReader(log), UTC);
+        LogIngest.Result oneByOne = new LogIngest(dev.gatewaydoctor.TestRules.recognizer()).read("error.log", new StringReader(log), UTC);
         assertThat(r.linesRead()).isEqualTo(24_000);
         assertThat(r.lines()).isEqualTo(oneByOne.lines());
         LogLine pool = r.lines().get(0);
@@ -107,7 +107,7 @@ class LogIngestTest {
         sb.append(String.format(POOL_LINE, 59, 58, 7, 7, 7));
         String log = sb.toString();
         LogIngest.Result bytes = read(log.getBytes(StandardCharsets.UTF_8), UTC);
-        LogIngest.Result text = new LogIngest().read("error.log", new StringReader(log), UTC);
+        LogIngest.Result text = new LogIngest(dev.gatewaydoctor.TestRules.recognizer()).read("error.log", new StringReader(log), UTC);
         assertThat(bytes.linesRead()).isEqualTo(30_000 + 4 + 1).isEqualTo(text.linesRead());
         assertThat(bytes.junk()).isEqualTo(3).isEqualTo(text.junk());
         assertThat(bytes.lines()).isEqualTo(text.lines());
@@ -195,7 +195,7 @@ class LogIngestTest {
     void aReaderGivesTheSameAsTheBytes() throws Exception {
         String log = nginxLog(500);
         LogIngest.Result fromBytes = read(log.getBytes(StandardCharsets.UTF_8), LogIngest.Options.AUTO);
-        LogIngest.Result fromReader = new LogIngest().read("error.log", new StringReader(log), LogIngest.Options.AUTO);
+        LogIngest.Result fromReader = new LogIngest(dev.gatewaydoctor.TestRules.recognizer()).read("error.log", new StringReader(log), LogIngest.Options.AUTO);
         assertThat(fromReader.lines()).isEqualTo(fromBytes.lines());
         assertThat(fromReader.linesRead()).isEqualTo(fromBytes.linesRead());
     }
@@ -213,6 +213,6 @@ class LogIngestTest {
                 .isEqualTo("kernel");
         Path file = tmp.resolve("error.log");
         Files.writeString(file, nginxLog(10));
-        assertThat(new LogIngest().read(file, LogIngest.Options.AUTO, null).source()).isEqualTo("nginx-error");
+        assertThat(new LogIngest(dev.gatewaydoctor.TestRules.recognizer()).read(file, LogIngest.Options.AUTO, null).source()).isEqualTo("nginx-error");
     }
 }

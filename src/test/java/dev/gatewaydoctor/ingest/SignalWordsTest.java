@@ -12,10 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The byte search agrees with String.contains on every word, wherever the word sits in a line. */
 class SignalWordsTest {
 
-    private static final SignalWords WORDS = new SignalWords(LogRecognizer.SIGNAL_WORDS);
+    private static final SignalWords WORDS = new SignalWords(dev.gatewaydoctor.TestRules.recognizer().words());
 
     private static boolean contains(String line) {
-        return LogRecognizer.SIGNAL_WORDS.stream().anyMatch(line::contains);
+        return dev.gatewaydoctor.TestRules.recognizer().words().stream().anyMatch(line::contains);
     }
 
     private static boolean found(String line) {
@@ -25,7 +25,7 @@ class SignalWordsTest {
 
     @Test
     void everyWordIsFoundAloneAtTheStartInTheMiddleAndAtTheEnd() {
-        for (String w : LogRecognizer.SIGNAL_WORDS) {
+        for (String w : dev.gatewaydoctor.TestRules.recognizer().words()) {
             for (String line : List.of(w, "x" + w, "2024/03/01 12:00:00 [error] 1#1: *2 " + w + " while", "tail " + w)) {
                 assertThat(found(line)).as(line).isTrue();
             }
@@ -41,7 +41,7 @@ class SignalWordsTest {
             int parts = 1 + random.nextInt(6);
             for (int p = 0; p < parts; p++) {
                 if (random.nextBoolean()) {
-                    String w = LogRecognizer.SIGNAL_WORDS.get(random.nextInt(LogRecognizer.SIGNAL_WORDS.size()));
+                    String w = dev.gatewaydoctor.TestRules.recognizer().words().get(random.nextInt(dev.gatewaydoctor.TestRules.recognizer().words().size()));
                     // whole, or cut at either end: "prematurel", "onnect()" must not count
                     int from = random.nextInt(3) == 0 ? random.nextInt(w.length()) : 0;
                     int to = random.nextInt(3) == 0 ? from + random.nextInt(w.length() - from) + 1 : w.length();

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Verbatim lines as nginx, Apache, PHP-FPM, PHP, WordPress, MySQL/MariaDB, the kernel and systemd print them. */
 class LogRecognizerTest {
 
-    private final LogRecognizer recognizer = new LogRecognizer();
+    private final LogRecognizer recognizer = dev.gatewaydoctor.TestRules.recognizer();
 
     private LogSignal only(String line) {
         List<LogSignal> signals = recognizer.recognize(new LogLine("other", line, null));

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HostileLinesTest {
 
-    private static final LogRecognizer RECOGNIZER = new LogRecognizer();
+    private static final LogRecognizer RECOGNIZER = dev.gatewaydoctor.TestRules.recognizer();
 
     /** Every family's opening words, so that every regex runs on the line. */
     private static final String ALL_WORDS = "connect() upstream could not be resolved host not found AH01067 AH00957 [pool www] child 1 "

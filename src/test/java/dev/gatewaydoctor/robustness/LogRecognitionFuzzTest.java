@@ -7,7 +7,7 @@ import dev.gatewaydoctor.recognition.LogRecognizer;
 /** Any line at all: recognition returns signals (perhaps none) and never throws. */
 class LogRecognitionFuzzTest {
 
-    private static final LogRecognizer RECOGNIZER = new LogRecognizer();
+    private static final LogRecognizer RECOGNIZER = dev.gatewaydoctor.TestRules.recognizer();
 
     @FuzzTest(maxDuration = "10s")
     void anyLineIsReadWithoutFailing(String line) {
