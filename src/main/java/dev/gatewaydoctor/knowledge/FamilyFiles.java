@@ -33,10 +33,15 @@ final class FamilyFiles {
     static LogRecognizer read(Map<String, String> files, List<RuleProblem> problems) {
         var families = new ArrayList<Family>();
         var docs = new LinkedHashMap<String, YamlDocument>();
+        var declared = new LinkedHashSet<String>();
+        var allDocs = new ArrayList<YamlDocument>();
         for (String path : files.keySet()) {
             if (!path.startsWith(DIR) || !(path.endsWith(".yaml") || path.endsWith(".yml"))) continue;
             YamlDocument doc = YamlDocument.read(path, files, problems);
             if (doc == null) continue;
+            // A family with problems is still a family others may name: one mistake, one message.
+            if (doc.root().path("family").isTextual()) declared.add(doc.root().get("family").asText());
+            allDocs.add(doc);
             Family f = family(doc, problems);
             if (f != null) {
                 families.add(f);
@@ -47,11 +52,13 @@ final class FamilyFiles {
         for (Family f : families) {
             if (!ids.add(f.id())) problems.add(docs.get(f.id()).problem("/family", "family \"" + f.id() + "\" is written twice"));
         }
-        for (Family f : families) {
-            for (int i = 0; i < f.yieldsTo().size(); i++) {
-                String other = f.yieldsTo().get(i);
-                if (!ids.contains(other)) {
-                    problems.add(docs.get(f.id()).problem("/yieldsTo/" + i, "no family \"" + other + "\"" + Vocabulary.didYouMean(other, ids)));
+        for (YamlDocument doc : allDocs) {
+            JsonNode ys = doc.root().get("yieldsTo");
+            if (ys == null || !ys.isArray()) continue;
+            for (int i = 0; i < ys.size(); i++) {
+                String other = ys.get(i).asText();
+                if (!declared.contains(other)) {
+                    problems.add(doc.problem("/yieldsTo/" + i, "no family \"" + other + "\"" + Vocabulary.didYouMean(other, declared)));
                 }
             }
         }
@@ -110,9 +117,9 @@ final class FamilyFiles {
                         String value = e.getValue().asText();
                         String problem = SignalFields.problem(e.getKey(), value.contains("{") ? null : value);
                         if (problem != null) {
-                            problems.add(doc.problem(at + "/set/" + e.getKey(), "no signal field \"" + e.getKey() + "\" takes "
-                                    + "this value: " + (problem.equals("no such field") ? "there is no such field"
-                                    + Vocabulary.didYouMean(e.getKey(), SignalFields.FIELDS.keySet()) : "expected " + problem)));
+                            problems.add(doc.problem(at + "/set/" + e.getKey(), problem.equals("no such field")
+                                    ? "no signal field \"" + e.getKey() + "\"" + Vocabulary.didYouMean(e.getKey(), SignalFields.FIELDS.keySet())
+                                    : e.getKey() + ": \"" + value + "\" is not " + problem));
                         }
                         if (pattern != null) {
                             var m = java.util.regex.Pattern.compile("\\{(\\w+)\\}").matcher(value);
@@ -214,8 +221,8 @@ final class FamilyFiles {
                     continue;
                 }
                 String source = fx.hasNonNull("source") ? fx.get("source").asText() : null;
-                if (source != null && !source.startsWith("https://")) {
-                    problems.add(doc.problem(at + "/source", "expected \"source\": the https:// address of the thread where the line was pasted"));
+                if (source != null && !source.startsWith("https://") && !source.startsWith("http://")) {
+                    problems.add(doc.problem(at + "/source", "expected \"source\": the address (https://...) of the thread where the line was pasted"));
                 }
                 fixtures.add(new Family.Fixture(i, line, expect, source));
             }

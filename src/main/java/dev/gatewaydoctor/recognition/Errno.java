@@ -24,6 +24,7 @@ public record Errno(int number, String name, String meaning) {
             e(111, "ECONNREFUSED", "Connection refused"),
             e(112, "EHOSTDOWN", "Host is down"),
             e(113, "EHOSTUNREACH", "No route to host"),
+            e(122, "EDQUOT", "Disk quota exceeded"),
             e(70007, "APR_TIMEUP", "The timeout specified has expired"),
             e(70008, "APR_INCOMPLETE", "Partial results are valid but processing is incomplete"),
             e(70014, "APR_EOF", "End of file found"),
@@ -31,6 +32,23 @@ public record Errno(int number, String name, String meaning) {
 
     private static Map.Entry<Integer, Errno> e(int n, String name, String meaning) {
         return Map.entry(n, new Errno(n, name, meaning));
+    }
+
+    /**
+     * The texts that C libraries other than glibc (musl, in Alpine images) print for the same numbers,
+     * so that a line without its number ("Permission denied: AH00952") still gives it.
+     */
+    private static final Map<String, Integer> OTHER_TEXTS = Map.of(
+            "Operation timed out", 110,
+            "Host is unreachable", 113,
+            "Address in use", 98);
+
+    /** The errno whose text this is, or null. */
+    public static Integer byMeaning(String meaning) {
+        if (meaning == null) return null;
+        String m = meaning.strip();
+        for (Errno e : KNOWN.values()) if (e.meaning().equalsIgnoreCase(m)) return e.number();
+        return OTHER_TEXTS.get(m);
     }
 
     /** The errno for a number, with the text the log printed when the number is not in the table. */

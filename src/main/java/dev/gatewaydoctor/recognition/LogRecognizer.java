@@ -29,9 +29,9 @@ public final class LogRecognizer {
     /** One line packs a handful of PHP messages at most; past this, the rest is noise. */
     private static final int MAX_PHP_MESSAGES = 20;
 
-    private static final Pattern SOCKET_IN = Pattern.compile("unix:(/[^\\s\"|:]{1,512})");
-    private static final Pattern WP_COMPONENT = Pattern.compile("/wp-content/(plugins|mu-plugins|themes)/([^/\\s\"']{1,200})");
-    private static final Pattern WP_CORE = Pattern.compile("/(wp-includes|wp-admin)/");
+    private static final Pattern SOCKET_IN = Pattern.compile("unix:/{0,2}(/[^\\s\"|:]{1,512})");
+    private static final Pattern WP_COMPONENT = Pattern.compile("(?:^|[/\\\\])wp-content[/\\\\](plugins|mu-plugins|themes)[/\\\\]([^/\\\\\\s\"']{1,200})");
+    private static final Pattern WP_CORE = Pattern.compile("(?:^|[/\\\\])(wp-includes|wp-admin)[/\\\\]");
     private static final Pattern ENTITY = Pattern.compile("&(quot|apos|amp|lt|gt|#0*39|#0*34|#x27|#x22);");
 
     private final List<Family> families;
@@ -165,12 +165,15 @@ public final class LogRecognizer {
 
     /** What the fields a line gave imply for the others. */
     private static void derive(LogSignal.Builder b) {
+        if (b.errno == null && b.errnoMeaning != null) b.errno = Errno.byMeaning(b.errnoMeaning);
         if (b.errno != null) {
+            // The name from the number; the text as the line printed it (musl's differ from glibc's).
             Errno e = Errno.of(b.errno, b.errnoMeaning);
             if (b.errnoName == null) b.errnoName = e.name();
-            b.errnoMeaning = e.meaning();
+            if (b.errnoMeaning == null) b.errnoMeaning = e.meaning();
         }
         if (b.signal != null && b.signalName == null) b.signalName = signalName(b.signal);
+        if (b.signal == null && b.signalName != null) b.signal = signalNumber(b.signalName);
         if (b.upstream != null) {
             String u = b.upstream;
             if (b.socketPath == null) {
@@ -220,6 +223,8 @@ public final class LogRecognizer {
     public static String normalize(String line) {
         String s = line.length() > MAX_LINE ? line.substring(0, MAX_LINE) : line;
         if (s.indexOf('\r') >= 0) s = s.replace("\r", "");
+        // A line a terminal or a forum wrapped, pasted as one fact: one line again.
+        if (s.indexOf('\n') >= 0) s = s.replace('\n', ' ');
         s = s.replace('\u201C', '"').replace('\u201D', '"').replace('\u201E', '"')
                 .replace('\u2018', '\'').replace('\u2019', '\'').replace('\u00A0', ' ');
         if (s.indexOf('&') >= 0 && s.indexOf(';') >= 0) s = entities(s);
@@ -264,11 +269,16 @@ public final class LogRecognizer {
                     b.codeArea = "plugin";
                 }
             }
-        } else if (WP_CORE.matcher(file).find() || file.endsWith("/wp-settings.php") || file.endsWith("/wp-load.php")) {
+        } else if (WP_CORE.matcher(file).find() || file.endsWith("wp-settings.php") || file.endsWith("wp-load.php")) {
             b.codeArea = "core";
         } else {
             b.codeArea = "other";
         }
+    }
+
+    static Integer signalNumber(String name) {
+        for (int n : new int[]{4, 6, 7, 8, 9, 11, 15}) if (name.equals(signalName(n))) return n;
+        return null;
     }
 
     static String signalName(int signal) {
@@ -276,6 +286,7 @@ public final class LogRecognizer {
             case 4 -> "SIGILL";
             case 6 -> "SIGABRT";
             case 7 -> "SIGBUS";
+            case 8 -> "SIGFPE";
             case 9 -> "SIGKILL";
             case 11 -> "SIGSEGV";
             case 15 -> "SIGTERM";
