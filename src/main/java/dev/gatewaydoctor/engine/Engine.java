@@ -107,7 +107,12 @@ public final class Engine {
             // What each fix treats is known from the start: a fix that was tried weighs the causes it treats.
             for (Fix f : knowledge.fixes()) f.treats().forEach((cause, efficacy) -> session.insert(new Treatment(f.id(), cause, efficacy)));
             for (Cause c : knowledge.causes().values()) session.insert(c);
-            for (LogSignal signal : signals) session.insert(signal);
+            var listed = new java.util.LinkedHashSet<Listed>();
+            for (LogSignal signal : signals) {
+                session.insert(signal);
+                for (String list : knowledge.lists().listsHolding(signal.host())) listed.add(new Listed(list, signal.host()));
+            }
+            for (Listed l : listed) session.insert(l);
             for (Object derived : time.facts()) session.insert(derived);
             if (zoneless > 0) {
                 warnings.add(zoneless + " log line" + (zoneless == 1 ? " gives its time" : "s give their times") + " without a zone;"

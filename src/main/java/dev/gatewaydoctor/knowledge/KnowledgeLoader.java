@@ -141,6 +141,7 @@ public final class KnowledgeLoader {
         BaseRates baseRates = readBaseRates(files, causes, problems);
         List<LogRequest> logRequests = readLogRequests(files, problems);
         LogRecognizer recognizer = FamilyFiles.read(files, problems);
+        NamedLists lists = NamedLists.read(files, problems);
         for (String path : files.keySet()) {
             if (path.startsWith("causes/") && path.endsWith(".drl")) {
                 String id = path.substring("causes/".length(), path.length() - ".drl".length());
@@ -157,6 +158,8 @@ public final class KnowledgeLoader {
         RuleTextChecks.observationsHaveChecks(files, checks, vocabulary, warnings);
         RuleTextChecks.absencesAreGuarded(files, warnings);
         RuleTextChecks.samePatternAcrossFiles(files, groups, warnings);
+        RuleTextChecks.familiesExist(files, recognizer.families().stream().map(dev.gatewaydoctor.recognition.Family::id)
+                .collect(java.util.stream.Collectors.toSet()), problems);
         // Drools compiles the files even when the checks above found problems, so that an author sees them all at once.
 
         KieServices ks = KieServices.Factory.get();
@@ -173,7 +176,7 @@ public final class KnowledgeLoader {
             if (precompiled != null) {
                 return new Knowledge(source, version, precompiled, Collections.unmodifiableMap(causes), List.copyOf(fixes),
                         ruleFiles(precompiled, files), Collections.unmodifiableSortedMap(new TreeMap<>(files)), List.copyOf(warnings), true, checks, vocabulary,
-                        groups, baseRates, logRequests, recognizer);
+                        groups, baseRates, logRequests, recognizer, lists);
             }
         }
         KieFileSystem kfs = ks.newKieFileSystem();
@@ -202,7 +205,7 @@ public final class KnowledgeLoader {
         }
         return new Knowledge(source, version, base, Collections.unmodifiableMap(causes), List.copyOf(fixes), ruleFiles(base, files),
                 Collections.unmodifiableSortedMap(new TreeMap<>(files)), List.copyOf(warnings), false, checks, vocabulary,
-                        groups, baseRates, logRequests, recognizer);
+                        groups, baseRates, logRequests, recognizer, lists);
     }
 
     /** Which file holds each rule: read from the rule files' text, which both compiled forms share. */

@@ -210,6 +210,35 @@ final class RuleTextChecks {
         });
     }
 
+    private static final Pattern FAMILY_TEST = Pattern.compile("\\bfamily\\s*(?:==\\s*\"([^\"]*)\"|in\\s*\\(([^)]*)\\))");
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
+
+    /**
+     * Every family a rule matches on is one that families/ declares: a misspelt family compiles, and the
+     * rule would never fire.
+     */
+    static void familiesExist(Map<String, String> files, java.util.Set<String> families, List<RuleProblem> problems) {
+        if (families.isEmpty()) return;
+        files.forEach((path, text) -> {
+            if (!path.endsWith(".drl")) return;
+            Matcher m = FAMILY_TEST.matcher(text);
+            while (m.find()) {
+                if (m.group(1) != null) unknownFamily(path, text, m.start(1), m.group(1), families, problems);
+                else {
+                    Matcher q = QUOTED.matcher(m.group(2));
+                    while (q.find()) unknownFamily(path, text, m.start(2) + q.start(1), q.group(1), families, problems);
+                }
+            }
+        });
+    }
+
+    private static void unknownFamily(String path, String text, int offset, String family, java.util.Set<String> families,
+                                      List<RuleProblem> problems) {
+        if (families.contains(family)) return;
+        problems.add(at(path, text, offset, "no message family \"" + family + "\" in families/" + Vocabulary.didYouMean(family, families)
+                + ": the rule would never fire"));
+    }
+
     /** A problem at a character offset of a file's text, with its 1-based line and column. */
     static RuleProblem at(String file, String text, int offset, String message) {
         int line = 1;

@@ -55,7 +55,7 @@ class MainTest {
         assertThat(text.out()).contains("First error 2024-06-12T12:20:07Z (http 502); 5 failures over 54 min, intermittent;"
                 + " last change before it: plugin-updated woocommerce-payments, 15 min before");
         Run json = run("diagnose", "--json", "--rules", "rules", "facts-samples/faulty-recent-change-nearest-of-three.json",
-                "facts-samples/database-crashed.json");
+                "facts-samples/no-evidence-seed-checklist.json");
         String[] lines = json.out().strip().split("\n");
         JsonNode timed = new ObjectMapper().readTree(lines[0]);
         assertThat(timed.at("/incident/onset").asText()).isEqualTo("2024-06-12T12:20:07Z");

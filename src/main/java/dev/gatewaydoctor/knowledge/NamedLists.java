@@ -1,0 +1,132 @@
+package dev.gatewaydoctor.knowledge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The named lists of {@code lists/*.yaml}: address ranges (CIDRs) an expert maintains as data, such
+ * as the ranges a CDN connects from, instead of a long regex in a rule. The engine tells the rules
+ * which list an address a log line names falls in, as a {@code Listed} fact.
+ */
+public final class NamedLists {
+
+    static final String DIR = "lists/";
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+
+    private record Range(BigInteger first, BigInteger last, int bytes) {
+        boolean contains(byte[] address) {
+            if (address.length != bytes) return false;
+            BigInteger a = new BigInteger(1, address);
+            return a.compareTo(first) >= 0 && a.compareTo(last) <= 0;
+        }
+    }
+
+    private final Map<String, List<Range>> lists;
+
+    private NamedLists(Map<String, List<Range>> lists) {
+        this.lists = lists;
+    }
+
+    public static NamedLists none() {
+        return new NamedLists(Map.of());
+    }
+
+    /** The names of the lists that hold this address ("172.68.1.1", "[2400:cb00::1]:443", "1.2.3.4:80"); none for a name. */
+    public List<String> listsHolding(String address) {
+        byte[] a = literal(stripPort(address));
+        if (a == null) return List.of();
+        var out = new ArrayList<String>();
+        lists.forEach((name, ranges) -> {
+            if (ranges.stream().anyMatch(r -> r.contains(a))) out.add(name);
+        });
+        return out;
+    }
+
+    public java.util.Set<String> names() {
+        return lists.keySet();
+    }
+
+    static NamedLists read(Map<String, String> files, List<RuleProblem> problems) {
+        var lists = new LinkedHashMap<String, List<Range>>();
+        for (String path : files.keySet()) {
+            if (!path.startsWith(DIR) || !(path.endsWith(".yaml") || path.endsWith(".yml"))) continue;
+            YamlDocument doc = YamlDocument.read(path, files, problems);
+            if (doc == null) continue;
+            String name = doc.text(doc.root(), "", "list", problems);
+            String kind = doc.root().path("kind").asText("");
+            if (!kind.equals("cidr")) problems.add(doc.problem("/kind", "expected \"kind: cidr\": address ranges such as 173.245.48.0/20"));
+            JsonNode entries = doc.root().get("entries");
+            if (entries == null || !entries.isArray() || entries.isEmpty()) {
+                problems.add(doc.problem("/entries", "expected \"entries\": a list of address ranges (CIDR)"));
+                continue;
+            }
+            var ranges = new ArrayList<Range>();
+            for (int i = 0; i < entries.size(); i++) {
+                Range r = cidr(entries.get(i).asText(""));
+                if (r == null) problems.add(doc.problem("/entries/" + i, "not an address range: \"" + entries.get(i).asText("")
+                        + "\"; expected an IPv4 or IPv6 address, a slash and a prefix length (173.245.48.0/20, 2400:cb00::/32)"));
+                else ranges.add(r);
+            }
+            if (name != null) {
+                if (lists.containsKey(name)) problems.add(doc.problem("/list", "the list \"" + name + "\" is written twice"));
+                lists.put(name, List.copyOf(ranges));
+            }
+        }
+        return new NamedLists(Map.copyOf(lists));
+    }
+
+    private static Range cidr(String text) {
+        int slash = text.indexOf('/');
+        if (slash < 0) return null;
+        byte[] base = literal(text.substring(0, slash).strip());
+        if (base == null) return null;
+        int prefix;
+        try {
+            prefix = Integer.parseInt(text.substring(slash + 1).strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        int bits = base.length * 8;
+        if (prefix < 0 || prefix > bits) return null;
+        BigInteger b = new BigInteger(1, base);
+        BigInteger hostMask = BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE);
+        BigInteger first = b.andNot(hostMask);
+        return new Range(first, first.or(hostMask), base.length);
+    }
+
+    private static String stripPort(String address) {
+        if (address == null) return null;
+        String a = address.strip();
+        if (a.startsWith("[")) {
+            int close = a.indexOf(']');
+            return close < 0 ? a : a.substring(1, close);
+        }
+        int colon = a.indexOf(':');
+        if (colon > 0 && colon == a.lastIndexOf(':')) return a.substring(0, colon); // 1.2.3.4:80
+        return a;
+    }
+
+    /** The bytes of an IP literal, or null for anything else; never a DNS lookup. */
+    private static byte[] literal(String text) {
+        if (text == null) return null;
+        boolean v4 = IPV4.matcher(text).matches();
+        if (!v4 && !(text.indexOf(':') >= 0 && IPV6.matcher(text).matches())) return null;
+        if (v4) {
+            for (String part : text.split("\\.")) if (Integer.parseInt(part) > 255) return null;
+        }
+        try {
+            return InetAddress.getByName(text).getAddress();
+        } catch (UnknownHostException | SecurityException e) {
+            return null;
+        }
+    }
+}
