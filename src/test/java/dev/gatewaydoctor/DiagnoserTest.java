@@ -247,4 +247,17 @@ class DiagnoserTest {
         assertThat(berlin.rulesFired()).contains("The changes came only after the errors had begun")
                 .doesNotContain("The last change before the first error came within the hour before it");
     }
+
+    @Test
+    void aSyslogLineWithNoYearAnywhereSaysTheYearCameFromTheClock() {
+        var clock = java.time.Clock.fixed(java.time.Instant.parse("2026-11-30T12:00:00Z"), java.time.ZoneOffset.UTC);
+        Diagnosis d = TestRules.diagnoser().withClock(clock).diagnose(FactSet.builder()
+                .log("syslog", "Nov 26 05:07:46 web1 kernel: Out of memory: Killed process 1234 (php-fpm8.1) total-vm:1234567kB").build());
+        assertThat(d.warnings()).anySatisfy(w -> assertThat(w).contains("without a year").contains("from this machine's clock (2026)"));
+        // A fact with a full date gives the year: no guess, no warning.
+        Diagnosis dated = TestRules.diagnoser().withClock(clock).diagnose(FactSet.builder()
+                .log("syslog", "Nov 26 05:07:46 web1 kernel: Out of memory: Killed process 1234 (php-fpm8.1) total-vm:1234567kB")
+                .fact(new dev.gatewaydoctor.facts.Event("plugin-updated", "x", java.time.Instant.parse("2025-11-26T05:00:00Z"))).build());
+        assertThat(dated.warnings()).noneSatisfy(w -> assertThat(w).contains("without a year"));
+    }
 }

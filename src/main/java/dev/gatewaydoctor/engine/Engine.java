@@ -78,7 +78,7 @@ public final class Engine {
                     logLines++;
                     List<LogSignal> recognised = knowledge.recognizer().recognize(line, zone != null ? zone : java.time.ZoneOffset.UTC);
                     if (recognised.isEmpty()) unrecognised++;
-                    else if (zone == null && line.at() == null && LogRecognizer.timeWithoutZone(line.line())) zoneless++;
+                    else if (zone == null && LogRecognizer.readAsUtcWithoutZone(line)) zoneless++;
                     signals.addAll(recognised);
                 }
             }
@@ -96,6 +96,12 @@ public final class Engine {
                 placed.add(signal.log());
             }
             if (zone == null) zoneless += placed.size();
+            if (reference == null && !placed.isEmpty()) {
+                warnings.add(placed.size() + " log line" + (placed.size() == 1 ? " is" : "s are") + " stamped the syslog way, without a year,"
+                        + " and nothing else in the record has one: the year was taken from this machine's clock ("
+                        + wallClock.instant().atZone(java.time.ZoneOffset.UTC).getYear() + "). Give a fact with a full date (an event's or"
+                        + " a response's at) if the logs are older");
+            }
             // The pseudo clock stands at the end of the record before anything is inserted: windows then
             // count back from the last observation, and no event is ever "in the future" of the session.
             Timeline.Derived time = Timeline.derive(facts, signals, zone);

@@ -31,13 +31,8 @@ public final class LogIngest {
 
     /** Lines longer than this are junk: no log message is, and reading one should not fill the heap. */
     public static final int MAX_LINE = 64 * 1024;
-    /** Kinds of signal kept apart; beyond this, further kinds are counted in a warning (a log of a million distinct errors). */
-    static final int MAX_KINDS = 5_000;
     private static final int SNIFF_LINES = 200;
     private static final int CHUNK = 1 << 20;
-    /** Access logs' requests are counted in slots of this many seconds. */
-    private static final long RATE_SLOT = 600;
-    private static final long MAX_RATE_SLOTS = 2016;
 
     /** What to keep: the source the lines came from ("auto": read it off the lines) and a time window (null: open). */
     public record Options(String source, Instant since, Instant until, java.time.ZoneId zone) {
@@ -97,14 +92,14 @@ public final class LogIngest {
             t.setDaemon(true);
             return t;
         });
-        var pending = new java.util.ArrayDeque<java.util.concurrent.Future<Collector>>();
-        Collector kept = null;
+        var pending = new java.util.ArrayDeque<java.util.concurrent.Future<SignalCollector>>();
+        SignalCollector kept = null;
         try {
             byte[] buf = free.take();
             int n = in.readNBytes(buf, 0, buf.length);
             Options known = knowingSource(options, new String(buf, 0, n, StandardCharsets.ISO_8859_1));
             Instant yearReference = yearReference(options);
-            kept = new Collector(known, yearReference);
+            kept = new SignalCollector(recognizer, known, yearReference);
             boolean skipping = false; // inside a line too long to keep, until its end
             boolean first = true;
             while (true) {
@@ -135,7 +130,7 @@ public final class LogIngest {
                 int length = cut;
                 pending.add(pool.submit(() -> {
                     try {
-                        return scan(chunk, length, new Collector(known, yearReference));
+                        return scan(chunk, length, new SignalCollector(recognizer, known, yearReference));
                     } finally {
                         free.add(chunk);
                     }
@@ -235,10 +230,6 @@ public final class LogIngest {
     }
 
     /** Two counts of one slot of requests: how many, the first and the last second seen. */
-    private static long[] sumSlots(long[] a, long[] b) {
-        return new long[] {a[0] + b[0], Math.min(a[1], b[1]), Math.max(a[2], b[2])};
-    }
-
     private static int num(byte[] b, int at, int digits) {
         int v = 0;
         for (int k = at; k < at + digits; k++) {
@@ -254,7 +245,7 @@ public final class LogIngest {
      * holds no such word is counted and dropped without becoming a string. Lines with bytes outside
      * ASCII (rare in logs) are decoded and read in full, so that nothing hangs on the bytes' search.
      */
-    private Collector scan(byte[] b, int length, Collector kept) {
+    private SignalCollector scan(byte[] b, int length, SignalCollector kept) {
         int start = 0;
         int state = 0;
         boolean hit = false;
@@ -279,10 +270,10 @@ public final class LogIngest {
         return kept;
     }
 
-    private void line(byte[] b, int from, int to, boolean hit, boolean odd, Collector kept) {
+    private void line(byte[] b, int from, int to, boolean hit, boolean odd, SignalCollector kept) {
         kept.read++;
         if (to > from && b[to - 1] == '\r') to--;
-        if (kept.countsRequests) kept.request(accessTime(b, from, to));
+        if (kept.rates != null) kept.rates.request(accessTime(b, from, to));
         if (to - from > MAX_LINE) {
             kept.tooLong++;
         } else if (odd) {
@@ -315,7 +306,7 @@ public final class LogIngest {
             in.reset();
             options = knowingSource(options, new String(head, 0, got));
         }
-        var kept = new Collector(options, yearReference(options));
+        var kept = new SignalCollector(recognizer, options, yearReference(options));
         var sb = new StringBuilder();
         int c;
         boolean tooLong = false;
@@ -328,9 +319,9 @@ public final class LogIngest {
                 else if (sb.indexOf("\u0000") >= 0) kept.binary++;
                 else {
                     String text = sb.length() > 0 && sb.charAt(sb.length() - 1) == '\r' ? sb.substring(0, sb.length() - 1) : sb.toString();
-                    if (kept.countsRequests) {
+                    if (kept.rates != null) {
                         byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
-                        kept.request(accessTime(bytes, 0, bytes.length));
+                        kept.rates.request(accessTime(bytes, 0, bytes.length));
                     }
                     kept.accept(text);
                 }
@@ -349,7 +340,7 @@ public final class LogIngest {
         return kept.result(name);
     }
 
-    private static Collector take(java.util.concurrent.Future<Collector> f) throws IOException {
+    private static SignalCollector take(java.util.concurrent.Future<SignalCollector> f) throws IOException {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -360,237 +351,6 @@ public final class LogIngest {
             if (e.getCause() instanceof Error err) throw err;
             throw new IOException(e.getCause());
         }
-    }
-
-    /** Keeps one line of each kind of signal, and counts the rest. */
-    private final class Collector {
-        final Options options;
-        final LinkedHashMap<Object, Kind> kinds = new LinkedHashMap<>();
-        long read, signalLines, outside, binary, invalid, tooLong, droppedKinds;
-
-        final Instant yearReference;
-        /** An access log: every line is a request, counted per slot of time for the request rate. */
-        final boolean countsRequests;
-        final java.util.TreeMap<Long, long[]> requests = new java.util.TreeMap<>();
-
-        Collector(Options options, Instant yearReference) {
-            this.options = options;
-            this.countsRequests = "nginx-access".equals(options.source()) || "apache-access".equals(options.source());
-            this.yearReference = yearReference;
-        }
-
-        final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-
-        void request(long epochSecond) {
-            if (epochSecond == Long.MIN_VALUE) return;
-            if (options.since() != null && epochSecond < options.since().getEpochSecond()) return;
-            if (options.until() != null && epochSecond > options.until().getEpochSecond()) return;
-            // per slot: how many, and the first and last second seen in it (the log's first and last slots are partial)
-            long[] slot = requests.computeIfAbsent(Math.floorDiv(epochSecond, RATE_SLOT), k -> new long[] {0, Long.MAX_VALUE, Long.MIN_VALUE});
-            slot[0]++;
-            slot[1] = Math.min(slot[1], epochSecond);
-            slot[2] = Math.max(slot[2], epochSecond);
-        }
-
-        void accept(String text) {
-            List<LogSignal> signals = recognizer.recognize(new LogLine("other", text, null),
-                    options.zone() != null ? options.zone() : java.time.ZoneOffset.UTC);
-            if (signals.isEmpty()) return;
-            Instant at = signals.get(0).time();
-            // Syslog's stamps have no year: a log read now was written up to now (or up to --until).
-            if (at == null) at = LogRecognizer.yearlessTime(text, options.zone() != null ? options.zone() : java.time.ZoneOffset.UTC, yearReference);
-            if (at != null && (options.since() != null && at.isBefore(options.since()) || options.until() != null && at.isAfter(options.until()))) {
-                outside++;
-                return;
-            }
-            signalLines++;
-            Object key = kindOf(signals);
-            Kind kind = kinds.get(key);
-            if (kind == null) {
-                if (kinds.size() >= MAX_KINDS) {
-                    droppedKinds++;
-                    return;
-                }
-                kinds.put(key, new Kind(text, at));
-            } else {
-                kind.seen(text, at);
-            }
-        }
-
-        /** Adds what a later part of the same log kept. */
-        void merge(Collector later) {
-            read += later.read;
-            signalLines += later.signalLines;
-            outside += later.outside;
-            binary += later.binary;
-            invalid += later.invalid;
-            tooLong += later.tooLong;
-            droppedKinds += later.droppedKinds;
-            later.requests.forEach((slot, v) -> requests.merge(slot, v, LogIngest::sumSlots));
-            later.kinds.forEach((key, k) -> {
-                Kind mine = kinds.get(key);
-                if (mine != null) {
-                    mine.merge(k);
-                } else if (kinds.size() < MAX_KINDS) {
-                    kinds.put(key, k);
-                } else {
-                    droppedKinds += k.count;
-                }
-            });
-        }
-
-        Result result(String name) {
-            String src = options.source(); // told from the first lines before reading, when "auto"
-            var out = new ArrayList<LogLine>(kinds.size());
-            for (Kind k : kinds.values()) {
-                out.add(new LogLine(src, k.line, k.first, (int) Math.min(Integer.MAX_VALUE, k.count), k.count > 1 ? k.last : null,
-                        k.examples()));
-            }
-            var warnings = new ArrayList<String>();
-            long junk = binary + invalid + tooLong;
-            if (junk > 0) {
-                warnings.add(name + ": skipped " + count(junk) + " of " + count(read) + " lines that are no log text ("
-                        + String.join(", ", parts(binary, "binary", invalid, "not UTF-8", tooLong, "over 64 KB")) + ")");
-            }
-            if (droppedKinds > 0) {
-                warnings.add(name + ": " + count(droppedKinds) + " lines carried signals beyond the first " + count(MAX_KINDS)
-                        + " kinds and were not kept");
-            }
-            if (outside > 0) warnings.add(name + ": " + count(outside) + " lines with signals fell outside the time window and were left out");
-            if (options.zone() == null && kinds.values().stream().anyMatch(k -> LogRecognizer.timeWithoutZone(k.line)
-                    || LogRecognizer.yearlessTime(k.line, java.time.ZoneOffset.UTC, yearReference) != null)) {
-                warnings.add(name + ": its times carry no zone and were read as UTC; if the server logs local time, give --timezone"
-                        + " (or site.timezone), so that the first error and the changes before it line up");
-            }
-            if (read > 0 && signalLines == 0 && outside == 0 && junk < read) {
-                warnings.add(name + ": none of its " + count(read) + " lines matched a message family GatewayDoctor knows");
-            }
-            return new Result(name, src, List.copyOf(out), read, signalLines, outside, junk, List.copyOf(warnings), requestRates());
-        }
-
-        /**
-         * Requests per second in each 10-minute slot (an hour's when the log spans more than two weeks), as
-         * requests.per.second metrics at the slot's start. The log's first and last slots count only the
-         * time they cover.
-         */
-        List<dev.gatewaydoctor.facts.Metric> requestRates() {
-            if (requests.isEmpty()) return List.of();
-            long width = RATE_SLOT;
-            var slots = requests;
-            if (requests.lastKey() - requests.firstKey() > MAX_RATE_SLOTS) {
-                width = RATE_SLOT * 6;
-                slots = new java.util.TreeMap<>();
-                for (var e : requests.entrySet()) {
-                    slots.merge(Math.floorDiv(e.getKey(), 6L), e.getValue(), LogIngest::sumSlots);
-                }
-            }
-            var out = new ArrayList<dev.gatewaydoctor.facts.Metric>(slots.size());
-            long firstSlot = slots.firstKey();
-            long lastSlot = slots.lastKey();
-            for (var e : slots.entrySet()) {
-                long start = e.getKey() * width;
-                long from = e.getKey() == firstSlot ? e.getValue()[1] : start;
-                long to = e.getKey() == lastSlot ? e.getValue()[2] + 1 : start + width;
-                double seconds = Math.max(60, to - from);
-                out.add(new dev.gatewaydoctor.facts.Metric("requests.per.second", Math.round(e.getValue()[0] / seconds * 100) / 100.0,
-                        "req/s", Instant.ofEpochSecond(start)));
-            }
-            return out;
-        }
-    }
-
-    /**
-     * Lines that say the same thing about the same upstream, pool, plugin or process are one kind, whenever and for whomever.
-     * An access log's gateway errors are one kind per status, whatever the page: a site failing everywhere gives three
-     * facts, not one per URL (the examples show a few of the requests).
-     */
-    private static Object kindOf(List<LogSignal> signals) {
-        var key = new ArrayList<List<Object>>(signals.size());
-        for (LogSignal s : signals) {
-            key.add(java.util.Arrays.asList(s.family(), s.errno(), s.upstream(), s.socketPath(), s.host(), s.file(), s.plugin(), s.theme(),
-                    s.function(), s.memoryLimitBytes(), s.signal(), s.pool(), s.limit(), s.process(), s.detail(), s.status(), s.removedInPhp(),
-                    s.family().equals("php-fatal-error") || s.family().equals("database-connection-error") ? s.message() : null));
-        }
-        return key;
-    }
-
-    /** One kind of signal: its first line, how many, when the last came, and a few lines like it. */
-    private static final class Kind {
-        final String line;
-        final Instant first;
-        Instant last;
-        long count = 1;
-        String second;      // the second line seen, if it differs from the first
-        String lastLine;    // the latest line seen after it
-
-        Kind(String line, Instant at) {
-            this.line = line;
-            this.first = at;
-            this.last = at;
-        }
-
-        void seen(String text, Instant at) {
-            count++;
-            seenAt(at);
-            example(text);
-        }
-
-        /** What a later part of the same log saw of this kind. */
-        void merge(Kind later) {
-            count += later.count;
-            seenAt(later.last);
-            for (String text : new String[] {later.line, later.second, later.lastLine}) {
-                if (text != null) example(text);
-            }
-        }
-
-        private void seenAt(Instant at) {
-            if (at != null && (last == null || at.isAfter(last))) last = at;
-        }
-
-        /** A later line of this kind: the first that differs from the kind's own line is kept, and the latest. */
-        private void example(String text) {
-            if (second == null) {
-                if (!text.equals(line)) second = text;
-            } else {
-                lastLine = text;
-            }
-        }
-
-        List<String> examples() {
-            var out = new ArrayList<String>(2);
-            if (second != null) out.add(second);
-            if (lastLine != null && !lastLine.equals(second) && !lastLine.equals(line)) out.add(lastLine);
-            return out;
-        }
-    }
-
-    private static final int ASCII = 0;
-    private static final int OTHER = 1;
-    private static final int BINARY = 2;
-
-    /** ASCII, other (UTF-8 to be checked), or binary (a NUL byte: no text log has one). */
-    private static int bytesKind(byte[] b, int from, int to) {
-        int kind = ASCII;
-        for (int i = from; i < to; i++) {
-            byte x = b[i];
-            if (x == 0) return BINARY;
-            if (x < 0) kind = OTHER;
-        }
-        return kind;
-    }
-
-    private static List<String> parts(long a, String an, long b, String bn, long c, String cn) {
-        var out = new ArrayList<String>();
-        if (a > 0) out.add(count(a) + " " + an);
-        if (b > 0) out.add(count(b) + " " + bn);
-        if (c > 0) out.add(count(c) + " " + cn);
-        return out;
-    }
-
-    static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
     }
 
     /** Counts the bytes that go through, for the progress bar. */

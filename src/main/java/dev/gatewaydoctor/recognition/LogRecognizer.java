@@ -36,6 +36,15 @@ public final class LogRecognizer {
 
     private final List<Family> families;
     private final List<String> words;
+    /**
+     * What lines read before said, for lines a whole-log reading kept: a diagnosis of them takes it
+     * instead of reading them again. Weak keys: the entries go with the fact sets that hold the lines.
+     */
+    private final java.util.Map<LogLine, Remembered> remembered = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    private final java.util.concurrent.atomic.LongAdder recognitions = new java.util.concurrent.atomic.LongAdder();
+
+    private record Remembered(ZoneId zone, List<LogSignal> signals) {
+    }
 
     public LogRecognizer(List<Family> families) {
         this.families = List.copyOf(families);
@@ -54,10 +63,13 @@ public final class LogRecognizer {
         return words;
     }
 
-    /** True when the line's own timestamp leaves out its zone (nginx, Apache and PHP-FPM print local time so). */
-    public static boolean timeWithoutZone(String line) {
-        LogTime.Found found = LogTime.find(normalize(line), ZoneOffset.UTC);
-        return found != null && !found.zoneGiven();
+    /**
+     * True when the line's time was read from its own stamp without a zone and taken as UTC: no fact's
+     * {@code at} says otherwise (a whole-log reading sets {@code at} from that very stamp).
+     */
+    public static boolean readAsUtcWithoutZone(LogLine log) {
+        LogTime.Found found = LogTime.find(normalize(log.line()), ZoneOffset.UTC);
+        return found != null && !found.zoneGiven() && (log.at() == null || log.at().equals(found.at()));
     }
 
     /**
@@ -74,8 +86,24 @@ public final class LogRecognizer {
         return recognize(log, ZoneOffset.UTC);
     }
 
+    /**
+     * Keeps what a line said when it was read, for the line a whole-log reading keeps of its kind
+     * ({@code signals} read from the kind's first line, with times read in {@code zone}).
+     */
+    public void remember(LogLine kept, List<LogSignal> signals, ZoneId zone) {
+        remembered.put(kept, new Remembered(zone == null ? ZoneOffset.UTC : zone, signals.stream().map(s -> s.rebased(kept)).toList()));
+    }
+
+    /** How many times lines were matched against the families (a remembered line is not matched again). */
+    public long recognitions() {
+        return recognitions.sum();
+    }
+
     /** As {@link #recognize(LogLine)}, reading times that carry no zone in the given one (the site's). */
     public List<LogSignal> recognize(LogLine log, ZoneId localZone) {
+        Remembered known = remembered.get(log);
+        if (known != null && known.zone().equals(localZone == null ? ZoneOffset.UTC : localZone)) return known.signals();
+        recognitions.increment();
         String line = normalize(log.line());
         var found = new ArrayList<LogSignal.Builder>();
         found.addAll(match(line, Family.Unit.LINE));

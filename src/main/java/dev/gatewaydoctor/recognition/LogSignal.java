@@ -55,6 +55,16 @@ public record LogSignal(String family, String program, Instant time,
                 status, removedInPhp, log, count, lastTime);
     }
 
+    /**
+     * The same signal for the line a whole-log reading kept for its kind: its time the kind's first, its
+     * count and last time the kind's.
+     */
+    public LogSignal rebased(LogLine kept) {
+        return new LogSignal(family, program, kept.at() != null ? kept.at() : time, errno, errnoName, errnoMeaning, upstream, socketPath, host,
+                request, message, file, plugin, theme, codeArea, function, memoryLimitBytes, triedBytes, signal, signalName, pool, limit,
+                process, detail, status, removedInPhp, kept, kept.count(), kept.lastAt());
+    }
+
     /** The plugin or theme slug, whichever the file names. */
     public String component() {
         return plugin != null ? plugin : theme;

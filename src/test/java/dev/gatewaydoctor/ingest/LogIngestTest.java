@@ -45,14 +45,37 @@ class LogIngestTest {
     private static final LogIngest.Options UTC = new LogIngest.Options("auto", null, null, java.time.ZoneOffset.UTC);
 
     @Test
-    void localTimesAreReadInTheGivenZoneAndWithoutOneTheResultSaysUtcWasAssumed() throws Exception {
+    void localTimesAreReadInTheGivenZoneAndWithoutOneTheDiagnosisSaysUtcWasAssumedOnce() throws Exception {
         byte[] log = nginxLog(100).getBytes(StandardCharsets.UTF_8);
         LogIngest.Result berlin = read(log, new LogIngest.Options("auto", null, null, java.time.ZoneId.of("Europe/Berlin")));
         assertThat(berlin.lines().get(0).at()).isEqualTo(Instant.parse("2024-03-01T11:00:00Z")); // 12:00 in Berlin, winter time
         assertThat(berlin.warnings()).isEmpty();
         LogIngest.Result assumed = read(log, LogIngest.Options.AUTO);
         assertThat(assumed.lines().get(0).at()).isEqualTo(Instant.parse("2024-03-01T12:00:00Z"));
-        assertThat(assumed.warnings()).singleElement().asString().contains("its times carry no zone and were read as UTC");
+        // One owner for the warning: the diagnosis, which knows the site's zone; not the reading too.
+        assertThat(assumed.warnings()).isEmpty();
+        var facts = dev.gatewaydoctor.facts.FactSet.builder().facts(assumed.lines()).build();
+        var d = dev.gatewaydoctor.TestRules.diagnoser().diagnose(facts);
+        assertThat(d.warnings()).filteredOn(w -> w.contains("zone")).singleElement().asString().contains("without a zone; read as UTC");
+    }
+
+    @Test
+    void aLineKeptByWholeLogReadingIsNotRecognisedAgainByTheDiagnosis() throws Exception {
+        var doctor = dev.gatewaydoctor.Diagnoser.with(dev.gatewaydoctor.knowledge.KnowledgeLoader.fromDirectory(dev.gatewaydoctor.TestRules.RULES));
+        var recognizer = doctor.knowledge().recognizer();
+        byte[] log = nginxLog(100).getBytes(StandardCharsets.UTF_8);
+        long before = recognizer.recognitions();
+        LogIngest.Result r = new LogIngest(recognizer).read("error.log", new ByteArrayInputStream(log), UTC, null);
+        long byReading = recognizer.recognitions() - before;
+        assertThat(byReading).as("each line holding a family's word, read once").isPositive();
+        var facts = dev.gatewaydoctor.facts.FactSet.builder().facts(r.lines()).build();
+        var d = doctor.diagnose(facts);
+        assertThat(recognizer.recognitions() - before).as("the diagnosis reads none of the kept lines again").isEqualTo(byReading);
+        assertThat(d.causes()).isNotEmpty();
+        // A line the diagnosis has not seen before is read, once.
+        doctor.diagnose(dev.gatewaydoctor.facts.FactSet.builder().facts(java.util.List.of(new dev.gatewaydoctor.facts.LogLine("nginx-error",
+                "connect() failed (111: Connection refused) while connecting to upstream", null))).build());
+        assertThat(recognizer.recognitions() - before).isEqualTo(byReading + 1);
     }
 
     private static LogIngest.Result read(byte[] bytes, LogIngest.Options options) throws Exception {
