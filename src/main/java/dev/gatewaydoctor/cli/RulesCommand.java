@@ -82,6 +82,15 @@ final class RulesCommand implements Runnable {
                 // real case fires is shown by evidence nobody wrote for it.
                 for (Path p : Replay.samplesBelow(sampleDir)) results.add(Replay.replay(doctor, p));
                 replayed = results.size();
+                // A sample that reads but cannot be diagnosed met a rule that threw or weighed out of range: that
+                // is the rules' fault, and the sample that shows it is named.
+                var faults = results.stream().filter(r -> r.error() != null && r.facts() != null && r.facts().expect() != null).toList();
+                if (!faults.isEmpty()) {
+                    for (Replay.Result r : faults) out.println(r.file() + ": error: " + r.error());
+                    out.println(faults.size() + (faults.size() == 1 ? " sample meets a rule fault" : " samples meet rule faults") + " in "
+                            + k.source() + ": the rules cannot be used until they are fixed");
+                    return ExitCode.BAD_RULES;
+                }
                 for (Map.Entry<String, Integer> e : Replay.coverage(k.ruleFiles(), results).entrySet()) {
                     if (e.getValue() == 0) warnings.add(ruleAt(k, e.getKey(), "no sample in " + sampleDir + " fires the rule \""
                             + e.getKey() + "\": add a sample that shows it (and one where it must not decide)"));
@@ -92,7 +101,8 @@ final class RulesCommand implements Runnable {
             long ruleCount = k.ruleFiles().size();
             out.println("rules in " + k.source() + " are sound: " + k.causes().size() + " causes, " + k.fixes().size() + " fixes, "
                     + ruleCount + " rules, version " + k.version()
-                    + (sampleDir == null ? "" : "; " + replayed + " samples replayed for coverage")
+                    + (sampleDir == null ? "; coverage skipped: no facts-samples beside the rules (give --samples DIR)"
+                    : "; " + replayed + " samples replayed for coverage")
                     + "; " + warnings.size() + (warnings.size() == 1 ? " warning" : " warnings"));
             return ExitCode.OK;
         }

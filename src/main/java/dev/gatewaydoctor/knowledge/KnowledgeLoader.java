@@ -160,6 +160,13 @@ public final class KnowledgeLoader {
         RuleTextChecks.samePatternAcrossFiles(files, groups, warnings);
         RuleTextChecks.familiesExist(files, recognizer.families().stream().map(dev.gatewaydoctor.recognition.Family::id)
                 .collect(java.util.stream.Collectors.toSet()), problems);
+        var mistaken = new java.util.HashSet<String>();
+        files.forEach((path, text) -> {
+            if (!path.endsWith(".drl")) return;
+            List<RuleProblem> found = DrlMistakes.find(path, text);
+            if (!found.isEmpty()) mistaken.add(path);
+            problems.addAll(found);
+        });
         // Drools compiles the files even when the checks above found problems, so that an author sees them all at once.
 
         KieServices ks = KieServices.Factory.get();
@@ -189,6 +196,8 @@ public final class KnowledgeLoader {
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             if (m.getText() != null && m.getText().contains("Parser returned a null Package")) continue; // echo of a syntax error
             String file = relative(m.getPath());
+            if (mistaken.contains(file)) continue; // Drools's echo of a mistake already told where it is
+            if (m.getText() != null && m.getText().toLowerCase(java.util.Locale.ROOT).contains("duplicate rule")) continue; // told with both files
             problems.add(DroolsMessages.plain(file, Math.max(m.getLine(), 0), Math.max(m.getColumn(), 0), clean(m.getText()), files.get(file)));
         }
         if (!problems.isEmpty()) {

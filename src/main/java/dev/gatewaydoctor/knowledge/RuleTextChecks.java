@@ -39,7 +39,8 @@ final class RuleTextChecks {
                 if (causes.isEmpty()) {
                     // causes.yaml itself is broken, and reported: no cause name can be checked.
                 } else if (!causes.containsKey(cause)) {
-                    problems.add(at(path, text, m.start(1), "evidence for \"" + cause + "\", which is no cause in causes.yaml"));
+                    problems.add(at(path, text, m.start(1), "evidence for \"" + cause + "\", which is no cause in causes.yaml"
+                            + Vocabulary.didYouMean(cause, causes.keySet())));
                 } else if (fileCause != null && !fileCause.equals(cause)) {
                     warnings.add(at(path, text, m.start(1), "a rule in " + path + " weighs \"" + cause
                             + "\"; one file per cause keeps the reasoning where readers look for it (rules/causes/" + cause + ".drl)"));
@@ -55,10 +56,26 @@ final class RuleTextChecks {
             m = FIX_CONTRIBUTION.matcher(text);
             while (m.find()) {
                 if (!fixIds.isEmpty() && !fixIds.contains(m.group(1))) {
-                    problems.add(at(path, text, m.start(1), "contribution to \"" + m.group(1) + "\", which is no fix in fixes.yaml"));
+                    problems.add(at(path, text, m.start(1), "contribution to \"" + m.group(1) + "\", which is no fix in fixes.yaml"
+                            + Vocabulary.didYouMean(m.group(1), fixIds)));
                 }
                 if (!causes.isEmpty() && !causes.containsKey(m.group(2))) {
-                    problems.add(at(path, text, m.start(2), "contribution for cause \"" + m.group(2) + "\", which is no cause in causes.yaml"));
+                    problems.add(at(path, text, m.start(2), "contribution for cause \"" + m.group(2) + "\", which is no cause in causes.yaml"
+                            + Vocabulary.didYouMean(m.group(2), causes.keySet())));
+                }
+            }
+        });
+        // Drools would name the duplicate once, in one file: both places are what an author needs.
+        var firstPlace = new java.util.HashMap<String, RuleProblem>();
+        files.forEach((path, text) -> {
+            if (!path.endsWith(".drl")) return;
+            Matcher r = RULE_NAME.matcher(text);
+            while (r.find()) {
+                RuleProblem here = at(path, text, r.start(1), "");
+                RuleProblem before = firstPlace.putIfAbsent(r.group(1), here);
+                if (before != null) {
+                    problems.add(at(path, text, r.start(1), "the rule name \"" + r.group(1) + "\" is taken by " + before.file() + ":"
+                            + before.line() + ": rule names must be unique across all files; say what this one sees differently"));
                 }
             }
         });
@@ -210,8 +227,8 @@ final class RuleTextChecks {
         });
     }
 
-    private static final Pattern FAMILY_TEST = Pattern.compile("\\bfamily\\s*(?:==\\s*\"([^\"]*)\"|in\\s*\\(([^)]*)\\))");
-    private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
+    private static final Pattern FAMILY_TEST = Pattern.compile("\\bfamily\\s*(?:==\\s*\"([^\"\\n]*)\"|in\\s*\\(([^)\\n]*)\\))");
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"\\n]*)\"");
 
     /**
      * Every family a rule matches on is one that families/ declares: a misspelt family compiles, and the

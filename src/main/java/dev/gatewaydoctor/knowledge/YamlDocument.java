@@ -32,8 +32,8 @@ record YamlDocument(String file, JsonNode root, SourcePositions where) {
             return new YamlDocument(file, root, SourcePositions.of(MAPPER.getFactory(), text));
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
-            String msg = e.getOriginalMessage() == null ? "not valid YAML" : e.getOriginalMessage().split("\n")[0];
-            problems.add(new RuleProblem(file, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(), "not valid YAML: " + msg));
+            problems.add(new RuleProblem(file, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(),
+                    "not valid YAML: " + explain(e.getOriginalMessage())));
             return null;
         } catch (IOException e) {
             problems.add(new RuleProblem(file, 0, 0, "cannot read: " + e.getMessage()));
@@ -62,5 +62,27 @@ record YamlDocument(String file, JsonNode root, SourcePositions where) {
         }
         return v.asText();
     }
-}
 
+    /**
+     * The parser's own words, in one line: what it expected and found, and what it was reading (SnakeYAML
+     * says both, over several lines, with the text quoted); with a hint when the cause is indentation,
+     * as it most often is.
+     */
+    static String explain(String parserMessage) {
+        if (parserMessage == null) return "the parser gave no reason";
+        String context = null;
+        String problem = null;
+        for (String line : parserMessage.split("\n")) {
+            String t = line.strip();
+            if (t.startsWith("while ") && context == null) context = t;
+            else if ((t.startsWith("expected") || t.startsWith("found") || t.startsWith("mapping values") || t.startsWith("did not find")
+                    || t.startsWith("could not find")) && problem == null) problem = t;
+        }
+        if (problem == null) problem = parserMessage.split("\n")[0].strip();
+        String said = problem + (context != null ? " (" + context + ")" : "");
+        boolean indentation = said.contains("block end") || said.contains("block mapping") || said.contains("block collection")
+                || said.contains("mapping values are not allowed") || said.contains("simple key");
+        return said + (indentation ? "; check the indentation here: the keys of one item start in the same column, under the first"
+                + " key after its dash, and a value with a colon in it needs quotes" : "");
+    }
+}

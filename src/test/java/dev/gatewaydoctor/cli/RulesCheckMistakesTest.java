@@ -1,0 +1,113 @@
+package dev.gatewaydoctor.cli;
+
+import dev.gatewaydoctor.TestCli;
+import dev.gatewaydoctor.TestRules;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The mistakes a domain expert makes in rules/, each as `rules check` tells it: where it is, what is
+ * likely meant, and exit code 3; one mistake, one message.
+ */
+class RulesCheckMistakesTest {
+
+    /** A copy of rules/ (and of the samples, for coverage) with one file changed. */
+    private static Path broken(Path dir, String file, UnaryOperator<String> change) throws Exception {
+        Path rules = TestRules.copyOfRules(dir.resolve("rules"));
+        Path f = rules.resolve(file);
+        String before = Files.readString(f);
+        String after = change.apply(before);
+        assertThat(after).as("the test's change applies to " + file).isNotEqualTo(before);
+        Files.writeString(f, after);
+        return rules;
+    }
+
+    private static TestCli.Run check(Path rules) {
+        return TestCli.run("rules", "check", rules.toString());
+    }
+
+    private static String errors(TestCli.Run run) {
+        assertThat(run.code()).as(run.out() + run.err()).isEqualTo(ExitCode.BAD_RULES);
+        return run.out() + run.err();
+    }
+
+    @Test
+    void aTextValueComparedWithANumberPointsToTheNumber(@TempDir Path dir) throws Exception {
+        Path rules = broken(dir, "causes/disk-full.drl", t -> t.replaceFirst("when\n", "when\n    Observation(name == \"disk-free-mb\", value < 100)\n"));
+        assertThat(errors(check(rules))).contains("causes/disk-full.drl:12:").contains("Observation's value is text")
+                .contains("compare the number: number < 100");
+    }
+
+    @Test
+    void aMissingEndIsToldAtTheRuleThatLacksIt(@TempDir Path dir) throws Exception {
+        Path rules = broken(dir, "causes/disk-full.drl", t -> t.replaceFirst("\nend\n", "\n"));
+        String out = errors(check(rules));
+        assertThat(out).contains("causes/disk-full.drl:").contains("has no end before the next rule: add a line with end after its then-part");
+        assertThat(out).contains("1 error in");
+    }
+
+    @Test
+    void aMissingSemicolonIsToldAtItsLine(@TempDir Path dir) throws Exception {
+        Path rules = broken(dir, "causes/disk-full.drl", t -> t.replaceFirst("\\)\\);\n", "))\n"));
+        String out = errors(check(rules));
+        assertThat(out).containsPattern("causes/disk-full\\.drl:1\\d:\\d+: error: the statement ends without ;").contains("1 error in");
+    }
+
+    @Test
+    void anUnclosedQuoteIsToldAtItsLine(@TempDir Path dir) throws Exception {
+        Path rules = broken(dir, "causes/disk-full.drl", t -> t.replaceFirst("family == \"disk-full\", ", "family == \"disk-full, "));
+        String out = errors(check(rules));
+        assertThat(out).contains("a quote opened on this line is not closed on it").contains("1 error in");
+    }
+
+    @Test
+    void aYamlIndentationSlipIsOneProblemWithTheParsersWordsAndAHint(@TempDir Path dir) throws Exception {
+        Path rules = broken(dir, "causes.yaml", t -> t.replaceFirst("\n    title:", "\n   title:"));
+        String out = errors(check(rules));
+        assertThat(out).contains("causes.yaml:").contains("expected <block end>").contains("check the indentation here").contains("1 error in");
+    }
+
+    @Test
+    void aDuplicateRuleNameNamesBothFiles(@TempDir Path dir) throws Exception {
+        Path rules = TestRules.copyOfRules(dir.resolve("rules"));
+        String name = "The origin's firewall blocks the CDN's addresses";
+        Path f = rules.resolve("causes/disk-full.drl");
+        Files.writeString(f, Files.readString(f) + "\nrule \"" + name + "\"\nwhen\n    Observation(name == \"disk-full\", value == \"true\")\nthen\n"
+                + "    insert(new Evidence(\"disk-full\", 1.0));\nend\n");
+        String out = errors(check(rules));
+        assertThat(out).contains("the rule name \"" + name + "\" is taken by causes/cdn-or-firewall-misconfiguration.drl:")
+                .containsPattern("causes/(disk-full|cdn-or-firewall-misconfiguration)\\.drl:\\d+");
+    }
+
+    @Test
+    void anUnknownCauseGetsTheClosestId(@TempDir Path dir) throws Exception {
+        Path rules = broken(dir, "causes/disk-full.drl", t -> t.replaceFirst("new Evidence\\(\"disk-full\"", "new Evidence(\"disk-ful\""));
+        assertThat(errors(check(rules))).contains("evidence for \"disk-ful\", which is no cause in causes.yaml; did you mean \"disk-full\"");
+    }
+
+    @Test
+    void aWeightComputedOutOfRangeNamesTheSampleThatMeetsIt(@TempDir Path dir) throws Exception {
+        Path rules = broken(dir, "causes/disk-full.drl", t -> t.replaceFirst("new Evidence\\(\"disk-full\", (\\d\\.\\d)", "new Evidence(\"disk-full\", $1 * 3"));
+        Path samples = Files.createDirectories(dir.resolve("samples"));
+        try (var list = Files.list(Path.of("facts-samples"))) {
+            for (Path p : list.filter(p -> p.getFileName().toString().startsWith("disk-full")).toList()) Files.copy(p, samples.resolve(p.getFileName()));
+        }
+        var run = TestCli.run("rules", "check", rules.toString(), "--samples", samples.toString());
+        String out = errors(run);
+        assertThat(out).contains("samples/disk-full").contains(".json: error: ").contains("outside -4..+4").contains("disk-full.drl");
+    }
+
+    @Test
+    void withoutSamplesBesideTheRulesCoverageIsSaidToBeSkipped(@TempDir Path dir) throws Exception {
+        Path rules = TestRules.copyOfRules(dir.resolve("rules"));
+        var run = check(rules);
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("coverage skipped: no facts-samples beside the rules");
+    }
+}
