@@ -1,9 +1,7 @@
 package dev.gatewaydoctor;
 
 import dev.gatewaydoctor.replay.Replay;
-import dev.gatewaydoctor.facts.FactSetReader;
 import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
@@ -30,24 +28,5 @@ public class SamplesTest {
             assertThat(r.error()).as("%s", file).isNull();
             assertThat(r.failures()).as("%s", file).isEmpty();
         }));
-    }
-
-    @Test
-    void samplesCoverTheSixCausesOfTheEngine() throws Exception {
-        var firstExpected = new java.util.HashSet<String>();
-        for (Path p : samples()) {
-            var e = new FactSetReader().read(p).expect();
-            if (e != null && e.causes() != null && !e.causes().isEmpty()) firstExpected.add(e.causes().get(0));
-        }
-        assertThat(firstExpected).contains("php-fpm-pool-exhausted", "php-memory-exhausted", "plugin-or-theme-fatal-error",
-                "cdn-or-firewall-misconfiguration", "upstream-header-too-big", "transient-upstream-glitch");
-    }
-
-    @Test
-    void everyCauseRulesFileIsNamedAfterAKnownCause() throws Exception {
-        try (Stream<Path> files = Files.list(TestRules.RULES.resolve("causes"))) {
-            files.forEach(f -> assertThat(TestRules.diagnoser().knowledge().cause(f.getFileName().toString().replace(".drl", "")))
-                    .as("cause for %s", f).isNotNull());
-        }
     }
 }

@@ -118,6 +118,6 @@ public final class PrecompiledRules {
     /** Build step: {@code PrecompiledRules RULES_DIR CLASSES_DIR}. */
     public static void main(String[] args) throws Exception {
         Path out = write(Path.of(args[0]), Path.of(args[1]));
-        System.out.println("precompiled " + args[0] + " into " + out);
+        if (out == null) throw new IllegalStateException("no precompiled rules written for " + args[0]);
     }
 }

@@ -110,4 +110,11 @@ class RulesCheckMistakesTest {
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("coverage skipped: no facts-samples beside the rules");
     }
+
+    @Test
+    void aCauseFileNamedAfterNoCauseIsRefused(@TempDir Path dir) throws Exception {
+        Path rules = TestRules.copyOfRules(dir.resolve("rules"));
+        Files.move(rules.resolve("causes/disk-full.drl"), rules.resolve("causes/disk-ful.drl"));
+        assertThat(errors(check(rules))).contains("causes/disk-ful.drl").contains("named after no cause in causes.yaml: \"disk-ful\"");
+    }
 }

@@ -6,8 +6,9 @@ import dev.gatewaydoctor.facts.FactSetReader;
 
 /**
  * Any bytes at all: the reader answers with a fact set or a FactSetException, nothing else (no other
- * exception, no hang, no stack overflow). Under mvn verify it runs its seeds
- * (FactSetReaderFuzzTestInputs/) and fuzzes for a few seconds; a long run is documented in docs/security.md.
+ * exception, no hang, no stack overflow). In every build it replays its inputs (FactSetReaderFuzzTestInputs/:
+ * samples whole and cut short); the fuzz profile (mvn verify -Pfuzz) searches for new ones, and a long run
+ * is documented in docs/security.md.
  */
 class FactSetReaderFuzzTest {
 
