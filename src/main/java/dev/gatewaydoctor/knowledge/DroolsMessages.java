@@ -37,7 +37,7 @@ final class DroolsMessages {
         }
         // The engine's facts by name: the engine depends on the knowledge, not the reverse.
         for (String name : List.of("Onset", "RecordEnd", "EventTiming", "ErrorSeen", "ErrorRate", "ErrorTimeline",
-                "TrafficAroundOnset", "Evidence", "Hypothesis", "Treatment")) {
+                "TrafficAroundOnset", "Evidence", "Hypothesis", "Treatment", "Listed")) {
             try {
                 FACT_TYPES.put(name, Class.forName("dev.gatewaydoctor.engine." + name));
             } catch (ClassNotFoundException e) {

@@ -172,7 +172,7 @@ class MainTest {
                 f + ":" + (firstLine + 2) + ":15: error: LogSignal has no field \"famly\" (did you mean family?)",
                 f + ":" + (firstLine + 11) + ":26: error: evidence for \"disk-fulll\", which is no cause in causes.yaml",
                 f + ":" + (firstLine + 11) + ":39: error: weight 4.5 is outside -4..+4",
-                f + ":" + (firstLine + 14) + ": error: Duplicate rule name: The disk has room (under 85%)",
+                f + ":" + (firstLine + 14) + ":7: error: the rule name \"The disk has room (under 85%)\" is taken by causes/disk-full.drl:",
                 f + ":" + (firstLine + 16) + ":5: error: unknown fact type DiskUsage; rules match HttpResponse, LogLine, LogSignal",
                 rules.resolve("fixes.yaml") + ":",
                 "unknown cause \"disk-ful\" (not in causes.yaml)",
