@@ -130,11 +130,11 @@ public final class NextChecks {
             // A lone leader against everything else: confirmed or refuted.
             String leader = over.iterator().next();
             double c = d.causes().stream().filter(r -> r.id().equals(leader)).mapToDouble(RankedCause::confidence).findFirst()
-                    .orElse(ConfidenceModel.confidence(knowledge.cause(leader).prior(), 0));
+                    .orElse(ConfidenceModel.confidence(knowledge.cause(leader).prior(), 0, knowledge.calibration().temperature()));
             return Map.of(leader, c, "", 1 - c);
         }
         var conf = new HashMap<String, Double>();
-        for (Cause c : knowledge.causes().values()) if (over.contains(c.id())) conf.put(c.id(), ConfidenceModel.confidence(c.prior(), 0));
+        for (Cause c : knowledge.causes().values()) if (over.contains(c.id())) conf.put(c.id(), ConfidenceModel.confidence(c.prior(), 0, knowledge.calibration().temperature()));
         for (RankedCause c : d.causes()) if (over.contains(c.id())) conf.put(c.id(), c.confidence());
         double sum = conf.values().stream().mapToDouble(Double::doubleValue).sum();
         conf.replaceAll((k, v) -> v / sum);

@@ -15,7 +15,17 @@ public final class ConfidenceModel {
     }
 
     public static double confidence(double priorLog10Odds, double sumOfWeights) {
-        double logOdds = priorLog10Odds + sumOfWeights;
+        return confidence(priorLog10Odds, sumOfWeights, 1.0);
+    }
+
+    /**
+     * As above, log-odds above even odds divided by the knowledge's temperature (calibration.yaml): the
+     * same order of causes, with sureness fitted to how often real incidents bore it out. Below even odds
+     * nothing changes: the corpus shows unsure answers are not over-sure, and fixes score from them.
+     */
+    public static double confidence(double priorLog10Odds, double sumOfWeights, double temperature) {
+        double sum = priorLog10Odds + sumOfWeights;
+        double logOdds = sum > 0 ? sum / temperature : sum;
         return 1.0 / (1.0 + Math.pow(10, -logOdds));
     }
 

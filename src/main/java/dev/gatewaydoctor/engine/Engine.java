@@ -264,7 +264,7 @@ public final class Engine {
         var scored = new ArrayList<Scored>();
         tallies.forEach((id, t) -> {
             Cause cause = knowledge.cause(id);
-            scored.add(new Scored(cause, ConfidenceModel.confidence(cause.prior(), t.sum()), t));
+            scored.add(new Scored(cause, ConfidenceModel.confidence(cause.prior(), t.sum(), knowledge.calibration().temperature()), t));
         });
         scored.sort(Comparator.comparingDouble((Scored s) -> -s.confidence).thenComparing(s -> s.cause.id()));
         var out = new ArrayList<RankedCause>();

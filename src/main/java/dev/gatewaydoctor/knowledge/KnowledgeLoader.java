@@ -142,6 +142,7 @@ public final class KnowledgeLoader {
         List<LogRequest> logRequests = readLogRequests(files, problems);
         LogRecognizer recognizer = FamilyFiles.read(files, problems);
         NamedLists lists = NamedLists.read(files, problems);
+        Calibration calibration = Calibration.read(files, problems);
         for (String path : files.keySet()) {
             if (path.startsWith("causes/") && path.endsWith(".drl")) {
                 String id = path.substring("causes/".length(), path.length() - ".drl".length());
@@ -183,7 +184,7 @@ public final class KnowledgeLoader {
             if (precompiled != null) {
                 return new Knowledge(source, version, precompiled, Collections.unmodifiableMap(causes), List.copyOf(fixes),
                         ruleFiles(precompiled, files), Collections.unmodifiableSortedMap(new TreeMap<>(files)), List.copyOf(warnings), true, checks, vocabulary,
-                        groups, baseRates, logRequests, recognizer, lists);
+                        groups, baseRates, logRequests, recognizer, lists, calibration);
             }
         }
         KieFileSystem kfs = ks.newKieFileSystem();
@@ -214,7 +215,7 @@ public final class KnowledgeLoader {
         }
         return new Knowledge(source, version, base, Collections.unmodifiableMap(causes), List.copyOf(fixes), ruleFiles(base, files),
                 Collections.unmodifiableSortedMap(new TreeMap<>(files)), List.copyOf(warnings), false, checks, vocabulary,
-                        groups, baseRates, logRequests, recognizer, lists);
+                        groups, baseRates, logRequests, recognizer, lists, calibration);
     }
 
     /** Which file holds each rule: read from the rule files' text, which both compiled forms share. */
