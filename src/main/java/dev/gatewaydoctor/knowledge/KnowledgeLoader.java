@@ -283,6 +283,10 @@ public final class KnowledgeLoader {
         return causes;
     }
 
+    /** The fields a fix in fixes.yaml may have; docs/authoring-rules.md's reference describes each. */
+    static final List<String> FIX_FIELDS = List.of("id", "title", "seed", "effort", "risk", "treats", "steps", "stepsFor",
+            "verify", "undo", "culpritOf");
+
     private static List<Fix> readFixes(Map<String, String> files, Map<String, Cause> causes, List<RuleProblem> problems) {
         var fixes = new ArrayList<Fix>();
         YamlDocument doc = YamlDocument.read("fixes.yaml", files, problems);
@@ -293,6 +297,14 @@ public final class KnowledgeLoader {
         for (int i = 0; i < list.size(); i++) {
             String at = "/fixes/" + i;
             JsonNode f = list.get(i);
+            // A misspelt field would be dropped without a word, and what it says silently not done.
+            for (var names = f.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!FIX_FIELDS.contains(name)) {
+                    problems.add(doc.problem(at + "/" + name, "a fix has no field \"" + name + "\"" + Vocabulary.didYouMean(name, FIX_FIELDS)
+                            + "; its fields: " + String.join(", ", FIX_FIELDS)));
+                }
+            }
             String id = doc.text(f, at, "id", problems);
             String title = doc.text(f, at, "title", problems);
             if (id != null && seen.put(id, i) != null) problems.add(doc.problem(at + "/id", "fix \"" + id + "\" is listed twice"));
@@ -353,9 +365,10 @@ public final class KnowledgeLoader {
                 if (when.isEmpty() && changes.isEmpty()) problems.add(doc.problem(vat, "expected \"when\" (site fields) or \"changes\" (event kinds): when these steps apply"));
                 variants.add(new Fix.Variant(when, List.copyOf(changes), List.copyOf(vsteps)));
             }
+            List<String> culpritOf = culpritOf(doc, f.get("culpritOf"), at + "/culpritOf", causes, problems);
             if (id == null || title == null || effort == null || !effort.isInt()) continue;
             fixes.add(new Fix(id, title, seed, effort.asInt(), risk, Collections.unmodifiableMap(treats), List.copyOf(steps),
-                    textOrNull(f, "verify"), textOrNull(f, "undo"), List.copyOf(variants)));
+                    textOrNull(f, "verify"), textOrNull(f, "undo"), List.copyOf(variants), culpritOf));
         }
         return fixes;
     }
@@ -395,6 +408,29 @@ public final class KnowledgeLoader {
     }
 
     /** A "when" of logs.yaml or of a fix's stepsFor: site fields to the values that match (one value or a list). */
+    /** A fix's optional culpritOf: cause ids, each in causes.yaml; nothing given allows every cause. */
+    private static List<String> culpritOf(YamlDocument doc, JsonNode node, String at, Map<String, Cause> causes, List<RuleProblem> problems) {
+        if (node == null || node.isNull()) return List.of();
+        if (!node.isArray() || node.isEmpty()) {
+            problems.add(doc.problem(at, "expected \"culpritOf\": a list of the cause ids whose culprit may fill {culprit} "
+                    + "in this fix's steps, such as [plugin-or-theme-fatal-error]"));
+            return List.of();
+        }
+        var out = new ArrayList<String>();
+        for (int j = 0; j < node.size(); j++) {
+            JsonNode c = node.get(j);
+            if (!c.isTextual()) {
+                problems.add(doc.problem(at + "/" + j, "expected a cause id (text) in \"culpritOf\""));
+            } else if (!causes.isEmpty() && !causes.containsKey(c.asText())) {
+                problems.add(doc.problem(at + "/" + j, "culpritOf names \"" + c.asText() + "\", which is no cause in causes.yaml"
+                        + Vocabulary.didYouMean(c.asText(), causes.keySet())));
+            } else {
+                out.add(c.asText());
+            }
+        }
+        return List.copyOf(out);
+    }
+
     private static Map<String, List<String>> siteConditions(YamlDocument doc, JsonNode node, String at, List<RuleProblem> problems) {
         var when = new LinkedHashMap<String, List<String>>();
         for (var it = node.fields(); it.hasNext(); ) {
