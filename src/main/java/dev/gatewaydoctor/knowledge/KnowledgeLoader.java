@@ -23,6 +23,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemNotFoundException;
@@ -86,7 +89,7 @@ public final class KnowledgeLoader {
 
     /** The content hash of a rules directory, as {@link Knowledge#version()} will be, without compiling it. */
     static String versionOf(Path dir) throws RulesException {
-        return version(readTree(dir, dir.toString()));
+        return digest(readBytes(dir, dir.toString()));
     }
 
     /** The copy of rules/ inside the jar. */
@@ -119,11 +122,31 @@ public final class KnowledgeLoader {
 
     private static Map<String, String> readTree(Path dir, String source) throws RulesException {
         var files = new TreeMap<String, String>();
+        var problems = new ArrayList<RuleProblem>();
+        readBytes(dir, source).forEach((path, bytes) -> {
+            try {
+                files.put(path, StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
+            } catch (CharacterCodingException e) {
+                problems.add(new RuleProblem(path, 0, 0, "not UTF-8 text: save it as UTF-8"));
+            }
+        });
+        if (!problems.isEmpty()) throw new RulesException(source, problems);
+        return files;
+    }
+
+    /** The rule files' bytes by path: hashed as they are, so that a file that is no text still makes a new version to report. */
+    private static Map<String, byte[]> readBytes(Path dir, String source) throws RulesException {
+        var files = new TreeMap<String, byte[]>();
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
                 String name = p.getFileName() == null ? "" : p.getFileName().toString();
-                if (Files.isRegularFile(p) && (name.endsWith(".drl") || name.endsWith(".yaml") || name.endsWith(".yml"))) {
-                    files.put(dir.relativize(p).toString().replace('\\', '/'), Files.readString(p, StandardCharsets.UTF_8));
+                if (!Files.isRegularFile(p) || !(name.endsWith(".drl") || name.endsWith(".yaml") || name.endsWith(".yml"))) continue;
+                String path = dir.relativize(p).toString().replace('\\', '/');
+                try {
+                    files.put(path, Files.readAllBytes(p));
+                } catch (IOException e) {
+                    throw new RulesException(source, List.of(new RuleProblem(path, 0, 0, "cannot read: " + e.getMessage())));
                 }
             }
         } catch (IOException | UncheckedIOException e) {
@@ -239,12 +262,19 @@ public final class KnowledgeLoader {
     }
 
     private static String version(Map<String, String> files) {
+        var bytes = new TreeMap<String, byte[]>();
+        files.forEach((path, text) -> bytes.put(path, text.getBytes(StandardCharsets.UTF_8)));
+        return digest(bytes);
+    }
+
+    /** Of valid UTF-8 files, the same hash as {@link #version}: their text encodes back to their bytes. */
+    private static String digest(Map<String, byte[]> files) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (var e : new TreeMap<>(files).entrySet()) {
                 sha.update(e.getKey().getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
-                sha.update(e.getValue().getBytes(StandardCharsets.UTF_8));
+                sha.update(e.getValue());
                 sha.update((byte) 0);
             }
             return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
