@@ -73,6 +73,25 @@ class LiveReloadTest {
     }
 
     @Test
+    void aRuleFileSavedInAnotherEncodingIsABrokenReloadNamingTheFile(@TempDir Path tmp) throws Exception {
+        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
+        BlockingQueue<RulesWatcher.Reload> reloads = new LinkedBlockingQueue<>();
+        try (Diagnoser doctor = Diagnoser.watching(rules, reloads::add)) {
+            String served = doctor.rulesVersion();
+            Path disk = rules.resolve("causes/disk-full.drl");
+            // An editor set to Latin-1 writes é as one byte, which is no UTF-8: reported, not retried in silence.
+            Files.write(disk, (Files.readString(disk) + "\n// caf\u00e9\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            RulesWatcher.Reload broken = next(reloads);
+            assertThat(broken.applied()).isFalse();
+            assertThat(broken.problems()).anySatisfy(p -> {
+                assertThat(p.file()).isEqualTo("causes/disk-full.drl");
+                assertThat(p.message()).startsWith("not UTF-8 text");
+            });
+            assertThat(doctor.rulesVersion()).isEqualTo(served);
+        }
+    }
+
+    @Test
     void noDiagnosisMixesTwoVersions(@TempDir Path tmp) throws Exception {
         Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
         BlockingQueue<RulesWatcher.Reload> reloads = new LinkedBlockingQueue<>();

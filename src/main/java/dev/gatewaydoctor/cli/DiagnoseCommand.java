@@ -11,6 +11,8 @@ import dev.gatewaydoctor.facts.FactSetReader;
 import dev.gatewaydoctor.ingest.HttpTranscripts;
 import dev.gatewaydoctor.ingest.LogIngest;
 import dev.gatewaydoctor.ingest.LogSources;
+import dev.gatewaydoctor.knowledge.RulesException;
+import dev.gatewaydoctor.knowledge.RulesWatcher;
 import dev.gatewaydoctor.privacy.Redactor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +35,7 @@ import java.util.concurrent.Callable;
                 "  gatewaydoctor diagnose --log nginx-error=/var/log/nginx/error.log.2.gz --headers curl.txt",
                 "Rules: --rules DIR, else ./rules when present, else the rules bundled in the jar."},
         footer = {"", "Exit codes: 0 all diagnosed, 2 bad input (fact-set files alone: the other files are still diagnosed;",
-                "together with logs: nothing is diagnosed), 3 bad rules."})
+                "together with logs: nothing is diagnosed), 3 bad rules (with --watch: the last round's)."})
 final class DiagnoseCommand implements Callable<Integer> {
 
     /** --interactive stops asking at this confidence. */
@@ -77,6 +79,14 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Mixin
     RulesChoice.WritableOption writableRules;
 
+    @Option(names = "--watch", description = {"after the diagnosis, watch the rules directory (--rules DIR, else ./rules) and diagnose",
+            "the files again each time it reloads, under the new version; a broken edit prints its problems and the last",
+            "good rules keep serving. Ends with Ctrl-C (or after --watch-reloads), with the last round's exit code"})
+    boolean watch;
+
+    @Option(names = "--watch-reloads", paramLabel = "N", description = "with --watch, end after N reloads, good or broken")
+    Integer watchReloads;
+
     @Option(names = "--no-redact", description = "keep visitors' data in the output (client IPs, e-mail addresses, cookies, tokens, "
             + "database users); by default they are replaced by placeholders")
     boolean noRedact;
@@ -85,23 +95,74 @@ final class DiagnoseCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (watch || watchReloads != null) return watch(out, err);
         Diagnoser doctor = RulesChoice.openOrReport(rulesDir, writableRules.writable(), err);
         if (doctor == null) return ExitCode.BAD_RULES;
         RulesChoice.announce(err, doctor);
-        if (timezone != null) {
-            try {
-                java.time.ZoneId.of(timezone);
-            } catch (java.time.DateTimeException e) {
-                err.println("gatewaydoctor: --timezone " + timezone + ": expected a time zone such as Europe/Berlin or +02:00");
-                return ExitCode.BAD_INPUT;
-            }
-        }
+        if (!validTimezone(err)) return ExitCode.BAD_INPUT;
 
         if (!logs.isEmpty() || !headers.isEmpty() || !hars.isEmpty() || interactive) return combined(doctor, out, err);
         if (files.isEmpty()) {
             err.println("gatewaydoctor: nothing to diagnose: give fact-set files, or --log, --headers, --har");
             return ExitCode.BAD_INPUT;
         }
+        return diagnoseFiles(doctor, out, err);
+    }
+
+    private boolean validTimezone(PrintWriter err) {
+        if (timezone == null) return true;
+        try {
+            java.time.ZoneId.of(timezone);
+            return true;
+        } catch (java.time.DateTimeException e) {
+            err.println("gatewaydoctor: --timezone " + timezone + ": expected a time zone such as Europe/Berlin or +02:00");
+            return false;
+        }
+    }
+
+    /** --watch: the fact-set files diagnosed, then again at each reload of the rules directory. */
+    private int watch(PrintWriter out, PrintWriter err) {
+        String misuse = watchMisuse();
+        if (misuse != null) {
+            err.println("gatewaydoctor: " + misuse);
+            return ExitCode.BAD_INPUT;
+        }
+        if (!validTimezone(err)) return ExitCode.BAD_INPUT;
+        var reloads = new java.util.concurrent.LinkedBlockingQueue<RulesWatcher.Reload>();
+        Diagnoser doctor;
+        try {
+            doctor = Diagnoser.watching(RulesChoice.directory(rulesDir), writableRules.writable(), reloads::add);
+        } catch (RulesException e) {
+            RulesProblems.print(err, e);
+            return ExitCode.BAD_RULES;
+        }
+        try (doctor) {
+            RulesChoice.announce(err, doctor);
+            err.println("watching " + doctor.rulesSource() + " for changes" + (watchReloads == null ? " (Ctrl-C ends)" : ""));
+            int first = diagnoseFiles(doctor, out, err);
+            return new DiagnoseWatch(doctor, reloads, watchReloads, json, out, err, () -> diagnoseFiles(doctor, out, err)).follow(first);
+        }
+    }
+
+    /** Why --watch cannot run as asked, or null. */
+    private String watchMisuse() {
+        if (!watch) return "--watch-reloads goes with --watch";
+        if (watchReloads != null && watchReloads < 1) return "--watch-reloads " + watchReloads + ": expected 1 or more";
+        if (RulesChoice.directory(rulesDir) == null) {
+            return "--watch needs a rules directory to watch: --rules DIR (the rules bundled in the jar never change)";
+        }
+        if (!logs.isEmpty() || !headers.isEmpty() || !hars.isEmpty() || interactive) {
+            return "--watch diagnoses fact-set files again at each reload: give FILE... without --log, --headers, --har or --interactive";
+        }
+        if (files.isEmpty()) return "nothing to diagnose: --watch needs fact-set files";
+        if (files.stream().anyMatch(f -> f.toString().equals("-"))) {
+            return "--watch reads its fact-set files again at each reload, and standard input (-) can be read once only";
+        }
+        return null;
+    }
+
+    /** Each fact-set file, diagnosed on its own; the exit code of the worst. */
+    private int diagnoseFiles(Diagnoser doctor, PrintWriter out, PrintWriter err) {
         var reader = new FactSetReader();
         int exit = ExitCode.OK;
         for (Path file : files) {

@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
                 "Prints a table (sample, expected, got, rank of the expected cause and fix, pass or fail), what moved",
                 "for each failure, and a last line \"N passed, M failed\"."},
         footer = {"", "Exit codes: 0 all passed, 1 some failed (a sample that cannot be read fails with its error), 2 bad arguments,",
-                "3 the rules are broken."})
+                "3 the rules are broken: they do not load, or a rule failed on a sample (named on standard error)."})
 final class ReplayCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -72,6 +72,20 @@ final class ReplayCommand implements Callable<Integer> {
         }
         var results = new ArrayList<Replay.Result>();
         for (Path p : Replay.samples(inputs)) results.add(Replay.replay(doctor, p));
+        // A rule that fails is the rules' fault, not the sample's: the report still shows every sample,
+        // and the exit code says the rules are broken (README: exit 3), with the sample it failed on.
+        List<Replay.Result> faults = results.stream().filter(Replay.Result::ruleFault).toList();
+        int code = report(out, err, doctor, results);
+        out.flush();
+        if (faults.isEmpty()) return code;
+        Replay.Result first = faults.get(0);
+        err.println("gatewaydoctor: " + first.file() + ": " + first.error()
+                + (faults.size() > 1 ? " (and on " + (faults.size() - 1) + " other sample" + (faults.size() > 2 ? "s" : "") + ")" : ""));
+        return ExitCode.BAD_RULES;
+    }
+
+    /** The score, the table or the JSON document of the replayed samples; the exit code of what they show. */
+    private int report(PrintWriter out, PrintWriter err, Diagnoser doctor, List<Replay.Result> results) {
         if (score) {
             var cases = results.stream().map(r -> dev.gatewaydoctor.replay.Score.of(r, doctor.knowledge())).toList();
             if (json) {
@@ -85,7 +99,6 @@ final class ReplayCommand implements Callable<Integer> {
                 ScoreReport.weights(out, dev.gatewaydoctor.replay.WeightCheck.check(tuning));
                 ScoreReport.baseRates(out, dev.gatewaydoctor.replay.Score.baseRates(tuning));
             }
-            out.flush();
             return ExitCode.OK;
         }
         long passed = results.stream().filter(Replay.Result::passed).count();
@@ -108,7 +121,6 @@ final class ReplayCommand implements Callable<Integer> {
             out.println();
             out.println(passed + " passed, " + failed + " failed");
         }
-        out.flush();
         return failed == 0 ? ExitCode.OK : ExitCode.FAILED;
     }
 
@@ -187,6 +199,7 @@ final class ReplayCommand implements Callable<Integer> {
             ArrayNode f = s.putArray("failures");
             r.failures().forEach(f::add);
             if (r.error() != null) s.put("error", r.error());
+            if (r.ruleFault()) s.put("ruleFault", true);
         }
         if (fired != null) {
             ObjectNode c = root.putObject("coverage");

@@ -17,10 +17,15 @@ final class RulesChoice {
 
     /** --rules DIR, else ./rules when present, else the rules bundled in the jar. */
     private static Diagnoser open(Path explicit, WritableRules writable) throws RulesException {
-        if (explicit != null) return Diagnoser.fromDirectory(explicit, writable);
+        Path dir = directory(explicit);
+        return dir != null ? Diagnoser.fromDirectory(dir, writable) : Diagnoser.withBundledRules();
+    }
+
+    /** The rules directory {@link #open} would use: --rules DIR, else ./rules when present; null for the bundled rules. */
+    static Path directory(Path explicit) {
+        if (explicit != null) return explicit;
         Path local = Path.of("rules");
-        if (Files.isRegularFile(local.resolve("causes.yaml"))) return Diagnoser.fromDirectory(local, writable);
-        return Diagnoser.withBundledRules();
+        return Files.isRegularFile(local.resolve("causes.yaml")) ? local : null;
     }
 
     /** The rules as {@link #open} finds them, or null once their problems are printed on {@code err} (exit 3). */

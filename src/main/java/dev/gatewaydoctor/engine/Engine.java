@@ -343,10 +343,12 @@ public final class Engine {
                 .thenComparing(s -> s.fix.id()));
         var out = new ArrayList<RankedFix>();
         for (Scored s : scored) {
-            // The steps speak of the cause the fix is made for (the one it treats best among those here), so
-            // they name that cause's culprit, or fall back to their own words: never another cause's culprit.
-            String culprit = s.parts.stream().max(Comparator.comparingDouble(p -> s.fix.treats().getOrDefault(p.getKey(), 0.0)))
-                    .map(p -> causeById.get(p.getKey())).map(RankedCause::culprit).orElse(null);
+            // The steps speak of the cause the fix is made for (the one it treats best among those here, and
+            // whose culprit its templates can use), so they name that cause's culprit, or fall back to their
+            // own words: never another cause's culprit.
+            String from = s.fix.culpritCause(s.parts.stream().map(Map.Entry::getKey).toList());
+            RankedCause culpritCause = from == null ? null : causeById.get(from);
+            String culprit = culpritCause == null ? null : culpritCause.culprit();
             var reason = new StringBuilder("treats ");
             for (int i = 0; i < s.parts.size(); i++) {
                 var p = s.parts.get(i);

@@ -79,6 +79,10 @@ public final class CausesDocument {
             var treats = new ArrayList<String>();
             f.treats().forEach((cause, e) -> treats.add("[`" + cause + "`](#" + cause + ") " + num(e)));
             md.append(String.join(", ", treats)).append(".\n\n");
+            if (!f.culpritOf().isEmpty()) {
+                md.append("`{culprit}` is filled from the culprit of ").append(String.join(", ", f.culpritOf().stream()
+                        .map(cause -> "[`" + cause + "`](#" + cause + ")").toList())).append(" only (`culpritOf`).\n\n");
+            }
             int i = 1;
             for (String step : f.steps()) md.append(i++).append(". ").append(step).append('\n');
             md.append("\nVerify: ").append(f.verify()).append("\n\nUndo: ").append(f.undo()).append("\n\n");

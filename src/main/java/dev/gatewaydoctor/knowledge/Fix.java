@@ -2,6 +2,8 @@ package dev.gatewaydoctor.knowledge;
 
 import dev.gatewaydoctor.facts.Site;
 
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,17 +17,36 @@ import java.util.Map;
  * @param steps    what to do, in order; "{culprit}" or "{culprit|words}" stand for what the evidence names
  * @param variants steps for a stack (Docker, Kubernetes, a panel, a managed host) or for the kind of change
  *                 the evidence names; the first that fits replaces {@code steps}
+ * @param culpritOf the causes whose culprit may fill "{culprit}"; empty: any cause the fix treats
  */
 public record Fix(String id, String title, Integer seed, int effort, String risk, Map<String, Double> treats,
-                  List<String> steps, String verify, String undo, List<Variant> variants) {
+                  List<String> steps, String verify, String undo, List<Variant> variants, List<String> culpritOf) {
 
     public Fix {
         variants = variants == null ? List.of() : List.copyOf(variants);
+        culpritOf = culpritOf == null ? List.of() : List.copyOf(culpritOf);
+    }
+
+    public Fix(String id, String title, Integer seed, int effort, String risk, Map<String, Double> treats,
+               List<String> steps, String verify, String undo, List<Variant> variants) {
+        this(id, title, seed, effort, risk, treats, steps, verify, undo, variants, List.of());
     }
 
     public Fix(String id, String title, Integer seed, int effort, String risk, Map<String, Double> treats,
                List<String> steps, String verify, String undo) {
-        this(id, title, seed, effort, risk, treats, steps, verify, undo, List.of());
+        this(id, title, seed, effort, risk, treats, steps, verify, undo, List.of(), List.of());
+    }
+
+    /**
+     * The cause whose culprit fills "{culprit}", of the causes behind this fix's score: the one it treats
+     * best among those {@code culpritOf} allows; null when it allows none of them. A template such as
+     * "wp plugin update {culprit|PLUGIN}" needs a plugin's slug, and the cause a fix treats best is not
+     * always one whose evidence names a plugin (a worker crash names a signal).
+     */
+    public String culpritCause(Collection<String> causes) {
+        // Stream.max keeps the first of equals: the causes come strongest contribution first.
+        return causes.stream().filter(c -> culpritOf.isEmpty() || culpritOf.contains(c))
+                .max(Comparator.comparingDouble(c -> treats.getOrDefault(c, 0.0))).orElse(null);
     }
 
     /**

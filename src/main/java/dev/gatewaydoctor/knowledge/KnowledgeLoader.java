@@ -23,6 +23,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemNotFoundException;
@@ -86,7 +89,7 @@ public final class KnowledgeLoader {
 
     /** The content hash of a rules directory, as {@link Knowledge#version()} will be, without compiling it. */
     static String versionOf(Path dir) throws RulesException {
-        return version(readTree(dir, dir.toString()));
+        return digest(readBytes(dir, dir.toString()));
     }
 
     /** The copy of rules/ inside the jar. */
@@ -119,11 +122,31 @@ public final class KnowledgeLoader {
 
     private static Map<String, String> readTree(Path dir, String source) throws RulesException {
         var files = new TreeMap<String, String>();
+        var problems = new ArrayList<RuleProblem>();
+        readBytes(dir, source).forEach((path, bytes) -> {
+            try {
+                files.put(path, StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
+            } catch (CharacterCodingException e) {
+                problems.add(new RuleProblem(path, 0, 0, "not UTF-8 text: save it as UTF-8"));
+            }
+        });
+        if (!problems.isEmpty()) throw new RulesException(source, problems);
+        return files;
+    }
+
+    /** The rule files' bytes by path: hashed as they are, so that a file that is no text still makes a new version to report. */
+    private static Map<String, byte[]> readBytes(Path dir, String source) throws RulesException {
+        var files = new TreeMap<String, byte[]>();
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
                 String name = p.getFileName() == null ? "" : p.getFileName().toString();
-                if (Files.isRegularFile(p) && (name.endsWith(".drl") || name.endsWith(".yaml") || name.endsWith(".yml"))) {
-                    files.put(dir.relativize(p).toString().replace('\\', '/'), Files.readString(p, StandardCharsets.UTF_8));
+                if (!Files.isRegularFile(p) || !(name.endsWith(".drl") || name.endsWith(".yaml") || name.endsWith(".yml"))) continue;
+                String path = dir.relativize(p).toString().replace('\\', '/');
+                try {
+                    files.put(path, Files.readAllBytes(p));
+                } catch (IOException e) {
+                    throw new RulesException(source, List.of(new RuleProblem(path, 0, 0, "cannot read: " + e.getMessage())));
                 }
             }
         } catch (IOException | UncheckedIOException e) {
@@ -249,12 +272,19 @@ public final class KnowledgeLoader {
     }
 
     private static String version(Map<String, String> files) {
+        var bytes = new TreeMap<String, byte[]>();
+        files.forEach((path, text) -> bytes.put(path, text.getBytes(StandardCharsets.UTF_8)));
+        return digest(bytes);
+    }
+
+    /** Of valid UTF-8 files, the same hash as {@link #version}: their text encodes back to their bytes. */
+    private static String digest(Map<String, byte[]> files) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (var e : new TreeMap<>(files).entrySet()) {
                 sha.update(e.getKey().getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
-                sha.update(e.getValue().getBytes(StandardCharsets.UTF_8));
+                sha.update(e.getValue());
                 sha.update((byte) 0);
             }
             return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
@@ -293,6 +323,10 @@ public final class KnowledgeLoader {
         return causes;
     }
 
+    /** The fields a fix in fixes.yaml may have; docs/authoring-rules.md's reference describes each. */
+    static final List<String> FIX_FIELDS = List.of("id", "title", "seed", "effort", "risk", "treats", "steps", "stepsFor",
+            "verify", "undo", "culpritOf");
+
     private static List<Fix> readFixes(Map<String, String> files, Map<String, Cause> causes, List<RuleProblem> problems) {
         var fixes = new ArrayList<Fix>();
         YamlDocument doc = YamlDocument.read("fixes.yaml", files, problems);
@@ -303,6 +337,14 @@ public final class KnowledgeLoader {
         for (int i = 0; i < list.size(); i++) {
             String at = "/fixes/" + i;
             JsonNode f = list.get(i);
+            // A misspelt field would be dropped without a word, and what it says silently not done.
+            for (var names = f.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!FIX_FIELDS.contains(name)) {
+                    problems.add(doc.problem(at + "/" + name, "a fix has no field \"" + name + "\"" + Vocabulary.didYouMean(name, FIX_FIELDS)
+                            + "; its fields: " + String.join(", ", FIX_FIELDS)));
+                }
+            }
             String id = doc.text(f, at, "id", problems);
             String title = doc.text(f, at, "title", problems);
             if (id != null && seen.put(id, i) != null) problems.add(doc.problem(at + "/id", "fix \"" + id + "\" is listed twice"));
@@ -363,9 +405,10 @@ public final class KnowledgeLoader {
                 if (when.isEmpty() && changes.isEmpty()) problems.add(doc.problem(vat, "expected \"when\" (site fields) or \"changes\" (event kinds): when these steps apply"));
                 variants.add(new Fix.Variant(when, List.copyOf(changes), List.copyOf(vsteps)));
             }
+            List<String> culpritOf = culpritOf(doc, f.get("culpritOf"), at + "/culpritOf", causes, problems);
             if (id == null || title == null || effort == null || !effort.isInt()) continue;
             fixes.add(new Fix(id, title, seed, effort.asInt(), risk, Collections.unmodifiableMap(treats), List.copyOf(steps),
-                    textOrNull(f, "verify"), textOrNull(f, "undo"), List.copyOf(variants)));
+                    textOrNull(f, "verify"), textOrNull(f, "undo"), List.copyOf(variants), culpritOf));
         }
         return fixes;
     }
@@ -405,6 +448,29 @@ public final class KnowledgeLoader {
     }
 
     /** A "when" of logs.yaml or of a fix's stepsFor: site fields to the values that match (one value or a list). */
+    /** A fix's optional culpritOf: cause ids, each in causes.yaml; nothing given allows every cause. */
+    private static List<String> culpritOf(YamlDocument doc, JsonNode node, String at, Map<String, Cause> causes, List<RuleProblem> problems) {
+        if (node == null || node.isNull()) return List.of();
+        if (!node.isArray() || node.isEmpty()) {
+            problems.add(doc.problem(at, "expected \"culpritOf\": a list of the cause ids whose culprit may fill {culprit} "
+                    + "in this fix's steps, such as [plugin-or-theme-fatal-error]"));
+            return List.of();
+        }
+        var out = new ArrayList<String>();
+        for (int j = 0; j < node.size(); j++) {
+            JsonNode c = node.get(j);
+            if (!c.isTextual()) {
+                problems.add(doc.problem(at + "/" + j, "expected a cause id (text) in \"culpritOf\""));
+            } else if (!causes.isEmpty() && !causes.containsKey(c.asText())) {
+                problems.add(doc.problem(at + "/" + j, "culpritOf names \"" + c.asText() + "\", which is no cause in causes.yaml"
+                        + Vocabulary.didYouMean(c.asText(), causes.keySet())));
+            } else {
+                out.add(c.asText());
+            }
+        }
+        return List.copyOf(out);
+    }
+
     private static Map<String, List<String>> siteConditions(YamlDocument doc, JsonNode node, String at, List<RuleProblem> problems) {
         var when = new LinkedHashMap<String, List<String>>();
         for (var it = node.fields(); it.hasNext(); ) {

@@ -34,8 +34,17 @@ public final class Replay {
     private Replay() {
     }
 
-    /** One sample replayed: its diagnosis and what did not meet its expectation (empty when it passed). */
-    public record Result(Path file, FactSet facts, Diagnosis diagnosis, List<String> failures, String error) {
+    /**
+     * One sample replayed: its diagnosis and what did not meet its expectation (empty when it passed).
+     *
+     * @param error     why there is no diagnosis to check: the sample could not be read, or a rule failed on it
+     * @param ruleFault the error is a rule's, not the sample's: the rules are broken, whatever the sample expects
+     */
+    public record Result(Path file, FactSet facts, Diagnosis diagnosis, List<String> failures, String error, boolean ruleFault) {
+
+        public Result(Path file, FactSet facts, Diagnosis diagnosis, List<String> failures, String error) {
+            this(file, facts, diagnosis, failures, error, false);
+        }
 
         public boolean passed() {
             return error == null && failures.isEmpty();
@@ -92,7 +101,7 @@ public final class Replay {
         try {
             d = doctor.diagnose(facts);
         } catch (RuleFaultException e) {
-            return new Result(file, facts, null, List.of(), e.getMessage());
+            return new Result(file, facts, null, List.of(), e.getMessage(), true);
         }
         var failures = new ArrayList<String>();
         if (!facts.warnings().isEmpty()) failures.add("the sample reads with warnings: " + String.join("; ", facts.warnings()));

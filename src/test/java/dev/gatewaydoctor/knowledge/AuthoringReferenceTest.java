@@ -25,6 +25,16 @@ class AuthoringReferenceTest {
     }
 
     @Test
+    void everyFieldOfAFixIsInTheReference() throws Exception {
+        String doc = Files.readString(Path.of("docs/authoring-rules.md"));
+        int at = doc.indexOf("### fixes.yaml");
+        assertThat(at).as("a reference section for fixes.yaml").isPositive();
+        String fixes = doc.substring(at, doc.indexOf("\n### ", at + 1));
+        for (String field : KnowledgeLoader.FIX_FIELDS) assertThat(fixes).as("field %s", field).contains("- `" + field + "`");
+        assertThat(fixes).contains("`{culprit}`", "`{culprit|words}`");
+    }
+
+    @Test
     void theTemporalPatternsOfTheTimeSectionCompile(@TempDir Path dir) throws Exception {
         String doc = Files.readString(Path.of("docs/authoring-rules.md"));
         String time = doc.substring(doc.indexOf("### Time"));

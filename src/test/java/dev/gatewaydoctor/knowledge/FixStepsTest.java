@@ -1,7 +1,9 @@
 package dev.gatewaydoctor.knowledge;
 
 import dev.gatewaydoctor.Diagnosis;
+import dev.gatewaydoctor.RankedCause;
 import dev.gatewaydoctor.RankedFix;
+import dev.gatewaydoctor.SamplesTest;
 import dev.gatewaydoctor.TestRules;
 import dev.gatewaydoctor.facts.FactSet;
 import dev.gatewaydoctor.facts.Site;
@@ -9,11 +11,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A fix's steps follow the stack and the kind of change the evidence names (stepsFor in rules/fixes.yaml). */
+/**
+ * A fix's steps follow the stack and the kind of change the evidence names (stepsFor in rules/fixes.yaml),
+ * and name a culprit only of the kind they need (culpritOf).
+ */
 class FixStepsTest {
 
     private static final Knowledge K = TestRules.diagnoser().knowledge();
@@ -95,5 +104,75 @@ class FixStepsTest {
         Diagnosis d = TestRules.diagnoser().diagnose(facts);
         assertThat(d.fixes().get(0).id()).isEqualTo("restart-php-fpm");
         assertThat(String.join(" ", d.fixes().get(0).steps())).contains("Services Management");
+    }
+
+    private static final Path SEGFAULT = Path.of("facts-samples/php-worker-crash-names-no-plugin.json");
+
+    /** Where a step puts a plugin's slug: after a wp plugin command, or in a plugin's folder. */
+    private static final Pattern SLUG_PLACE = Pattern.compile(
+            "(?:wp plugin (?:update|deactivate|activate|install) |wp-content/plugins/)(\\S+?)(?=\\.?(?:\\s|$)|,|\\))");
+
+    private static List<String> texts(RankedFix f) {
+        var all = new ArrayList<>(f.steps());
+        all.add(f.verify());
+        all.add(f.undo());
+        return all;
+    }
+
+    /** What each ranked fix's text puts where a plugin's slug goes. */
+    private static List<String> slugPlaces(Diagnosis d) {
+        var out = new ArrayList<String>();
+        for (RankedFix f : d.fixes()) {
+            for (String text : texts(f)) {
+                Matcher m = SLUG_PLACE.matcher(text);
+                while (m.find()) out.add(m.group(1));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aWorkerCrashPutsNoSignalWhereAPluginSlugGoes() throws Exception {
+        Diagnosis d = TestRules.diagnoser().diagnose(SEGFAULT);
+        assertThat(d.topCause().id()).isEqualTo("php-worker-crash");
+        assertThat(d.topCause().culprit()).isEqualTo("SIGSEGV");
+        assertThat(d.fixes()).extracting(RankedFix::id).contains("update-wordpress-themes-plugins", "debug-plugin-or-theme");
+        for (RankedFix f : d.fixes()) {
+            for (String text : texts(f)) {
+                assertThat(text).as("%s", f.id()).doesNotContain("wp plugin update SIGSEGV").doesNotContain("plugins/SIGSEGV");
+            }
+        }
+        assertThat(slugPlaces(d)).isNotEmpty().allSatisfy(slug -> assertThat(slug).isIn("PLUGIN", "SLUG"));
+        assertThat(fix(d, "update-wordpress-themes-plugins").steps()).anySatisfy(s -> assertThat(s).endsWith("wp plugin update PLUGIN."));
+    }
+
+    /** Every team sample: a plugin's place holds the slug a plugin's fatal names, or the template's own word. */
+    @Test
+    void everySamplePutsOnlyAPluginsSlugWhereOneGoes() throws Exception {
+        for (Path sample : SamplesTest.samples()) {
+            Diagnosis d = TestRules.diagnoser().diagnose(sample);
+            String slug = d.causes().stream().filter(c -> c.id().equals("plugin-or-theme-fatal-error")).map(RankedCause::culprit)
+                    .filter(java.util.Objects::nonNull).findFirst().orElse("PLUGIN");
+            assertThat(slugPlaces(d)).as("%s", sample).allSatisfy(place -> assertThat(place).isIn(slug, "PLUGIN", "SLUG"));
+        }
+    }
+
+    @Test
+    void aPluginsFatalStillFillsTheSlugBesideAWorkerCrash() {
+        Diagnosis d = TestRules.diagnoser().diagnose(FactSet.builder()
+                .log("php-fpm", "[09-Jun-2024 10:41:12] WARNING: [pool www] child 18812 exited on signal 11 (SIGSEGV) after 95.310245 seconds from start")
+                .log("php-error", "[09-Jun-2024 10:40:58 UTC] PHP Fatal error:  Uncaught Error: Call to undefined function acme_render() in "
+                        + "/var/www/html/wp-content/plugins/acme-forms/includes/render.php:42")
+                .build());
+        assertThat(d.causes()).extracting(RankedCause::id).contains("php-worker-crash", "plugin-or-theme-fatal-error");
+        assertThat(String.join("\n", fix(d, "update-wordpress-themes-plugins").steps())).contains("wp plugin update acme-forms.");
+        assertThat(String.join("\n", fix(d, "debug-plugin-or-theme").steps())).contains("wp plugin deactivate acme-forms");
+        assertThat(fix(d, "debug-plugin-or-theme").undo()).startsWith("wp plugin activate acme-forms ");
+        assertThat(String.join("\n", fix(d, "update-php-and-extensions").steps())).contains("SIGSEGV");
+    }
+
+    private static RankedFix fix(Diagnosis d, String id) {
+        return d.fixes().stream().filter(f -> f.id().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError(id + " is not ranked: " + d.fixes().stream().map(RankedFix::id).toList()));
     }
 }
