@@ -91,6 +91,25 @@ final class RulesCommand implements Runnable {
                             + k.source() + ": the rules cannot be used until they are fixed");
                     return ExitCode.BAD_RULES;
                 }
+                // A metric or config name the rules wait for that no sample or incident gives is likely misspelt.
+                var given = new java.util.HashMap<String, java.util.Set<String>>();
+                for (Replay.Result r : results) {
+                    if (r.facts() == null) continue;
+                    for (var f : r.facts().facts()) {
+                        if (f instanceof dev.gatewaydoctor.facts.Metric m) given.computeIfAbsent("metric", x -> new java.util.TreeSet<>()).add(m.name());
+                        if (f instanceof dev.gatewaydoctor.facts.ConfigValue c) given.computeIfAbsent("config", x -> new java.util.TreeSet<>()).add(c.name());
+                    }
+                }
+                for (String kind : java.util.List.of("metric", "config")) {
+                    var seen = given.getOrDefault(kind, java.util.Set.of());
+                    for (String name : k.vocabulary().read().getOrDefault(kind, java.util.Set.of())) {
+                        // The request rate is made from access logs as they are read, not given by a sample.
+                        if (seen.contains(name) || name.startsWith("requests.per.second")) continue;
+                        warnings.add(new RuleProblem(firstFileReading(k, kind, name), 0, 0, "the rules read the " + kind + " \"" + name
+                                + "\", which no sample or incident in " + sampleDir + " gives" + dev.gatewaydoctor.knowledge.Vocabulary.didYouMean(name, seen)
+                                + ": add a sample that gives it, or correct the name"));
+                    }
+                }
                 for (Map.Entry<String, Integer> e : Replay.coverage(k.ruleFiles(), results).entrySet()) {
                     if (e.getValue() == 0) warnings.add(ruleAt(k, e.getKey(), "no sample in " + sampleDir + " fires the rule \""
                             + e.getKey() + "\": add a sample that shows it (and one where it must not decide)"));
@@ -105,6 +124,15 @@ final class RulesCommand implements Runnable {
                     : "; " + replayed + " samples replayed for coverage")
                     + "; " + warnings.size() + (warnings.size() == 1 ? " warning" : " warnings"));
             return ExitCode.OK;
+        }
+
+        /** The first rule file that names the fact, for the warning's place. */
+        private static String firstFileReading(Knowledge k, String kind, String name) {
+            String type = kind.equals("metric") ? "Metric(" : "ConfigValue(";
+            for (var e : k.texts().entrySet()) {
+                if (e.getKey().endsWith(".drl") && e.getValue().contains(type) && e.getValue().contains("\"" + name + "\"")) return e.getKey();
+            }
+            return "rules";
         }
 
         private static Path siblingSamples(Path rules) {

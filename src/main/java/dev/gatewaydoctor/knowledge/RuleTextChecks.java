@@ -221,7 +221,19 @@ final class RuleTextChecks {
             while (m.find()) {
                 if (!known.contains(m.group(1)) && warned.add(m.group(1))) {
                     warnings.add(at(path, text, m.start(1), "the rules read the observation \"" + m.group(1)
-                            + "\", which has no check in checks.yaml: no one will be asked for it"));
+                            + "\", which has no check in checks.yaml: no one will be asked for it" + Vocabulary.didYouMean(m.group(1), known)));
+                }
+            }
+            m = EVENT_KIND.matcher(text);
+            while (m.find()) {
+                int g = m.group(1) != null ? 1 : 2;
+                Matcher q = QUOTED.matcher(m.group(g));
+                while (q.find()) {
+                    String kind = q.group(1);
+                    if (!Vocabulary.EVENT_KINDS.contains(kind) && warned.add("event " + kind)) {
+                        warnings.add(at(path, text, m.start(g) + q.start(1), "no event has the kind \"" + kind + "\" in the fact-set format"
+                                + " (docs/factset.md)" + Vocabulary.didYouMean(kind, Vocabulary.EVENT_KINDS) + ": the rule would wait for a kind no tool writes"));
+                    }
                 }
             }
         });
@@ -255,6 +267,8 @@ final class RuleTextChecks {
         problems.add(at(path, text, offset, "no message family \"" + family + "\" in families/" + Vocabulary.didYouMean(family, families)
                 + ": the rule would never fire"));
     }
+
+    private static final Pattern EVENT_KIND = Pattern.compile("\\b(?:Event|EventTiming)\\(\\s*kind\\s*(?:==\\s*(\"[^\"\\n]*\")|in\\s*\\(([^)\\n]*)\\))");
 
     /** A problem at a character offset of a file's text, with its 1-based line and column. */
     static RuleProblem at(String file, String text, int offset, String message) {

@@ -24,12 +24,15 @@ public record Vocabulary(Map<String, Set<String>> read, Map<String, String> alia
     public static final List<String> KINDS = List.of("observation", "metric", "config", "event");
 
     /** Names the engine itself reads, beside the rules: the request rate around the onset, the changes on the timeline. */
+    /** The kinds of event the fact-set format defines (docs/factset.md). */
+    public static final List<String> EVENT_KINDS = List.of("plugin-installed", "plugin-activated", "plugin-updated", "plugin-deactivated",
+            "theme-changed", "theme-updated", "core-updated", "php-upgraded", "config-edited", "code-edited", "site-migrated", "cdn-enabled",
+            "firewall-changed", "traffic-spike", "host-maintenance", "backup-restored", "deploy", "service-restarted", "server-rebuilt",
+            "incident");
+
     private static final Map<String, List<String>> ENGINE_READS = Map.of(
             "metric", List.of("requests.per.second", "requests.per.second.baseline"),
-            "event", List.of("plugin-installed", "plugin-activated", "plugin-updated", "plugin-deactivated", "theme-changed",
-                    "theme-updated", "core-updated", "php-upgraded", "config-edited", "code-edited", "site-migrated", "cdn-enabled",
-                    "firewall-changed", "traffic-spike", "host-maintenance", "backup-restored", "deploy", "service-restarted",
-                    "server-rebuilt", "incident"));
+            "event", EVENT_KINDS);
 
     private static final Map<String, Pattern> MATCHES = Map.of(
             "observation", Pattern.compile("Observation\\(\\s*name\\s*(==|in)\\s*(\"[^\"]+\"|\\([^)]*\\))"),

@@ -117,4 +117,28 @@ class RulesCheckMistakesTest {
         Files.move(rules.resolve("causes/disk-full.drl"), rules.resolve("causes/disk-ful.drl"));
         assertThat(errors(check(rules))).contains("causes/disk-ful.drl").contains("named after no cause in causes.yaml: \"disk-ful\"");
     }
+
+    @Test
+    void anEventKindTheFormatDoesNotHaveIsWarnedWithTheClosest(@TempDir Path dir) throws Exception {
+        Path rules = broken(dir, "causes/faulty-recent-change.drl", t -> t + "\nrule \"A plugin was updated, said in other words\"\nwhen\n"
+                + "    Event(kind == \"plugin-update\")\nthen\n    insert(new Evidence(\"faulty-recent-change\", 0.5));\nend\n");
+        var run = check(rules);
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("no event has the kind \"plugin-update\"").contains("did you mean \"plugin-updated\"");
+    }
+
+    @Test
+    void aConfigNameNoSampleGivesIsWarnedWithTheClosestGiven(@TempDir Path dir) throws Exception {
+        Path rules = broken(dir, "causes/upstream-header-too-big.drl", t -> t.replace("\"nginx.proxy_buffer_size\"", "\"nginx.proxy_bufer_size\""));
+        Path samples = Files.createDirectories(dir.resolve("samples"));
+        try (var list = Files.list(Path.of("facts-samples"))) {
+            for (Path p : list.filter(p -> p.getFileName().toString().startsWith("upstream-header-too-big")).toList()) {
+                Files.copy(p, samples.resolve(p.getFileName()));
+            }
+        }
+        var run = TestCli.run("rules", "check", rules.toString(), "--samples", samples.toString());
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("the rules read the config \"nginx.proxy_bufer_size\", which no sample or incident")
+                .contains("did you mean \"nginx.proxy_buffer_size\"");
+    }
 }
