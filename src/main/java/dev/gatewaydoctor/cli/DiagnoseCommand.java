@@ -57,6 +57,13 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--har", paramLabel = "PATH", description = "a browser's HAR export")
     List<Path> hars = new ArrayList<>();
 
+    @Option(names = "--text", paramLabel = "PATH", description = {"a support ticket or chat as pasted (prose, quoted e-mail, log lines,",
+            "curl blocks, an error page's text); - reads standard input"})
+    List<Path> texts = new ArrayList<>();
+
+    @Option(names = "--explain-input", description = "show what each line of a --text ticket became, and which lines were ignored")
+    boolean explainInput;
+
     @Option(names = "--interactive", description = "ask the most useful next check, add the answer, diagnose again, until one cause is confident")
     boolean interactive;
 
@@ -101,7 +108,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         RulesChoice.announce(err, doctor);
         if (!validTimezone(err)) return ExitCode.BAD_INPUT;
 
-        if (!logs.isEmpty() || !headers.isEmpty() || !hars.isEmpty() || interactive) return combined(doctor, out, err);
+        if (!logs.isEmpty() || !headers.isEmpty() || !hars.isEmpty() || !texts.isEmpty() || interactive) return combined(doctor, out, err);
         if (files.isEmpty()) {
             err.println("gatewaydoctor: nothing to diagnose: give fact-set files, or --log, --headers, --har");
             return ExitCode.BAD_INPUT;
@@ -151,7 +158,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         if (RulesChoice.directory(rulesDir) == null) {
             return "--watch needs a rules directory to watch: --rules DIR (the rules bundled in the jar never change)";
         }
-        if (!logs.isEmpty() || !headers.isEmpty() || !hars.isEmpty() || interactive) {
+        if (!logs.isEmpty() || !headers.isEmpty() || !hars.isEmpty() || !texts.isEmpty() || interactive) {
             return "--watch diagnoses fact-set files again at each reload: give FILE... without --log, --headers, --har or --interactive";
         }
         if (files.isEmpty()) return "nothing to diagnose: --watch needs fact-set files";
@@ -200,7 +207,8 @@ final class DiagnoseCommand implements Callable<Integer> {
             return ExitCode.BAD_INPUT;
         }
         long stdin = files.stream().filter(f -> f.toString().equals("-")).count() + headers.stream().filter(f -> f.toString().equals("-")).count()
-                + hars.stream().filter(f -> f.toString().equals("-")).count() + logs.stream().filter(l -> l.endsWith("=-") || l.equals("-")).count();
+                + hars.stream().filter(f -> f.toString().equals("-")).count() + logs.stream().filter(l -> l.endsWith("=-") || l.equals("-")).count()
+                + texts.stream().filter(f -> f.toString().equals("-")).count();
         if (stdin > 1) {
             err.println("gatewaydoctor: standard input (-) can be read once only");
             return ExitCode.BAD_INPUT;
@@ -257,6 +265,17 @@ final class DiagnoseCommand implements Callable<Integer> {
                 }
                 names.add(h.toString());
             }
+            var tickets = new dev.gatewaydoctor.ingest.TicketReader(doctor.knowledge());
+            for (Path t : texts) {
+                String text = t.toString().equals("-") ? new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                        : Files.readString(t, java.nio.charset.StandardCharsets.UTF_8);
+                var reading = tickets.read(t.toString(), text);
+                builder.site(merged(builder.site(), reading.facts().site()));
+                builder.facts(reading.facts().facts());
+                reading.facts().warnings().forEach(builder::warning);
+                names.add(t.toString());
+                if (explainInput) explain(json ? err : out, t.toString(), reading);
+            }
         } catch (FactSetException e) {
             err.println("gatewaydoctor: " + e.getMessage() + " (nothing diagnosed: the inputs make one diagnosis together)");
             return ExitCode.BAD_INPUT;
@@ -278,6 +297,29 @@ final class DiagnoseCommand implements Callable<Integer> {
             err.println("gatewaydoctor: " + e.getMessage());
             return ExitCode.BAD_RULES;
         }
+    }
+
+    /** The site as the fact sets gave it, with what the ticket adds where they say nothing. */
+    private static dev.gatewaydoctor.facts.Site merged(dev.gatewaydoctor.facts.Site a, dev.gatewaydoctor.facts.Site b) {
+        if (a == null) return b;
+        return new dev.gatewaydoctor.facts.Site(or(a.url(), b.url()), or(a.app(), b.app()), or(a.webServer(), b.webServer()),
+                or(a.proxy(), b.proxy()), or(a.cdn(), b.cdn()), or(a.hosting(), b.hosting()), or(a.php(), b.php()),
+                or(a.wordpress(), b.wordpress()), or(a.timezone(), b.timezone()), or(a.panel(), b.panel()));
+    }
+
+    private static String or(String a, String b) {
+        return a != null ? a : b;
+    }
+
+    /** What each line of a ticket became, and the lines that gave nothing. */
+    private static void explain(PrintWriter to, String name, dev.gatewaydoctor.ingest.TicketReader.Reading reading) {
+        to.println("Read from " + name + ":");
+        for (var line : reading.lines()) {
+            String text = line.text().length() > 100 ? line.text().substring(0, 97) + "..." : line.text();
+            to.println(String.format(java.util.Locale.ROOT, "  %4d  %s", line.number(), text));
+            to.println("        -> " + (line.ignored() ? "ignored" : String.join("; ", line.became())));
+        }
+        to.println();
     }
 
     /** One diagnosis with what to check next and why not the others; visitors' data redacted unless --no-redact. */

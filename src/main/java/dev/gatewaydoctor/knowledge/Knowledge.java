@@ -23,13 +23,14 @@ import java.util.Map;
  * @param recognizer the message families of families/*.yaml, which turn log lines into signals
  * @param lists     the named lists of lists/*.yaml (address ranges rules test addresses against)
  * @param calibration how far the sums of weights are trusted (calibration.yaml)
+ * @param phrases   what people write in tickets, read as facts (phrases.yaml)
  */
 public record Knowledge(String source, String version, KieBase kieBase, Map<String, Cause> causes, List<Fix> fixes,
                         Map<String, String> ruleFiles, java.util.SortedMap<String, String> texts, List<RuleProblem> warnings,
                         boolean precompiled, List<Check> checks, Vocabulary vocabulary,
                         Map<String, String> ruleGroups, BaseRates baseRates, List<LogRequest> logRequests,
                         dev.gatewaydoctor.recognition.LogRecognizer recognizer, NamedLists lists,
-                        Calibration calibration) {
+                        Calibration calibration, Phrases phrases) {
 
     /** The log to ask for first on this site: the first request of logs.yaml that matches it, or null. */
     public LogRequest logRequest(dev.gatewaydoctor.facts.Site site, List<Integer> statuses) {

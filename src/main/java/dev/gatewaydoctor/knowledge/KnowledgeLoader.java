@@ -166,6 +166,8 @@ public final class KnowledgeLoader {
         LogRecognizer recognizer = FamilyFiles.read(files, problems);
         NamedLists lists = NamedLists.read(files, problems);
         Calibration calibration = Calibration.read(files, problems);
+        Phrases phrases = Phrases.read(files, checks.stream().map(Check::observation).collect(java.util.stream.Collectors.toSet()),
+                fixes.stream().map(Fix::id).collect(java.util.stream.Collectors.toSet()), Vocabulary.EVENT_KINDS, problems);
         for (String path : files.keySet()) {
             if (path.startsWith("causes/") && path.endsWith(".drl")) {
                 String id = path.substring("causes/".length(), path.length() - ".drl".length());
@@ -207,7 +209,7 @@ public final class KnowledgeLoader {
             if (precompiled != null) {
                 return new Knowledge(source, version, precompiled, Collections.unmodifiableMap(causes), List.copyOf(fixes),
                         ruleFiles(precompiled, files), Collections.unmodifiableSortedMap(new TreeMap<>(files)), List.copyOf(warnings), true, checks, vocabulary,
-                        groups, baseRates, logRequests, recognizer, lists, calibration);
+                        groups, baseRates, logRequests, recognizer, lists, calibration, phrases);
             }
         }
         KieFileSystem kfs = ks.newKieFileSystem();
@@ -238,7 +240,7 @@ public final class KnowledgeLoader {
         }
         return new Knowledge(source, version, base, Collections.unmodifiableMap(causes), List.copyOf(fixes), ruleFiles(base, files),
                 Collections.unmodifiableSortedMap(new TreeMap<>(files)), List.copyOf(warnings), false, checks, vocabulary,
-                        groups, baseRates, logRequests, recognizer, lists, calibration);
+                        groups, baseRates, logRequests, recognizer, lists, calibration, phrases);
     }
 
     /** Which file holds each rule: read from the rule files' text, which both compiled forms share. */

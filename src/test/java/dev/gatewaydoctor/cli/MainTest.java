@@ -220,4 +220,13 @@ class MainTest {
                 "   1  A program cannot write: No space left on device (errno 28)", "   0  PHP-FPM is not running   <- no sample fires it");
         assertThat(text.out().strip()).endsWith("1 passed, 0 failed");
     }
+
+    @Test
+    void aPastedTicketIsReadAndEveryLineSaysWhatItBecame() {
+        Run r = run("diagnose", "--rules", "rules", "--explain-input", "--text", "src/test/resources/tickets/01-two-factor-login-502.txt");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Read from src/test/resources/tickets/01-two-factor-login-502.txt:")
+                .contains("-> ignored").contains("log nginx-error: upstream-header-too-big").contains("event core-updated")
+                .contains("1. Upstream response headers too big");
+    }
 }

@@ -141,4 +141,11 @@ class RulesCheckMistakesTest {
         assertThat(run.out()).contains("the rules read the config \"nginx.proxy_bufer_size\", which no sample or incident")
                 .contains("did you mean \"nginx.proxy_buffer_size\"");
     }
+
+    @Test
+    void aPhraseThatNoLongerReadsItsExampleIsRefused(@TempDir Path dir) throws Exception {
+        Path rules = broken(dir, "phrases.yaml", t -> t.replace("examples: [\"it loads fine in an incognito window\"]",
+                "examples: [\"it loads fine in a private browser\"]"));
+        assertThat(errors(check(rules))).contains("phrases.yaml:").contains("does not read its example \"it loads fine in a private browser\"");
+    }
 }

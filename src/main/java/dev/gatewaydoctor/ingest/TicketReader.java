@@ -1,0 +1,248 @@
+package dev.gatewaydoctor.ingest;
+
+import dev.gatewaydoctor.facts.Event;
+import dev.gatewaydoctor.facts.Fact;
+import dev.gatewaydoctor.facts.FactSet;
+import dev.gatewaydoctor.facts.HttpResponse;
+import dev.gatewaydoctor.facts.LogLine;
+import dev.gatewaydoctor.facts.Observation;
+import dev.gatewaydoctor.facts.Site;
+import dev.gatewaydoctor.facts.Tried;
+import dev.gatewaydoctor.knowledge.Knowledge;
+import dev.gatewaydoctor.knowledge.Phrases;
+import dev.gatewaydoctor.recognition.ErrorPageRecognizer;
+import dev.gatewaydoctor.recognition.LogSignal;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a support ticket or chat transcript as pasted (prose, quoted e-mail, log lines with any
+ * prefix, curl -I/-v blocks, an error page's text, Markdown fences) into facts: each line a message
+ * family reads becomes a log line with its source guessed from the line; each curl block a response,
+ * ending where the block ends; a status named in prose ("Error 522", "502 Bad Gateway" over
+ * "nginx/1.18.0") a response whose page says who made it; and the phrasings of {@code phrases.yaml}
+ * the site's stack, changes, observations and what was tried. Every line says what it became, or that
+ * it was ignored, so the agent sees what the diagnosis rests on.
+ */
+public final class TicketReader {
+
+    /** One line of the ticket and what it became (null: ignored). */
+    public record Line(int number, String text, List<String> became) {
+        public boolean ignored() {
+            return became.isEmpty();
+        }
+    }
+
+    /** The facts read, and every line with what it became. */
+    public record Reading(FactSet facts, List<Line> lines) {
+    }
+
+    private static final Pattern QUOTE = Pattern.compile("^(?:\\s*>)+ ?");
+    private static final Pattern FENCE = Pattern.compile("^\\s*(?:```|~~~)");
+    private static final Pattern CURL_START = Pattern.compile("^\\s*(?:\\$ )?curl\\s|^\\s*(?:< )?HTTP/[0-9.]{1,3} \\d{3}\\b");
+    private static final Pattern CURL_LINE = Pattern.compile("^\\s*(?:[<>*{}] ?.*|HTTP/[0-9.]{1,3} \\d{3}.*|[A-Za-z][A-Za-z0-9-]{0,60}: ?.*|)$");
+    private static final Pattern PROSE_STATUS = Pattern.compile(
+            "(?i)\\b(?:error(?: code)?:? ?#?(52[0-7]|50[234])\\b|(50[234]) (?:bad gateway|service (?:temporarily )?unavailable|gateway time-?out)\\b"
+                    + "|(?:returns?|returning|gets?|getting|got|shows?|showing|throws?|giving|gives) (?:an? |the )?(?:http )?(50[234]|52[0-7])\\b"
+                    + "|(52[0-7]): (?:web server is returning an unknown error|web server is down|connection timed out|origin is unreachable"
+                    + "|a timeout occurred|ssl handshake failed|invalid ssl certificate))");
+    private static final Pattern SERVER_LINE = Pattern.compile("^\\s*((?:nginx|openresty|apache|litespeed|cloudflare|caddy)(?:/[\\w.\\-]{1,20})?(?: \\([^)]{1,40}\\))?)\\s*$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CLOUDFLARE_STATUS = Pattern.compile("(?i)\\bcloudflare(?:'s)?:? (?:error )?5\\d\\d\\b");
+    private static final Pattern CLOUDFLARE_PAGE = Pattern.compile("(?i)\\b(?:browser working|cloudflare working|host error|ray id:|cloudflare ray id)\\b");
+
+    private final Knowledge knowledge;
+
+    public TicketReader(Knowledge knowledge) {
+        this.knowledge = knowledge;
+    }
+
+    public Reading read(String name, String text) {
+        String[] raw = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        String[] lines = new String[raw.length];
+        for (int i = 0; i < raw.length; i++) lines[i] = QUOTE.matcher(raw[i]).replaceFirst("");
+        var became = new ArrayList<List<String>>();
+        for (int i = 0; i < lines.length; i++) became.add(new ArrayList<>());
+        var facts = new ArrayList<Fact>();
+        var warnings = new ArrayList<String>();
+        var site = new LinkedHashMap<String, String>();
+        var seen = new LinkedHashSet<Object>(); // a fact said twice counts once
+
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.isBlank() || FENCE.matcher(line).find()) continue;
+            // A curl block: its command, status lines, headers and curl's notes, up to where it ends.
+            if (CURL_START.matcher(line).find()) {
+                int end = i;
+                var block = new StringBuilder();
+                while (end < lines.length && !FENCE.matcher(lines[end]).find()
+                        && (end == i || CURL_LINE.matcher(lines[end]).matches() && !(lines[end].isBlank() && endsBlock(lines, end)))) {
+                    block.append(lines[end]).append('\n');
+                    end++;
+                }
+                List<HttpResponse> responses = curl(name, block.toString(), warnings);
+                if (!responses.isEmpty()) {
+                    for (HttpResponse r : responses) if (seen.add(r)) facts.add(r);
+                    became.get(i).add(responses.size() == 1 ? "http " + responses.get(0).status() + " (curl)" : responses.size() + " http responses (curl)");
+                    for (int j = i + 1; j < end; j++) if (!lines[j].isBlank()) became.get(j).add("part of the curl block above");
+                    i = end - 1;
+                    continue;
+                }
+            }
+            List<LogSignal> signals = knowledge.recognizer().recognize(new LogLine("other", line, null));
+            if (!signals.isEmpty()) {
+                var log = new LogLine(sourceOf(signals.get(0)), line.strip(), null);
+                if (seen.add(log)) facts.add(log);
+                became.get(i).add("log " + log.source() + ": " + signals.get(0).family());
+                continue;
+            }
+            Matcher status = PROSE_STATUS.matcher(line);
+            if (status.find()) {
+                String number = status.group(1) != null ? status.group(1) : status.group(2) != null ? status.group(2)
+                        : status.group(3) != null ? status.group(3) : status.group(4);
+                int code = Integer.parseInt(number);
+                var headers = new LinkedHashMap<String, String>();
+                int next = nextNonBlank(lines, i + 1);
+                if (next >= 0) {
+                    Matcher server = SERVER_LINE.matcher(lines[next]);
+                    if (server.matches()) {
+                        headers.put("Server", server.group(1));
+                        became.get(next).add("the server line of the page above");
+                    }
+                }
+                // A page's text pasted around the status is the page; a status told in a sentence has no page.
+                String paragraph = paragraph(lines, i);
+                boolean page = CLOUDFLARE_PAGE.matcher(paragraph).find() || headers.containsKey("Server");
+                if (CLOUDFLARE_PAGE.matcher(paragraph).find() || code >= 520 || CLOUDFLARE_STATUS.matcher(line).find()) {
+                    headers.putIfAbsent("Server", "cloudflare"); // 520-527 are Cloudflare's own statuses
+                }
+                String body = page ? paragraph : "";
+                HttpResponse r = ErrorPageRecognizer.response(code, null, headers, body, null, "ticket", null, null);
+                if (seen.add(List.of(code, headers))) {
+                    facts.add(r);
+                    became.get(i).add("http " + code + (r.producer() != null ? ", page by " + r.producer() : "") + (r.cdn() != null ? ", through " + r.cdn() : ""));
+                }
+            }
+            phrases(line, became.get(i), facts, site, seen);
+        }
+        // A writer who names a change has said that something changed: the observation the rules ask for.
+        if (facts.stream().anyMatch(f -> f instanceof Event ev && !ev.kind().equals("traffic-spike") && !ev.kind().equals("incident"))
+                && seen.add(List.of("observation", "recent-change-made"))) {
+            facts.add(new Observation("recent-change-made", "true", null, null));
+        }
+        var lineList = new ArrayList<Line>();
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i].isBlank()) continue;
+            lineList.add(new Line(i + 1, raw[i], List.copyOf(became.get(i))));
+        }
+        Site s = new Site(null, "wordpress".equals(site.get("app")) ? "wordpress" : null, site.get("webServer"), site.get("proxy"),
+                site.get("cdn"), site.get("hosting"), site.get("php"), site.get("wordpress"), null, site.get("panel"));
+        var builder = FactSet.builder().name(name).site(s).facts(facts);
+        warnings.forEach(builder::warning);
+        return new Reading(builder.build(), List.copyOf(lineList));
+    }
+
+    private void phrases(String line, List<String> became, List<Fact> facts, Map<String, String> site, java.util.Set<Object> seen) {
+        Phrases p = knowledge.phrases();
+        var fieldsOnLine = new java.util.HashSet<String>();
+        for (Phrases.Phrase phrase : p.site()) {
+            if (site.containsKey(phrase.name()) || fieldsOnLine.contains(phrase.name())) continue;
+            Phrases.Match m = phrase.match(line);
+            if (m == null) continue;
+            site.put(phrase.name(), m.value());
+            fieldsOnLine.add(phrase.name());
+            became.add("site " + phrase.name() + " = " + m.value());
+        }
+        for (Phrases.Phrase phrase : p.events()) {
+            Phrases.Match m = phrase.match(line);
+            if (m == null) continue;
+            var e = new Event(phrase.name(), m.subject(), null);
+            if (seen.add(e)) {
+                facts.add(e);
+                became.add("event " + e.kind() + (e.subject() != null ? " " + e.subject() : ""));
+            }
+            break; // one change per line: the first kind that reads it
+        }
+        var namesOnLine = new java.util.HashSet<String>();
+        for (Phrases.Phrase phrase : p.observations()) {
+            if (namesOnLine.contains(phrase.name())) continue;
+            Phrases.Match m = phrase.match(line);
+            if (m == null) continue;
+            namesOnLine.add(phrase.name());
+            var o = new Observation(phrase.name(), m.value(), null, null);
+            if (seen.add(List.of("observation", phrase.name()))) {
+                facts.add(o);
+                became.add("observation " + o.name() + " = " + o.value());
+            }
+        }
+        var fixesOnLine = new java.util.HashSet<String>();
+        for (Phrases.Phrase phrase : p.tried()) {
+            if (fixesOnLine.contains(phrase.name())) continue;
+            Phrases.Match m = phrase.match(line);
+            if (m == null) continue;
+            fixesOnLine.add(phrase.name());
+            var t = new Tried(phrase.name(), m.value(), null);
+            if (seen.add(List.of("tried", phrase.name()))) {
+                facts.add(t);
+                became.add("tried " + t.fix() + ": " + t.outcome());
+            }
+        }
+    }
+
+    private static List<HttpResponse> curl(String name, String block, List<String> warnings) {
+        try {
+            HttpTranscripts.Responses r = HttpTranscripts.curl(name, new StringReader(block), null);
+            return r.responses();
+        } catch (IOException cannotHappenOnAString) {
+            warnings.add(name + ": a curl block could not be read: " + cannotHappenOnAString.getMessage());
+            return List.of();
+        }
+    }
+
+    /** A blank line ends a curl block unless a body or another response follows straight after it. */
+    private static boolean endsBlock(String[] lines, int blank) {
+        int next = nextNonBlank(lines, blank + 1);
+        return next < 0 || !CURL_LINE.matcher(lines[next]).matches() || !lines[next].strip().startsWith("<") && !lines[next].strip().startsWith("HTTP/");
+    }
+
+    private static int nextNonBlank(String[] lines, int from) {
+        for (int i = from; i < lines.length; i++) if (!lines[i].isBlank()) return i;
+        return -1;
+    }
+
+    /** The paragraph around a line: up to the blank lines before and after it, as a page's text. */
+    private static String paragraph(String[] lines, int at) {
+        int from = at;
+        while (from > 0 && !lines[from - 1].isBlank()) from--;
+        int to = at;
+        while (to + 1 < lines.length && !lines[to + 1].isBlank()) to++;
+        var sb = new StringBuilder();
+        for (int i = from; i <= to; i++) sb.append(lines[i]).append('\n');
+        return sb.toString().strip();
+    }
+
+    /** The source a line most likely came from, by who printed its message. */
+    static String sourceOf(LogSignal s) {
+        return switch (s.program() == null ? "" : s.program()) {
+            case "nginx" -> "nginx-error";
+            case "apache" -> "apache-error";
+            case "litespeed" -> "litespeed";
+            case "caddy" -> "caddy";
+            case "php-fpm" -> s.family().equals("fpm-slow-request") ? "php-fpm-slow" : "php-fpm";
+            case "php", "wordpress" -> "php-error";
+            case "mysql" -> "mysql-error";
+            case "kernel", "selinux", "ufw", "firewall" -> "kernel";
+            case "systemd", "supervisord", "init" -> "journal";
+            case "web-server" -> "nginx-access";
+            default -> "other";
+        };
+    }
+}

@@ -1,0 +1,134 @@
+package dev.gatewaydoctor.knowledge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What people write in tickets, read as facts ({@code phrases.yaml}): the stack they name, the changes
+ * they made, what they saw and what they tried. Knowledge, so that a domain expert teaches a new
+ * phrasing without Java; every entry's examples are checked when the rules load.
+ *
+ * @param site         a site field and its value (given, or the pattern's {@code value} group)
+ * @param events       an event kind, with the pattern's {@code subject} group as its subject
+ * @param observations an observation name and its value
+ * @param tried        a fix and the outcome the writer reports
+ */
+public record Phrases(List<Phrase> site, List<Phrase> events, List<Phrase> observations, List<Phrase> tried) {
+
+    public static final Phrases NONE = new Phrases(List.of(), List.of(), List.of(), List.of());
+
+    /** The site fields a phrase may fill. */
+    public static final Set<String> SITE_FIELDS = Set.of("php", "wordpress", "webServer", "proxy", "cdn", "hosting", "panel");
+    static final Set<String> OUTCOMES = Set.of("fixed", "no-change", "helped-for-a-while", "worse");
+
+    /**
+     * One phrasing: what it gives ({@code name}: the site field, event kind, observation or fix;
+     * {@code value}: the field's value, the observation's value or the outcome) and its pattern.
+     */
+    public record Phrase(String name, String value, Pattern pattern) {
+
+        /** What this phrase reads in a line, or null: the value (or the site field's), and the subject group. */
+        public Match match(String line) {
+            var m = pattern.matcher(line);
+            if (!m.find()) return null;
+            String v = value;
+            if (pattern.namedGroups().containsKey("value") && m.group("value") != null) v = m.group("value");
+            String subject = pattern.namedGroups().containsKey("subject") ? m.group("subject") : null;
+            return new Match(this, v, subject == null ? null : subject.strip(), m.group());
+        }
+    }
+
+    /** What a phrase read: its value, the subject of an event, and the words that matched. */
+    public record Match(Phrase phrase, String value, String subject, String words) {
+    }
+
+    static Phrases read(Map<String, String> files, Set<String> observations, Set<String> fixes, List<String> eventKinds,
+                        List<RuleProblem> problems) {
+        if (!files.containsKey("phrases.yaml")) return NONE;
+        YamlDocument doc = YamlDocument.read("phrases.yaml", files, problems);
+        if (doc == null) return NONE;
+        return new Phrases(
+                list(doc, "site", "field", problems, (name, at) -> SITE_FIELDS.contains(name) ? null
+                        : "no site field \"" + name + "\"; expected one of " + new java.util.TreeSet<>(SITE_FIELDS)),
+                list(doc, "events", "kind", problems, (name, at) -> eventKinds.contains(name) ? null
+                        : "no event kind \"" + name + "\"" + Vocabulary.didYouMean(name, eventKinds)),
+                list(doc, "observations", "name", problems, (name, at) -> observations.contains(name) ? null
+                        : "no check in checks.yaml for the observation \"" + name + "\"" + Vocabulary.didYouMean(name, observations)),
+                list(doc, "tried", "fix", problems, (name, at) -> fixes.contains(name) ? null
+                        : "no fix \"" + name + "\" in fixes.yaml" + Vocabulary.didYouMean(name, fixes)));
+    }
+
+    private interface NameCheck {
+        String problem(String name, String at);
+    }
+
+    private static List<Phrase> list(YamlDocument doc, String key, String nameField, List<RuleProblem> problems, NameCheck check) {
+        var out = new ArrayList<Phrase>();
+        JsonNode list = doc.root().get(key);
+        if (list == null) return out;
+        if (!list.isArray()) {
+            problems.add(doc.problem("/" + key, "expected \"" + key + "\": a list of phrasings"));
+            return out;
+        }
+        String valueField = key.equals("tried") ? "outcome" : "value";
+        for (int i = 0; i < list.size(); i++) {
+            String at = "/" + key + "/" + i;
+            JsonNode e = list.get(i);
+            String name = e.path(nameField).asText(null);
+            if (name == null || name.isBlank()) {
+                problems.add(doc.problem(at, "expected \"" + nameField + "\""));
+                continue;
+            }
+            String problem = check.problem(name, at);
+            if (problem != null) problems.add(doc.problem(at + "/" + nameField, problem));
+            String value = e.hasNonNull(valueField) ? e.get(valueField).asText() : null;
+            if (key.equals("tried") && (value == null || !OUTCOMES.contains(value))) {
+                problems.add(doc.problem(at + "/outcome", "expected \"outcome\": one of " + new java.util.TreeSet<>(OUTCOMES)));
+            }
+            if (key.equals("observations") && !"true".equals(value) && !"false".equals(value)) {
+                problems.add(doc.problem(at + "/value", "expected \"value\": true or false"));
+            }
+            Pattern p;
+            try {
+                p = Pattern.compile("(?i)" + e.path("match").asText(""));
+            } catch (PatternSyntaxException ex) {
+                problems.add(doc.problem(at + "/match", "the pattern does not compile: " + ex.getDescription() + " at `" + ex.getPattern() + "`"));
+                continue;
+            }
+            if (e.path("match").asText("").isEmpty()) {
+                problems.add(doc.problem(at + "/match", "expected \"match\": the pattern of the phrasing"));
+                continue;
+            }
+            if (key.equals("site") && value == null && !p.namedGroups().containsKey("value")) {
+                problems.add(doc.problem(at, "a site phrase gives a value: \"value: ...\", or a (?<value>...) group in its pattern"));
+            }
+            var phrase = new Phrase(name, value, p);
+            JsonNode examples = e.get("examples");
+            if (examples == null || !examples.isArray() || examples.isEmpty()) {
+                problems.add(doc.problem(at + "/examples", "expected \"examples\": sentences as people write them, which the pattern must read"));
+            } else {
+                for (int j = 0; j < examples.size(); j++) {
+                    if (phrase.match(examples.get(j).asText()) == null) {
+                        problems.add(doc.problem(at + "/examples/" + j, "the pattern does not read its example \"" + examples.get(j).asText() + "\""));
+                    }
+                }
+            }
+            JsonNode nonExamples = e.get("nonExamples");
+            if (nonExamples != null && nonExamples.isArray()) {
+                for (int j = 0; j < nonExamples.size(); j++) {
+                    if (phrase.match(nonExamples.get(j).asText()) != null) {
+                        problems.add(doc.problem(at + "/nonExamples/" + j, "the pattern reads \"" + nonExamples.get(j).asText() + "\", which it must not"));
+                    }
+                }
+            }
+            out.add(phrase);
+        }
+        return List.copyOf(out);
+    }
+}
