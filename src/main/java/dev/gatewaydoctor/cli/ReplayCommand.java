@@ -97,7 +97,7 @@ final class ReplayCommand implements Callable<Integer> {
                 var tuning = java.util.stream.IntStream.range(0, results.size()).filter(i -> !cases.get(i).validation())
                         .mapToObj(results::get).toList();
                 ScoreReport.weights(out, dev.gatewaydoctor.replay.WeightCheck.check(tuning));
-                ScoreReport.baseRates(out, dev.gatewaydoctor.replay.Score.baseRates(tuning));
+                ScoreReport.baseRates(out, dev.gatewaydoctor.replay.Score.baseRates(tuning), dev.gatewaydoctor.replay.Score.baseRates(tuning, true));
             }
             return ExitCode.OK;
         }

@@ -80,9 +80,20 @@ final class ScoreReport {
 
     /** The tuning slice's counts by status, in the form of rules/base-rates.yaml, for an expert to compare or paste. */
     static void baseRates(PrintWriter out, java.util.SortedMap<String, java.util.SortedMap<String, Integer>> rates) {
+        baseRates(out, rates, null);
+    }
+
+    /** With the counts of the bare incidents (nothing but HTTP responses known), the bare: table, when given. */
+    static void baseRates(PrintWriter out, java.util.SortedMap<String, java.util.SortedMap<String, Integer>> rates,
+                          java.util.SortedMap<String, java.util.SortedMap<String, Integer>> bare) {
         out.println();
-        out.println("Base rates of the tuning slice (the statuses: of rules/base-rates.yaml):");
-        out.println("statuses:");
+        out.println("Base rates of the tuning slice (the statuses:" + (bare != null ? " and bare:" : "") + " of rules/base-rates.yaml):");
+        table(out, "statuses", rates);
+        if (bare != null) table(out, "bare", bare);
+    }
+
+    private static void table(PrintWriter out, String name, java.util.SortedMap<String, java.util.SortedMap<String, Integer>> rates) {
+        out.println(name + ":");
         rates.forEach((status, causes) -> {
             var line = new StringBuilder("  " + (status.equals("any") ? "any" : "\"" + status + "\"") + ": {");
             var parts = new java.util.ArrayList<String>();

@@ -141,7 +141,8 @@ public final class Engine {
                     return new Diagnosis(factSet.name(), Basis.SEED_CHECKLIST, causes, seedChecklist(knowledge), warnings,
                             knowledge.source(), knowledge.version(), new java.util.TreeSet<>(recorder.firings.keySet()), time.incident());
                 }
-                causes = baseRateCauses(knowledge, tallies, knowledge.baseRates().counts(statuses), statuses);
+                causes = baseRateCauses(knowledge, tallies, knowledge.baseRates().counts(statuses),
+                        GatewayStatuses.bare(facts) ? knowledge.baseRates().bareCounts(statuses) : null, statuses);
                 basis = Basis.STATUS_BASE_RATES;
             }
             for (RankedCause c : causes) session.insert(new Hypothesis(c.id(), c.confidence(), c.culprit()));
@@ -278,10 +279,13 @@ public final class Engine {
 
     /**
      * Nothing but the status speaks: each cause starts from how often real incidents with that status had
-     * it, and the evidence against it still counts (odds times its likelihood ratios).
+     * it, and the evidence against it still counts (odds times its likelihood ratios). A bare record (nothing
+     * but HTTP responses) starts from the bare incidents' counts, shrunk toward the status's share with the
+     * weight of {@link dev.gatewaydoctor.knowledge.BaseRates#MIN_INCIDENTS} incidents: (b + m p) / (B + m).
      */
     private static List<RankedCause> baseRateCauses(Knowledge knowledge, Map<String, CauseTally> tallies,
-                                                    dev.gatewaydoctor.knowledge.BaseRates.Counts counts, List<Integer> statuses) {
+                                                    dev.gatewaydoctor.knowledge.BaseRates.Counts counts,
+                                                    dev.gatewaydoctor.knowledge.BaseRates.Counts bare, List<Integer> statuses) {
         record Scored(Cause cause, double confidence, List<EvidenceItem> items) {
         }
         String seen = statuses.stream().map(String::valueOf).reduce((a, b) -> a + " or " + b).orElse("?");
@@ -292,10 +296,18 @@ public final class Engine {
             if (n == 0 && t == null) continue;
             // Half an incident for a cause never seen with this status: rare is not impossible.
             double share = (n + 0.5) / (counts.total() + 0.5 * knowledge.causes().size());
+            String with = counts.rows().contains("any") ? "a gateway error" : "a " + seen;
+            String rate = n + " of " + counts.total() + " real incidents with " + with + " had this cause";
+            if (bare != null && bare.total() > 0) {
+                int b = bare.byCause().getOrDefault(cause.id(), 0);
+                int m = dev.gatewaydoctor.knowledge.BaseRates.MIN_INCIDENTS;
+                share = (b + m * share) / (bare.total() + m);
+                rate = b + " of " + bare.total() + " real incidents that told nothing but a " + seen + " had this cause ("
+                        + n + " of " + counts.total() + " with " + with + ")";
+            }
             double logOdds = Math.log10(share / (1 - share)) + (t == null ? 0 : t.sum());
             var items = new ArrayList<EvidenceItem>();
-            items.add(new EvidenceItem("Base rate: " + n + " of " + counts.total() + " real incidents with "
-                    + (counts.rows().contains("any") ? "a gateway error" : "a " + seen) + " had this cause", "base-rates.yaml", 0, null, List.of()));
+            items.add(new EvidenceItem("Base rate: " + rate, "base-rates.yaml", 0, null, List.of()));
             if (t != null) items.addAll(t.items);
             scored.add(new Scored(cause, 1 / (1 + Math.pow(10, -logOdds)), items));
         }

@@ -425,10 +425,26 @@ public final class KnowledgeLoader {
             problems.add(doc.problem("/statuses", "expected \"statuses:\", a mapping of status (502, 521, ..., any) to cause ids and counts"));
             return BaseRates.NONE;
         }
+        Map<String, Map<String, Integer>> byStatus = readRateRows(doc, "statuses", statuses, causes, problems);
+        JsonNode bareNode = doc.root().get("bare");
+        Map<String, Map<String, Integer>> bare = Map.of();
+        if (bareNode != null) {
+            if (!bareNode.isObject()) {
+                problems.add(doc.problem("/bare", "expected \"bare:\", a mapping of status (502, 521, ..., any) to cause ids and counts"));
+            } else {
+                bare = readRateRows(doc, "bare", bareNode, causes, problems);
+            }
+        }
+        return new BaseRates(byStatus, bare, doc.root().path("basis").asText(null));
+    }
+
+    /** One table of base-rates.yaml: status (or any) to cause id to a number of incidents. */
+    private static Map<String, Map<String, Integer>> readRateRows(YamlDocument doc, String table, JsonNode statuses,
+                                                                  Map<String, Cause> causes, List<RuleProblem> problems) {
         var byStatus = new LinkedHashMap<String, Map<String, Integer>>();
         for (var it = statuses.fields(); it.hasNext(); ) {
             var row = it.next();
-            String at = "/statuses/" + row.getKey();
+            String at = "/" + table + "/" + row.getKey();
             if (!row.getKey().equals("any") && !row.getKey().matches("[1-5]\\d\\d")) {
                 problems.add(doc.problem(at, "expected an HTTP status (502, 521, ...) or any, found \"" + row.getKey() + "\""));
                 continue;
@@ -446,7 +462,7 @@ public final class KnowledgeLoader {
             }
             byStatus.put(row.getKey(), Collections.unmodifiableMap(counts));
         }
-        return new BaseRates(Collections.unmodifiableMap(byStatus), doc.root().path("basis").asText(null));
+        return Collections.unmodifiableMap(byStatus);
     }
 
     /** A "when" of logs.yaml or of a fix's stepsFor: site fields to the values that match (one value or a list). */

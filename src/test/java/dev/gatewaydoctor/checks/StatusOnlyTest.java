@@ -48,6 +48,23 @@ class StatusOnlyTest {
     }
 
     @Test
+    void aBare502StartsFromTheIncidentsThatToldNothingElse() {
+        // Nothing but the response on record: a visitor's or a monitor's report of a site that was running.
+        Diagnosis bare = DOCTOR.diagnose(FactSet.builder().http(502, java.util.Map.of(), null).build());
+        assertThat(bare.basis()).isEqualTo(Basis.STATUS_BASE_RATES);
+        assertThat(bare.conclusive()).isFalse();
+        assertThat(bare.topCause().id()).isEqualTo("disk-full");
+        assertThat(bare.topCause().confidence()).isLessThan(0.5);
+        assertThat(bare.topCause().evidence().get(0).rule()).contains("told nothing but a 502").contains("with a 502)");
+        // Every cause seen with a 502 stays ranked, so that its fixes do too.
+        assertThat(bare.causes()).extracting(c -> c.id()).contains("upstream-address-mismatch", "php-fpm-down");
+        // One observation more, and the record is no longer bare: the counts of every incident with a 502.
+        Diagnosis told = DOCTOR.diagnose(FactSet.builder().http(502, java.util.Map.of(), null)
+                .observation("wp-admin-reachable", false).build());
+        assertThat(told.topCause().evidence().get(0).rule()).doesNotContain("told nothing but");
+    }
+
+    @Test
     void theLogAskedForFollowsTheStack() {
         Diagnosis docker = DOCTOR.diagnose(FactSet.builder().site(new dev.gatewaydoctor.facts.Site(null, null, "nginx", null, null, "container", null, null))
                 .http(502, java.util.Map.of(), null).build());
