@@ -152,14 +152,8 @@ public final class TicketReader {
 
     private void phrases(String line, List<String> became, List<Fact> facts, Map<String, String> site, java.util.Set<Object> seen) {
         Phrases p = knowledge.phrases();
-        var fieldsOnLine = new java.util.HashSet<String>();
-        for (Phrases.Phrase phrase : p.site()) {
-            if (site.containsKey(phrase.name()) || fieldsOnLine.contains(phrase.name())) continue;
-            Phrases.Match m = phrase.match(line);
-            if (m == null) continue;
-            site.put(phrase.name(), m.value());
-            fieldsOnLine.add(phrase.name());
-            became.add("site " + phrase.name() + " = " + m.value());
+        for (Phrases.Match m : firstPerName(p.site(), line)) {
+            if (site.putIfAbsent(m.phrase().name(), m.value()) == null) became.add("site " + m.phrase().name() + " = " + m.value());
         }
         for (Phrases.Phrase phrase : p.events()) {
             Phrases.Match m = phrase.match(line);
@@ -171,30 +165,30 @@ public final class TicketReader {
             }
             break; // one change per line: the first kind that reads it
         }
-        var namesOnLine = new java.util.HashSet<String>();
-        for (Phrases.Phrase phrase : p.observations()) {
-            if (namesOnLine.contains(phrase.name())) continue;
+        for (Phrases.Match m : firstPerName(p.observations(), line)) {
+            if (!seen.add(List.of("observation", m.phrase().name()))) continue;
+            facts.add(new Observation(m.phrase().name(), m.value(), null, null));
+            became.add("observation " + m.phrase().name() + " = " + m.value());
+        }
+        for (Phrases.Match m : firstPerName(p.tried(), line)) {
+            if (!seen.add(List.of("tried", m.phrase().name()))) continue;
+            facts.add(new Tried(m.phrase().name(), m.value(), null));
+            became.add("tried " + m.phrase().name() + ": " + m.value());
+        }
+    }
+
+    /** For each name (a site field, an observation, a fix), the first of its phrasings that reads the line. */
+    private static List<Phrases.Match> firstPerName(List<Phrases.Phrase> phrases, String line) {
+        var names = new java.util.HashSet<String>();
+        var out = new ArrayList<Phrases.Match>();
+        for (Phrases.Phrase phrase : phrases) {
+            if (names.contains(phrase.name())) continue;
             Phrases.Match m = phrase.match(line);
             if (m == null) continue;
-            namesOnLine.add(phrase.name());
-            var o = new Observation(phrase.name(), m.value(), null, null);
-            if (seen.add(List.of("observation", phrase.name()))) {
-                facts.add(o);
-                became.add("observation " + o.name() + " = " + o.value());
-            }
+            names.add(phrase.name());
+            out.add(m);
         }
-        var fixesOnLine = new java.util.HashSet<String>();
-        for (Phrases.Phrase phrase : p.tried()) {
-            if (fixesOnLine.contains(phrase.name())) continue;
-            Phrases.Match m = phrase.match(line);
-            if (m == null) continue;
-            fixesOnLine.add(phrase.name());
-            var t = new Tried(phrase.name(), m.value(), null);
-            if (seen.add(List.of("tried", phrase.name()))) {
-                facts.add(t);
-                became.add("tried " + t.fix() + ": " + t.outcome());
-            }
-        }
+        return out;
     }
 
     private static List<HttpResponse> curl(String name, String block, List<String> warnings) {
