@@ -118,7 +118,10 @@ public final class LogRecognizer {
             time = stamp == null ? null : stamp.at();
         }
         var out = new ArrayList<LogSignal>(found.size());
-        for (var b : found) out.add(b.build(time, log));
+        for (var b : found) {
+            LogTime.Found captured = log.at() == null && b.timeText != null ? LogTime.find(b.timeText, localZone) : null;
+            out.add(b.build(captured != null ? captured.at() : time, log));
+        }
         return out;
     }
 

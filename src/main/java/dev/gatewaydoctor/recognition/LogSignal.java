@@ -153,6 +153,8 @@ public record LogSignal(String family, String program, Instant time,
         String detail;
         Integer status;
         String removedInPhp;
+        /** The time as a family's pattern captured it, read in the line's zone when the signal is built. */
+        String timeText;
 
         private Builder(String family, String program) {
             this.family = family;

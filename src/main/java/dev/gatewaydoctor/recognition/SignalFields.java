@@ -17,7 +17,7 @@ public final class SignalFields {
 
     /** What a field holds. */
     public enum Type {
-        TEXT, WHOLE_NUMBER, BYTES, SECONDS
+        TEXT, WHOLE_NUMBER, BYTES, SECONDS, TIME
     }
 
     /** Every field a pattern may capture or a family may set, and its type. */
@@ -35,6 +35,8 @@ public final class SignalFields {
         f.put("memoryLimitBytes", Type.BYTES);
         f.put("triedBytes", Type.BYTES);
         f.put("limit", Type.SECONDS);
+        // The line's time, where the family knows better than the usual stamps where it stands.
+        f.put("time", Type.TIME);
         FIELDS = java.util.Collections.unmodifiableMap(f);
     }
 
@@ -53,6 +55,8 @@ public final class SignalFields {
             case WHOLE_NUMBER -> wholeNumber(raw) == null ? "a whole number" : null;
             case BYTES -> Numbers.parseSize(raw) == null ? "a size in bytes (134217728 or 128M)" : null;
             case SECONDS -> seconds(raw) == null ? "a number of seconds (30, 30.5, 30 sec)" : null;
+            case TIME -> LogTime.find(raw, java.time.ZoneOffset.UTC) == null
+                    ? "a time as logs print it (2024/03/01 12:04:17, 01-Mar-2024 12:04:17, 2024-03-01T12:04:17Z, Mar  1 12:04:17)" : null;
         };
     }
 
@@ -84,6 +88,7 @@ public final class SignalFields {
             case "memoryLimitBytes" -> b.memoryLimitBytes = Numbers.parseSize(v);
             case "triedBytes" -> b.triedBytes = Numbers.parseSize(v);
             case "limit" -> b.limit = seconds(v);
+            case "time" -> b.timeText = v;
             default -> throw new IllegalArgumentException("no field " + field);
         }
     }
@@ -114,6 +119,7 @@ public final class SignalFields {
             case "memoryLimitBytes" -> b.memoryLimitBytes != null;
             case "triedBytes" -> b.triedBytes != null;
             case "limit" -> b.limit != null;
+            case "time" -> b.timeText != null;
             default -> false;
         };
     }

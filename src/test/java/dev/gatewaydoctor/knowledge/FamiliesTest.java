@@ -207,4 +207,24 @@ class FamiliesTest {
         recognizer.families().forEach(f -> families.add(f.id()));
         assertThat(listed).as("families in docs/log-families.md").isEqualTo(families);
     }
+
+    @Test
+    void aFamilyMayCaptureTheTimeItsMessageHappenedAt(@TempDir Path dir) throws Exception {
+        Path rules = TestRules.copyOfRules(dir.resolve("rules"));
+        Files.writeString(rules.resolve("families/job-failed.yaml"), """
+                family: job-failed
+                program: php
+                words: ["job failed"]
+                patterns:
+                  - match: 'job failed \\(started (?<time>[0-9/]{10} [0-9:]{8})\\)'
+                fixtures:
+                  - line: '2024/03/05 09:00:00 cron: job failed (started 2024/03/01 12:04:17)'
+                    expect: {time: '2024-03-01T12:04:17Z'}
+                  - line: 'job done'
+                    expect: none
+                """);
+        LogRecognizer withNew = KnowledgeLoader.recognizer(rules);
+        var s = withNew.recognize(new LogLine("other", "2024/03/05 09:00:00 cron: job failed (started 2024/03/01 12:04:17)", null));
+        assertThat(s).singleElement().satisfies(x -> assertThat(x.time()).hasToString("2024-03-01T12:04:17Z"));
+    }
 }
