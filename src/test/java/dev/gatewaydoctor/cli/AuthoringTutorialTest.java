@@ -31,7 +31,9 @@ class AuthoringTutorialTest {
     @Test
     void theTutorialWorksFollowedToTheLetter(@TempDir Path tmp) throws Exception {
         TestRules.copyOfRules(tmp.resolve("rules"));
-        copyTree(Path.of("facts-samples"), tmp.resolve("facts-samples"));
+        // The shipped samples, not the real corpus below them: the tutorial's commands check exit codes, and
+        // replaying 210 incidents for coverage at each `rules check` would only make it slow.
+        copyTree(Path.of("facts-samples"), tmp.resolve("facts-samples"), p -> !p.toString().contains("/real"));
         Files.createDirectories(tmp.resolve("docs"));
         Files.copy(Path.of("docs/causes.md"), tmp.resolve("docs/causes.md"));
 
@@ -111,9 +113,10 @@ class AuthoringTutorialTest {
         if (redirect != null) Files.writeString(redirect, out.toString());
     }
 
-    private static void copyTree(Path from, Path to) throws Exception {
+    private static void copyTree(Path from, Path to, java.util.function.Predicate<Path> keep) throws Exception {
         try (var walk = Files.walk(from)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
+                if (!keep.test(p)) continue;
                 Path target = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) Files.createDirectories(target);
                 else Files.copy(p, target);
