@@ -161,6 +161,14 @@ public final class Diagnoser implements AutoCloseable {
         return knowledge.get().version();
     }
 
+    /**
+     * Every name a fact set may use that the rules in use know: observations with their questions and
+     * aliases, event kinds, metric and config names, log sources, causes, fixes, outcomes, message families.
+     */
+    public KnownNames vocabulary() {
+        return KnownNames.of(knowledge.get());
+    }
+
     /** The causes, fixes and compiled rules in use. */
     public Knowledge knowledge() {
         return knowledge.get();

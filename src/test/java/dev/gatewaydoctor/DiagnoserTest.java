@@ -261,4 +261,23 @@ class DiagnoserTest {
                 .fact(new dev.gatewaydoctor.facts.Event("plugin-updated", "x", java.time.Instant.parse("2025-11-26T05:00:00Z"))).build());
         assertThat(dated.warnings()).noneSatisfy(w -> assertThat(w).contains("without a year"));
     }
+
+    @Test
+    void theVocabularyGivesAHelpdeskWhatItsFormsNeed() {
+        KnownNames names = TestRules.diagnoser().vocabulary();
+        assertThat(names.observations()).containsKey("retry-succeeds");
+        assertThat(names.observations().get("retry-succeeds").question()).isNotBlank();
+        assertThat(names.observations().get("retry-succeeds").aliases()).contains("reload-succeeds");
+        assertThat(names.eventKinds()).contains("plugin-updated", "php-upgraded");
+        assertThat(names.fixes()).containsKey("restart-php-fpm");
+        assertThat(names.causes()).hasSize(TestRules.diagnoser().knowledge().causes().size());
+        assertThat(names.families()).contains("upstream-connect-failed", "firewall-ban");
+        assertThat(names.logSources()).contains("nginx-error", "php-fpm");
+        assertThat(names.outcomes()).containsExactly("fixed", "no-change", "helped-for-a-while", "worse");
+        assertThat(names.metrics()).isNotEmpty();
+        assertThatThrownBy(() -> names.observations().clear()).isInstanceOf(UnsupportedOperationException.class);
+        // Every name a fact set may use under "observation" is accepted by the reader without a warning.
+        var facts = FactSet.builder().observation("retry-succeeds", true).build();
+        assertThat(TestRules.diagnoser().diagnose(facts).warnings()).noneSatisfy(w -> assertThat(w).contains("retry-succeeds"));
+    }
 }

@@ -25,7 +25,7 @@ public record Phrases(List<Phrase> site, List<Phrase> events, List<Phrase> obser
 
     /** The site fields a phrase may fill. */
     public static final Set<String> SITE_FIELDS = Set.of("php", "wordpress", "webServer", "proxy", "cdn", "hosting", "panel");
-    static final Set<String> OUTCOMES = Set.of("fixed", "no-change", "helped-for-a-while", "worse");
+    static final Set<String> OUTCOMES = Set.copyOf(dev.gatewaydoctor.facts.Tried.OUTCOMES);
 
     /**
      * One phrasing: what it gives ({@code name}: the site field, event kind, observation or fix;

@@ -1,0 +1,47 @@
+package dev.gatewaydoctor;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+
+/**
+ * Every name a fact set may use that the rules in use know, for a helpdesk to build its forms from
+ * (a select of observations with their questions, a list of event kinds, of fixes one may have tried).
+ * Immutable; from {@link Diagnoser#vocabulary()}, in step with the rules a diagnosis uses.
+ *
+ * @param observations each observation a check asks for, with its question and the aliases people use for it
+ * @param eventKinds   the kinds of event the fact-set format defines
+ * @param metrics      metric names the rules read
+ * @param configs      config value names the rules read
+ * @param logSources   the sources a log line may name
+ * @param causes       cause ids with their titles
+ * @param fixes        fix ids with their titles (a {@code tried} fact names one)
+ * @param outcomes     what a {@code tried} fact may report
+ * @param families     the message families log lines are read as
+ */
+public record KnownNames(SortedMap<String, Observation> observations, List<String> eventKinds, SortedSet<String> metrics,
+                         SortedSet<String> configs, SortedSet<String> logSources, Map<String, String> causes, Map<String, String> fixes,
+                         List<String> outcomes, List<String> families) {
+
+    /** An observation a person can be asked for: the question, the answer kind, and other names for it. */
+    public record Observation(String question, String answer, List<String> aliases) {
+    }
+
+    static KnownNames of(dev.gatewaydoctor.knowledge.Knowledge k) {
+        var observations = new java.util.TreeMap<String, Observation>();
+        k.checks().forEach(c -> observations.put(c.observation(), new Observation(c.question(), c.answer(), List.copyOf(c.aliases()))));
+        var causes = new java.util.LinkedHashMap<String, String>();
+        k.causes().values().forEach(c -> causes.put(c.id(), c.title()));
+        var fixes = new java.util.LinkedHashMap<String, String>();
+        k.fixes().forEach(f -> fixes.put(f.id(), f.title()));
+        return new KnownNames(java.util.Collections.unmodifiableSortedMap(observations),
+                dev.gatewaydoctor.knowledge.Vocabulary.EVENT_KINDS,
+                java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(k.vocabulary().read().getOrDefault("metric", java.util.Set.of()))),
+                java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(k.vocabulary().read().getOrDefault("config", java.util.Set.of()))),
+                java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(dev.gatewaydoctor.ingest.LogSources.ALL)),
+                java.util.Collections.unmodifiableMap(causes), java.util.Collections.unmodifiableMap(fixes),
+                dev.gatewaydoctor.facts.Tried.OUTCOMES,
+                k.recognizer().families().stream().map(dev.gatewaydoctor.recognition.Family::id).toList());
+    }
+}
