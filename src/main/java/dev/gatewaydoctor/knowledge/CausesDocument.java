@@ -119,6 +119,9 @@ public final class CausesDocument {
             md.append("### ").append(kind[1]).append("\n\n");
             md.append(String.join(", ", k.vocabulary().read().get(kind[0]).stream().map(n -> "`" + n + "`").toList())).append("\n\n");
         }
+        md.append("### Message families\n\n")
+                .append(String.join(", ", k.recognizer().families().stream().map(f -> "`" + f.id() + "`").sorted().toList()))
+                .append(" (docs/log-families.md: what each reads, and its fields).\n\n");
         md.append("### Fixes a `tried` fact may name\n\n")
                 .append(String.join(", ", k.fixes().stream().map(f -> "`" + f.id() + "`").toList()))
                 .append(" (outcomes: `fixed`, `no-change`, `helped-for-a-while`, `worse`).\n");

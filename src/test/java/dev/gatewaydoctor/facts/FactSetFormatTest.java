@@ -41,4 +41,12 @@ class FactSetFormatTest {
         }
         assertThat(offenders).as("files that point at the team's shared folder instead of docs/").isEmpty();
     }
+
+    @Test
+    void everyLogSourceTheReaderAcceptsIsDocumented() throws Exception {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/factset.md"));
+        for (String source : dev.gatewaydoctor.ingest.LogSources.ALL) {
+            org.assertj.core.api.Assertions.assertThat(doc).as("log source %s in docs/factset.md", source).contains("`" + source + "`");
+        }
+    }
 }
