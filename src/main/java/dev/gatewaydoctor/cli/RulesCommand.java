@@ -84,7 +84,7 @@ final class RulesCommand implements Runnable {
                 replayed = results.size();
                 // A sample that reads but cannot be diagnosed met a rule that threw or weighed out of range: that
                 // is the rules' fault, and the sample that shows it is named.
-                var faults = results.stream().filter(r -> r.error() != null && r.facts() != null && r.facts().expect() != null).toList();
+                var faults = results.stream().filter(Replay.Result::ruleFault).toList();
                 if (!faults.isEmpty()) {
                     for (Replay.Result r : faults) out.println(r.file() + ": error: " + r.error());
                     out.println(faults.size() + (faults.size() == 1 ? " sample meets a rule fault" : " samples meet rule faults") + " in "

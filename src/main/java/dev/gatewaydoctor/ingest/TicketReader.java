@@ -120,8 +120,9 @@ public final class TicketReader {
                 }
                 // A page's text pasted around the status is the page; a status told in a sentence has no page.
                 String paragraph = paragraph(lines, i);
-                boolean page = CLOUDFLARE_PAGE.matcher(paragraph).find() || headers.containsKey("Server");
-                if (CLOUDFLARE_PAGE.matcher(paragraph).find() || code >= 520 || CLOUDFLARE_STATUS.matcher(line).find()) {
+                boolean cloudflarePage = CLOUDFLARE_PAGE.matcher(paragraph).find();
+                boolean page = cloudflarePage || headers.containsKey("Server");
+                if (cloudflarePage || code >= 520 || CLOUDFLARE_STATUS.matcher(line).find()) {
                     headers.putIfAbsent("Server", "cloudflare"); // 520-527 are Cloudflare's own statuses
                 }
                 String body = page ? paragraph : "";

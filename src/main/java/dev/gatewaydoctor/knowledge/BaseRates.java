@@ -34,12 +34,7 @@ public record BaseRates(Map<String, Map<String, Integer>> byStatus, Map<String, 
     public Counts bareCounts(List<Integer> statuses) {
         var counts = new LinkedHashMap<String, Integer>();
         var used = new java.util.ArrayList<String>();
-        for (Integer s : statuses) {
-            Map<String, Integer> row = bare.get(String.valueOf(s));
-            if (row == null || used.contains(String.valueOf(s))) continue;
-            used.add(String.valueOf(s));
-            row.forEach((cause, n) -> counts.merge(cause, n, Integer::sum));
-        }
+        addRows(bare, statuses, counts, used);
         return new Counts(Map.copyOf(counts), counts.values().stream().mapToInt(Integer::intValue).sum(), List.copyOf(used));
     }
 
@@ -47,12 +42,7 @@ public record BaseRates(Map<String, Map<String, Integer>> byStatus, Map<String, 
     public Counts counts(List<Integer> statuses) {
         var counts = new LinkedHashMap<String, Integer>();
         var used = new java.util.ArrayList<String>();
-        for (Integer s : statuses) {
-            Map<String, Integer> row = byStatus.get(String.valueOf(s));
-            if (row == null || used.contains(String.valueOf(s))) continue;
-            used.add(String.valueOf(s));
-            row.forEach((cause, n) -> counts.merge(cause, n, Integer::sum));
-        }
+        addRows(byStatus, statuses, counts, used);
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
         if (total < MIN_INCIDENTS && byStatus.containsKey("any")) {
             byStatus.get("any").forEach((cause, n) -> counts.merge(cause, n, Integer::sum));
@@ -63,5 +53,16 @@ public record BaseRates(Map<String, Map<String, Integer>> byStatus, Map<String, 
 
     /** Counts for one diagnosis: cause to incidents, their total, and which rows of the file gave them. */
     public record Counts(Map<String, Integer> byCause, int total, List<String> rows) {
+    }
+
+    /** Adds each seen status's row of a table to the counts once, noting the statuses used. */
+    private static void addRows(Map<String, Map<String, Integer>> table, List<Integer> statuses, Map<String, Integer> counts,
+                                List<String> used) {
+        for (Integer s : statuses) {
+            Map<String, Integer> row = table.get(String.valueOf(s));
+            if (row == null || used.contains(String.valueOf(s))) continue;
+            used.add(String.valueOf(s));
+            row.forEach((cause, n) -> counts.merge(cause, n, Integer::sum));
+        }
     }
 }

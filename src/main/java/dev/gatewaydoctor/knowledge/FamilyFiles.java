@@ -78,10 +78,8 @@ final class FamilyFiles {
         }
         String program = doc.text(root, "", "program", problems);
         var words = new ArrayList<String>();
-        JsonNode w = root.get("words");
-        if (w == null || !w.isArray() || w.isEmpty()) {
-            problems.add(doc.problem("/words", "expected \"words\": a list of the words a line must hold for this family to be tried"));
-        } else {
+        JsonNode w = nonEmptyList(doc, "words", "a list of the words a line must hold for this family to be tried", problems);
+        if (w != null) {
             for (int i = 0; i < w.size(); i++) {
                 String word = w.get(i).asText("");
                 if (!w.get(i).isTextual() || word.isEmpty()) problems.add(doc.problem("/words/" + i, "expected a word (text)"));
@@ -100,10 +98,8 @@ final class FamilyFiles {
             }
         }
         var patterns = new ArrayList<Family.Alternative>();
-        JsonNode ps = root.get("patterns");
-        if (ps == null || !ps.isArray() || ps.isEmpty()) {
-            problems.add(doc.problem("/patterns", "expected \"patterns\": a list of '- match: <regex>' entries, tried in order"));
-        } else {
+        JsonNode ps = nonEmptyList(doc, "patterns", "a list of '- match: <regex>' entries, tried in order", problems);
+        if (ps != null) {
             for (int i = 0; i < ps.size(); i++) {
                 String at = "/patterns/" + i;
                 JsonNode p = ps.get(i);
@@ -191,10 +187,8 @@ final class FamilyFiles {
             else ys.forEach(y -> yieldsTo.add(y.asText()));
         }
         var fixtures = new ArrayList<Family.Fixture>();
-        JsonNode fs = root.get("fixtures");
-        if (fs == null || !fs.isArray() || fs.isEmpty()) {
-            problems.add(doc.problem("/fixtures", "expected \"fixtures\": lines this family must read, each with what it must give"));
-        } else {
+        JsonNode fs = nonEmptyList(doc, "fixtures", "lines this family must read, each with what it must give", problems);
+        if (fs != null) {
             for (int i = 0; i < fs.size(); i++) {
                 String at = "/fixtures/" + i;
                 JsonNode fx = fs.get(i);
@@ -230,6 +224,14 @@ final class FamilyFiles {
         if (problems.size() > before || id == null) return null;
         return new Family(id, doc.file(), program, List.copyOf(words), unit, List.copyOf(patterns), List.copyOf(also),
                 List.copyOf(classify), List.copyOf(yieldsTo), List.copyOf(fixtures));
+    }
+
+    /** The family's list under {@code key}, or null once the problem (what it should be) is added. */
+    private static JsonNode nonEmptyList(YamlDocument doc, String key, String expected, List<RuleProblem> problems) {
+        JsonNode list = doc.root().get(key);
+        if (list != null && list.isArray() && !list.isEmpty()) return list;
+        problems.add(doc.problem("/" + key, "expected \"" + key + "\": " + expected));
+        return null;
     }
 
     /** A pattern compiled by RE2/J, or null once its problem (with the column in the pattern) is added. */

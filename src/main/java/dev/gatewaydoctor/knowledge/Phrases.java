@@ -94,15 +94,15 @@ public record Phrases(List<Phrase> site, List<Phrase> events, List<Phrase> obser
             if (key.equals("observations") && !"true".equals(value) && !"false".equals(value)) {
                 problems.add(doc.problem(at + "/value", "expected \"value\": true or false"));
             }
-            Pattern p;
-            try {
-                p = Pattern.compile("(?i)" + e.path("match").asText(""));
-            } catch (PatternSyntaxException ex) {
-                problems.add(doc.problem(at + "/match", "the pattern does not compile: " + ex.getDescription() + " at `" + ex.getPattern() + "`"));
-                continue;
-            }
             if (e.path("match").asText("").isEmpty()) {
                 problems.add(doc.problem(at + "/match", "expected \"match\": the pattern of the phrasing"));
+                continue;
+            }
+            Pattern p;
+            try {
+                p = Pattern.compile("(?i)" + e.path("match").asText());
+            } catch (PatternSyntaxException ex) {
+                problems.add(doc.problem(at + "/match", "the pattern does not compile: " + ex.getDescription() + " at `" + ex.getPattern() + "`"));
                 continue;
             }
             if (key.equals("site") && value == null && !p.namedGroups().containsKey("value")) {

@@ -36,6 +36,8 @@ public final class LogRecognizer {
 
     private final List<Family> families;
     private final List<String> words;
+    /** Whether any family reads PHP messages: only then is a line cut into them. */
+    private final boolean readsPhpMessages;
     /**
      * What lines read before said, for lines a whole-log reading kept: a diagnosis of them takes it
      * instead of reading them again. Weak keys: the entries go with the fact sets that hold the lines.
@@ -49,6 +51,7 @@ public final class LogRecognizer {
     public LogRecognizer(List<Family> families) {
         this.families = List.copyOf(families);
         this.words = this.families.stream().flatMap(f -> f.words().stream()).distinct().toList();
+        this.readsPhpMessages = this.families.stream().anyMatch(f -> f.unit() == Family.Unit.PHP_MESSAGE);
     }
 
     public List<Family> families() {
@@ -107,7 +110,7 @@ public final class LogRecognizer {
         String line = normalize(log.line());
         var found = new ArrayList<LogSignal.Builder>();
         found.addAll(match(line, Family.Unit.LINE));
-        if (families.stream().anyMatch(f -> f.unit() == Family.Unit.PHP_MESSAGE)) {
+        if (readsPhpMessages) {
             for (String message : phpMessages(line)) found.addAll(match(message, Family.Unit.PHP_MESSAGE));
         }
         if (found.isEmpty()) return List.of();
