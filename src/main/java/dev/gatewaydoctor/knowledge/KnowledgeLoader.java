@@ -204,13 +204,15 @@ public final class KnowledgeLoader {
             throw new RulesException(source, List.of(new RuleProblem(source, 0, 0, "no .drl rule files found")));
         }
         String version = version(files);
+        // The same files make the same knowledge whichever compiled form carries their rules.
+        java.util.function.BiFunction<KieBase, Boolean, Knowledge> knowledge = (base, precompiled) -> new Knowledge(source, version, base,
+                Collections.unmodifiableMap(causes), List.copyOf(fixes), ruleFiles(base, files), Collections.unmodifiableSortedMap(new TreeMap<>(files)),
+                List.copyOf(warnings), precompiled, checks, vocabulary, groups, baseRates, logRequests, recognizer, lists, calibration, phrases);
         if (problems.isEmpty()) {
             KieBase precompiled = PrecompiledRules.load(ks, version);
-            if (precompiled != null) {
-                return new Knowledge(source, version, precompiled, Collections.unmodifiableMap(causes), List.copyOf(fixes),
-                        ruleFiles(precompiled, files), Collections.unmodifiableSortedMap(new TreeMap<>(files)), List.copyOf(warnings), true, checks, vocabulary,
-                        groups, baseRates, logRequests, recognizer, lists, calibration, phrases);
-            }
+            if (precompiled != null) return knowledge.apply(precompiled, true);
+            KieBase compiled = CompiledRules.get(version);
+            if (compiled != null) return knowledge.apply(compiled, false);
         }
         KieFileSystem kfs = ks.newKieFileSystem();
         files.forEach((path, text) -> {
@@ -238,9 +240,8 @@ public final class KnowledgeLoader {
             // Each build registers a module; forgetting it keeps every reload in memory.
             ks.getRepository().removeKieModule(rid);
         }
-        return new Knowledge(source, version, base, Collections.unmodifiableMap(causes), List.copyOf(fixes), ruleFiles(base, files),
-                Collections.unmodifiableSortedMap(new TreeMap<>(files)), List.copyOf(warnings), false, checks, vocabulary,
-                        groups, baseRates, logRequests, recognizer, lists, calibration, phrases);
+        CompiledRules.keep(version, base);
+        return knowledge.apply(base, false);
     }
 
     /** Which file holds each rule: read from the rule files' text, which both compiled forms share. */
