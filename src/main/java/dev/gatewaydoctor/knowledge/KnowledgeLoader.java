@@ -19,17 +19,12 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -55,6 +50,8 @@ public final class KnowledgeLoader {
 
     /** Where the bundled copy of rules/ lives on the class path. */
     public static final String BUNDLED_ROOT = "gatewaydoctor/rules";
+    /** The list of the bundled rule files, one path (relative to {@link #BUNDLED_ROOT}) a line, written by the build. */
+    public static final String BUNDLED_INDEX = "gatewaydoctor/rules.index";
     private static final String KIE_ROOT = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
 
@@ -92,38 +89,45 @@ public final class KnowledgeLoader {
         return digest(readBytes(dir, dir.toString()));
     }
 
-    /** The copy of rules/ inside the jar. */
+    /**
+     * The copy of rules/ inside the jar, read file by file through the index the build writes
+     * ({@value #BUNDLED_INDEX}): by name from the class loader, whatever jar or nested jar holds them.
+     */
     public static Knowledge bundled() throws RulesException {
-        URL marker = KnowledgeLoader.class.getClassLoader().getResource(BUNDLED_ROOT + "/causes.yaml");
-        if (marker == null) {
-            throw new RulesException("bundled", List.of(new RuleProblem(BUNDLED_ROOT, 0, 0,
-                    "no bundled rules on the class path; build with mvn package, or pass a rules directory")));
-        }
-        try {
-            URI uri = marker.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.getFileSystem(uri);
-                } catch (FileSystemNotFoundException e) {
-                    try {
-                        fs = FileSystems.newFileSystem(uri, Map.of());
-                    } catch (java.nio.file.FileSystemAlreadyExistsException raced) {
-                        fs = FileSystems.getFileSystem(uri);
-                    }
-                }
-                return compile("bundled", readTree(fs.getPath("/" + BUNDLED_ROOT), "bundled"));
+        return bundled(KnowledgeLoader.class.getClassLoader());
+    }
+
+    /** As {@link #bundled()}, from the given class loader (tests give one that serves streams and no URLs, as nested jars do). */
+    static Knowledge bundled(ClassLoader loader) throws RulesException {
+        var bytes = new TreeMap<String, byte[]>();
+        try (InputStream index = loader.getResourceAsStream(BUNDLED_INDEX)) {
+            if (index == null) {
+                throw new RulesException("bundled", List.of(new RuleProblem(BUNDLED_INDEX, 0, 0,
+                        "no bundled rules on the class path; build with mvn package, or pass a rules directory")));
             }
-            return compile("bundled", readTree(Path.of(uri).getParent(), "bundled"));
-        } catch (URISyntaxException | IOException e) {
+            for (String path : new String(index.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList()) {
+                try (InputStream in = loader.getResourceAsStream(BUNDLED_ROOT + "/" + path)) {
+                    if (in == null) {
+                        throw new RulesException("bundled", List.of(new RuleProblem(path, 0, 0,
+                                "listed in " + BUNDLED_INDEX + " but missing from the class path: the jar was repackaged without it")));
+                    }
+                    bytes.put(path, in.readAllBytes());
+                }
+            }
+        } catch (IOException e) {
             throw new RulesException("bundled", List.of(new RuleProblem(BUNDLED_ROOT, 0, 0, "cannot read the bundled rules: " + e.getMessage())));
         }
+        return compile("bundled", decode(bytes, "bundled"));
     }
 
     private static Map<String, String> readTree(Path dir, String source) throws RulesException {
+        return decode(readBytes(dir, source), source);
+    }
+
+    private static Map<String, String> decode(Map<String, byte[]> read, String source) throws RulesException {
         var files = new TreeMap<String, String>();
         var problems = new ArrayList<RuleProblem>();
-        readBytes(dir, source).forEach((path, bytes) -> {
+        read.forEach((path, bytes) -> {
             try {
                 files.put(path, StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());

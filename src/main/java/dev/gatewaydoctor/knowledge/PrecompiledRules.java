@@ -112,6 +112,11 @@ public final class PrecompiledRules {
         }
         if (models.isEmpty()) throw new IllegalStateException("the executable model named no model class");
         Files.writeString(index, String.join("\n", models) + "\n");
+        // The list of the bundled rule files, so that they load by name from any class loader (a Spring Boot
+        // jar nests ours in its own, where a zip file system cannot open it).
+        Path files = classesDir.resolve(KnowledgeLoader.BUNDLED_INDEX);
+        Files.createDirectories(files.getParent());
+        Files.writeString(files, String.join("\n", k.texts().keySet()) + "\n");
         return index;
     }
 
