@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 public final class CausesDocument {
 
-    public static final String REGENERATE = "java -jar target/gatewaydoctor.jar rules doc rules > docs/causes.md";
+    public static final String REGENERATE = "target/gatewaydoctor/bin/gatewaydoctor rules doc rules > docs/causes.md";
 
     private static final Pattern RULE = Pattern.compile("(?ms)^rule\\s+\"([^\"]+)\"(.*?)^end\\b");
 

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuthoringTutorialTest {
 
     private static final Pattern BLOCK = Pattern.compile("(?s)```(\\w+)([^\\n]*)\\n(.*?)```");
-    private static final String CLI = "java -jar target/gatewaydoctor.jar ";
+    private static final String CLI = "target/gatewaydoctor/bin/gatewaydoctor ";
 
     @Test
     void theTutorialWorksFollowedToTheLetter(@TempDir Path tmp) throws Exception {
