@@ -9,7 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -Pbench package -DskipTests
-cp="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+core=src/core/target
+cp="$core/test-classes:$core/classes:$(cat $core/bench-classpath.txt)"
 echo "== JMH"
 java -cp "$cp" org.openjdk.jmh.Main DiagnoseBenchmark -rf json -rff target/jmh-result.json "$@"
 echo "== heap after GC through 100,000 diagnoses (-Xmx256m)"

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TicketReaderTest {
 
-    static final Path TICKETS = Path.of("src/test/resources/tickets");
+    static final Path TICKETS = Path.of("src/core/test/resources/tickets");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static List<Path> tickets() throws IOException {

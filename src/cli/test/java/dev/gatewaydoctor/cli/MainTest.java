@@ -223,9 +223,9 @@ class MainTest {
 
     @Test
     void aPastedTicketIsReadAndEveryLineSaysWhatItBecame() {
-        Run r = run("diagnose", "--rules", "rules", "--explain-input", "--text", "src/test/resources/tickets/01-two-factor-login-502.txt");
+        Run r = run("diagnose", "--rules", "rules", "--explain-input", "--text", "src/core/test/resources/tickets/01-two-factor-login-502.txt");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("Read from src/test/resources/tickets/01-two-factor-login-502.txt:")
+        assertThat(r.out()).contains("Read from src/core/test/resources/tickets/01-two-factor-login-502.txt:")
                 .contains("-> ignored").contains("log nginx-error: upstream-header-too-big").contains("event core-updated")
                 .contains("1. Upstream response headers too big");
     }
