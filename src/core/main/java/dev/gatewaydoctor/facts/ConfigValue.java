@@ -26,6 +26,42 @@ public record ConfigValue(String name, String value, Instant at, Long bytes, Dou
         return UpstreamAddress.hostName(address());
     }
 
+    /** The port of the address ({@code 9000} of {@code 127.0.0.1:9000}), or null for a socket or no address. */
+    public Integer addressPort() {
+        String a = address();
+        if (a == null || a.startsWith("unix:")) return null;
+        return parsePort(a.substring(a.lastIndexOf(':') + 1));
+    }
+
+    /**
+     * Of a Docker port mapping ({@code 8383:80}, {@code 127.0.0.1:8383:80/tcp}: HOST:CONTAINER), the port
+     * published on the host; null when the value is no mapping.
+     */
+    public Integer publishedPort() {
+        String[] p = portMapping();
+        return p == null ? null : parsePort(p[p.length - 2]);
+    }
+
+    /** Of a Docker port mapping, the port the container itself listens on; null when the value is no mapping. */
+    public Integer containerPort() {
+        String[] p = portMapping();
+        return p == null ? null : parsePort(p[p.length - 1]);
+    }
+
+    private String[] portMapping() {
+        if (value == null || !value.strip().matches("(?:\\d{1,3}(?:\\.\\d{1,3}){3}:)?\\d{1,5}:\\d{1,5}(?:/(?:tcp|udp))?")) return null;
+        return value.strip().replaceFirst("/(?:tcp|udp)$", "").split(":");
+    }
+
+    private static Integer parsePort(String digits) {
+        try {
+            int port = Integer.parseInt(digits);
+            return port > 0 && port < 65536 ? port : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     @Override
     public String describe() {
         return "config " + name + " = " + value;
