@@ -143,6 +143,14 @@ class RulesCheckMistakesTest {
     }
 
     @Test
+    void aConfigPhraseForASettingNoRuleReadsIsWarned(@TempDir Path dir) throws Exception {
+        Path rules = broken(dir, "phrases.yaml", t -> t.replace("  - name: nginx.fastcgi_pass\n", "  - name: nginx.fastcgi_pas\n"));
+        var run = check(rules);
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("phrases.yaml:").contains("no rule reads the config value \"nginx.fastcgi_pas\"");
+    }
+
+    @Test
     void aPhraseThatNoLongerReadsItsExampleIsRefused(@TempDir Path dir) throws Exception {
         Path rules = broken(dir, "phrases.yaml", t -> t.replace("examples: [\"it loads fine in an incognito window\"]",
                 "examples: [\"it loads fine in a private browser\"]"));

@@ -1,5 +1,6 @@
 package dev.gatewaydoctor.ingest;
 
+import dev.gatewaydoctor.facts.ConfigValue;
 import dev.gatewaydoctor.facts.Event;
 import dev.gatewaydoctor.facts.Fact;
 import dev.gatewaydoctor.facts.FactSet;
@@ -29,8 +30,9 @@ import java.util.regex.Pattern;
  * family reads becomes a log line with its source guessed from the line; each curl block a response,
  * ending where the block ends; a status named in prose ("Error 522", "502 Bad Gateway" over
  * "nginx/1.18.0") a response whose page says who made it; and the phrasings of {@code phrases.yaml}
- * the site's stack, changes, observations and what was tried. Every line says what it became, or that
- * it was ignored, so the agent sees what the diagnosis rests on.
+ * the site's stack, changes, observations, what was tried and the settings pasted as written. An item of
+ * a list is read with the line that leads into it too ("despite upping" over "* php_memory_limit"). Every
+ * line says what it became, or that it was ignored, so the agent sees what the diagnosis rests on.
  */
 public final class TicketReader {
 
@@ -57,6 +59,11 @@ public final class TicketReader {
     private static final Pattern SERVER_LINE = Pattern.compile("^\\s*((?:nginx|openresty|apache|litespeed|cloudflare|caddy)(?:/[\\w.\\-]{1,20})?(?: \\([^)]{1,40}\\))?)\\s*$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CLOUDFLARE_STATUS = Pattern.compile("(?i)\\bcloudflare(?:'s)?:? (?:error )?5\\d\\d\\b");
+    private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:[*+\\-\u2022]|\\d{1,2}[.)])\\s+(\\S.*)$");
+    /** PHP's version as packagers write it, without its dot: remi's php74, cPanel's ea-php81. */
+    private static final Pattern PHP_WITHOUT_DOT = Pattern.compile("([5-8])([0-9])");
+    /** Events that are no change someone made to the site or server: they do not say that something changed. */
+    private static final java.util.Set<String> NOT_CHANGES = java.util.Set.of("traffic-spike", "incident", "service-restarted");
     private static final Pattern CLOUDFLARE_PAGE = Pattern.compile("(?i)\\b(?:browser working|cloudflare working|host error|ray id:|cloudflare ray id)\\b");
 
     private final Knowledge knowledge;
@@ -127,15 +134,29 @@ public final class TicketReader {
                 }
                 String body = page ? paragraph : "";
                 HttpResponse r = ErrorPageRecognizer.response(code, null, headers, body, null, "ticket", null, null);
+                if (r.producer() == null && !cloudflarePage && r.cdn() == null && headers.containsKey("Server")) {
+                    // The status over a server line is that server's own page as a browser shows it: "502 Bad Gateway" over "nginx".
+                    String producer = producerOf(headers.get("Server"));
+                    if (producer != null) {
+                        r = new HttpResponse(r.status(), r.url(), r.headers(), r.body(), r.path(), r.client(), r.at(), r.latencyMs(),
+                                r.cdn(), producer, r.cdnBranded());
+                    }
+                }
                 if (seen.add(List.of(code, headers))) {
                     facts.add(r);
                     became.get(i).add("http " + code + (r.producer() != null ? ", page by " + r.producer() : "") + (r.cdn() != null ? ", through " + r.cdn() : ""));
                 }
             }
             phrases(line, became.get(i), facts, site, seen);
+            String leadIn = leadIn(lines, i);
+            if (leadIn != null) {
+                // "kept timing out despite upping" over "* php_memory_limit": the item says what the line leading into it left open.
+                Matcher item = LIST_ITEM.matcher(line);
+                if (item.matches()) phrases(leadIn + " " + item.group(1), became.get(i), facts, site, seen);
+            }
         }
         // A writer who names a change has said that something changed: the observation the rules ask for.
-        if (facts.stream().anyMatch(f -> f instanceof Event ev && !ev.kind().equals("traffic-spike") && !ev.kind().equals("incident"))
+        if (facts.stream().anyMatch(f -> f instanceof Event ev && !NOT_CHANGES.contains(ev.kind()))
                 && seen.add(List.of("observation", "recent-change-made"))) {
             facts.add(new Observation("recent-change-made", "true", null, null));
         }
@@ -154,7 +175,9 @@ public final class TicketReader {
     private void phrases(String line, List<String> became, List<Fact> facts, Map<String, String> site, java.util.Set<Object> seen) {
         Phrases p = knowledge.phrases();
         for (Phrases.Match m : firstPerName(p.site(), line)) {
-            if (site.putIfAbsent(m.phrase().name(), m.value()) == null) became.add("site " + m.phrase().name() + " = " + m.value());
+            String value = m.value();
+            if (m.phrase().name().equals("php") && PHP_WITHOUT_DOT.matcher(value).matches()) value = value.charAt(0) + "." + value.charAt(1);
+            if (site.putIfAbsent(m.phrase().name(), value) == null) became.add("site " + m.phrase().name() + " = " + value);
         }
         for (Phrases.Phrase phrase : p.events()) {
             Phrases.Match m = phrase.match(line);
@@ -176,6 +199,35 @@ public final class TicketReader {
             facts.add(new Tried(m.phrase().name(), m.value(), null));
             became.add("tried " + m.phrase().name() + ": " + m.value());
         }
+        for (Phrases.Match m : firstPerName(p.config(), line)) {
+            if (m.value() == null || m.value().isBlank() || !seen.add(List.of("config", m.phrase().name(), m.value()))) continue;
+            facts.add(ConfigValue.of(m.phrase().name(), m.value(), null));
+            became.add("config " + m.phrase().name() + " = " + m.value());
+        }
+    }
+
+    /**
+     * The line a list item belongs to: the nearest line above its list (a blank line between them allowed)
+     * that is no item itself and ends no sentence; null when the line is no item or has none.
+     */
+    private static String leadIn(String[] lines, int at) {
+        if (!LIST_ITEM.matcher(lines[at]).matches()) return null;
+        int i = at - 1;
+        while (i >= 0 && LIST_ITEM.matcher(lines[i]).matches()) i--;
+        if (i >= 0 && lines[i].isBlank()) i--;
+        if (i < 0 || lines[i].isBlank() || FENCE.matcher(lines[i]).find()) return null;
+        String lead = lines[i].strip();
+        return lead.endsWith(".") || lead.endsWith("!") || lead.endsWith("?") ? null : lead;
+    }
+
+    /** Who made a page whose server line names it: nginx (or OpenResty), Apache, LiteSpeed, Caddy. */
+    private static String producerOf(String server) {
+        String s = server.toLowerCase(java.util.Locale.ROOT);
+        if (s.startsWith("nginx") || s.startsWith("openresty")) return "nginx";
+        if (s.startsWith("apache")) return "apache";
+        if (s.startsWith("litespeed")) return "litespeed";
+        if (s.startsWith("caddy")) return "caddy";
+        return null;
     }
 
     /** For each name (a site field, an observation, a fix), the first of its phrasings that reads the line. */

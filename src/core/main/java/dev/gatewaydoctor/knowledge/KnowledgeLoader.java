@@ -159,6 +159,21 @@ public final class KnowledgeLoader {
         return files;
     }
 
+    private static final java.util.regex.Pattern CONFIG_NAME_AFFIX =
+            java.util.regex.Pattern.compile("ConfigValue\\([^)]*?name str\\[(endsWith|startsWith)\\] \"([^\"]+)\"");
+
+    /** Whether a rule reads a config name: by the name, or by how it begins or ends ({@code name str[endsWith] "image"}). */
+    private static java.util.function.Predicate<String> configReadBy(Map<String, String> files, Vocabulary vocabulary) {
+        var ends = new java.util.HashSet<String>();
+        var starts = new java.util.HashSet<String>();
+        files.forEach((path, text) -> {
+            if (!path.endsWith(".drl")) return;
+            var m = CONFIG_NAME_AFFIX.matcher(text);
+            while (m.find()) (m.group(1).equals("endsWith") ? ends : starts).add(m.group(2));
+        });
+        return name -> vocabulary.reads("config", name) || ends.stream().anyMatch(name::endsWith) || starts.stream().anyMatch(name::startsWith);
+    }
+
     /** Compiles rule files given by path relative to the rules directory. */
     public static Knowledge compile(String source, Map<String, String> files) throws RulesException {
         var problems = new ArrayList<RuleProblem>();
@@ -170,8 +185,11 @@ public final class KnowledgeLoader {
         LogRecognizer recognizer = FamilyFiles.read(files, problems);
         NamedLists lists = NamedLists.read(files, problems);
         Calibration calibration = Calibration.read(files, problems);
+        Vocabulary vocabulary = Vocabulary.of(files, checks);
+        var phraseWarnings = new ArrayList<RuleProblem>();
         Phrases phrases = Phrases.read(files, checks.stream().map(Check::observation).collect(java.util.stream.Collectors.toSet()),
-                fixes.stream().map(Fix::id).collect(java.util.stream.Collectors.toSet()), Vocabulary.EVENT_KINDS, problems);
+                fixes.stream().map(Fix::id).collect(java.util.stream.Collectors.toSet()), Vocabulary.EVENT_KINDS,
+                configReadBy(files, vocabulary), problems, phraseWarnings);
         for (String path : files.keySet()) {
             if (path.startsWith("causes/") && path.endsWith(".drl")) {
                 String id = path.substring("causes/".length(), path.length() - ".drl".length());
@@ -181,9 +199,8 @@ public final class KnowledgeLoader {
                 }
             }
         }
-        var warnings = new ArrayList<RuleProblem>();
+        var warnings = new ArrayList<RuleProblem>(phraseWarnings);
         RuleTextChecks.check(files, causes, fixes, problems, warnings);
-        Vocabulary vocabulary = Vocabulary.of(files, checks);
         Map<String, String> groups = RuleTextChecks.groups(files);
         RuleTextChecks.observationsHaveChecks(files, checks, vocabulary, warnings);
         RuleTextChecks.absencesAreGuarded(files, warnings);

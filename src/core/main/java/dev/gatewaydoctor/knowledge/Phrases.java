@@ -18,10 +18,12 @@ import java.util.Set;
  * @param events       an event kind, with the pattern's {@code subject} group as its subject
  * @param observations an observation name and its value
  * @param tried        a fix and the outcome the writer reports
+ * @param config       a setting pasted as written in its file ({@code fastcgi_pass unix:/run/php/x.sock;},
+ *                     {@code listen = 9000}): its config name, the pattern's {@code value} group its value
  */
-public record Phrases(List<Phrase> site, List<Phrase> events, List<Phrase> observations, List<Phrase> tried) {
+public record Phrases(List<Phrase> site, List<Phrase> events, List<Phrase> observations, List<Phrase> tried, List<Phrase> config) {
 
-    public static final Phrases NONE = new Phrases(List.of(), List.of(), List.of(), List.of());
+    public static final Phrases NONE = new Phrases(List.of(), List.of(), List.of(), List.of(), List.of());
 
     /** The site fields a phrase may fill. */
     public static final Set<String> SITE_FIELDS = Set.of("php", "wordpress", "webServer", "proxy", "cdn", "hosting", "panel");
@@ -48,8 +50,13 @@ public record Phrases(List<Phrase> site, List<Phrase> events, List<Phrase> obser
     public record Match(Phrase phrase, String value, String subject, String words) {
     }
 
+    /**
+     * @param configRead whether a rule reads a config name (by the name, or by how it begins or ends:
+     *                   {@code name str[endsWith] "image"}); a config phrase no rule reads is warned, as a
+     *                   fact nobody reads is: the setting is still read, and a rule may read it tomorrow
+     */
     static Phrases read(Map<String, String> files, Set<String> observations, Set<String> fixes, List<String> eventKinds,
-                        List<RuleProblem> problems) {
+                        java.util.function.Predicate<String> configRead, List<RuleProblem> problems, List<RuleProblem> warnings) {
         if (!files.containsKey("phrases.yaml")) return NONE;
         YamlDocument doc = YamlDocument.read("phrases.yaml", files, problems);
         if (doc == null) return NONE;
@@ -61,7 +68,14 @@ public record Phrases(List<Phrase> site, List<Phrase> events, List<Phrase> obser
                 list(doc, "observations", "name", problems, (name, at) -> observations.contains(name) ? null
                         : "no check in checks.yaml for the observation \"" + name + "\"" + Vocabulary.didYouMean(name, observations)),
                 list(doc, "tried", "fix", problems, (name, at) -> fixes.contains(name) ? null
-                        : "no fix \"" + name + "\" in fixes.yaml" + Vocabulary.didYouMean(name, fixes)));
+                        : "no fix \"" + name + "\" in fixes.yaml" + Vocabulary.didYouMean(name, fixes)),
+                list(doc, "config", "name", problems, (name, at) -> {
+                    if (!configRead.test(name)) {
+                        warnings.add(doc.problem(at + "/name", "no rule reads the config value \"" + name
+                                + "\": the setting is read and weighs nothing (docs/causes.md lists the config values the rules read)"));
+                    }
+                    return null;
+                }));
     }
 
     private interface NameCheck {
@@ -107,6 +121,9 @@ public record Phrases(List<Phrase> site, List<Phrase> events, List<Phrase> obser
             }
             if (key.equals("site") && value == null && !p.namedGroups().containsKey("value")) {
                 problems.add(doc.problem(at, "a site phrase gives a value: \"value: ...\", or a (?<value>...) group in its pattern"));
+            }
+            if (key.equals("config") && !p.namedGroups().containsKey("value")) {
+                problems.add(doc.problem(at + "/match", "a config phrase reads the setting's value: a (?<value>...) group in its pattern"));
             }
             var phrase = new Phrase(name, value, p);
             JsonNode examples = e.get("examples");
