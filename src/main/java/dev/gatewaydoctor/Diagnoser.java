@@ -146,6 +146,16 @@ public final class Diagnoser implements AutoCloseable {
         return WhyNot.explain(knowledge.get(), diagnosis);
     }
 
+    /**
+     * A builder for one incident's facts, from logs, transcripts, HAR exports, fact-set files, a pasted
+     * ticket and single facts, read with the message families and phrasings of the rules in use.
+     *
+     * @return a new, empty builder
+     */
+    public IncidentBuilder incident() {
+        return new IncidentBuilder(knowledge.get());
+    }
+
     /** Reads a fact-set JSON file and diagnoses it. */
     public Diagnosis diagnose(Path factSetFile) throws FactSetException {
         return diagnose(new FactSetReader().read(factSetFile));
