@@ -1,6 +1,5 @@
 package dev.gatewaydoctor;
 
-import dev.gatewaydoctor.knowledge.RulesException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -3,23 +3,24 @@ package dev.gatewaydoctor.cli;
 import dev.gatewaydoctor.Diagnoser;
 import dev.gatewaydoctor.Diagnosis;
 import dev.gatewaydoctor.IncidentBuilder;
+import dev.gatewaydoctor.NextCheck;
+import dev.gatewaydoctor.RuleFaultException;
+import dev.gatewaydoctor.RulesException;
+import dev.gatewaydoctor.RulesReload;
 import dev.gatewaydoctor.TicketLine;
-import dev.gatewaydoctor.checks.NextCheck;
-import dev.gatewaydoctor.checks.WhyNot;
-import dev.gatewaydoctor.engine.RuleFaultException;
+import dev.gatewaydoctor.WhyNot;
 import dev.gatewaydoctor.facts.FactSet;
 import dev.gatewaydoctor.facts.FactSetException;
 import dev.gatewaydoctor.facts.FactSetReader;
 import dev.gatewaydoctor.facts.LogLine;
-import dev.gatewaydoctor.knowledge.RulesException;
-import dev.gatewaydoctor.knowledge.RulesWatcher;
 import dev.gatewaydoctor.privacy.Redactor;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -135,7 +136,7 @@ final class DiagnoseCommand implements Callable<Integer> {
             return ExitCode.BAD_INPUT;
         }
         if (!validTimezone(err)) return ExitCode.BAD_INPUT;
-        var reloads = new java.util.concurrent.LinkedBlockingQueue<RulesWatcher.Reload>();
+        var reloads = new java.util.concurrent.LinkedBlockingQueue<RulesReload>();
         Diagnoser doctor;
         try {
             doctor = Diagnoser.watching(RulesChoice.directory(rulesDir), writableRules.writable(), reloads::add);

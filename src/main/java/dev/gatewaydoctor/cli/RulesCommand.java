@@ -1,12 +1,13 @@
 package dev.gatewaydoctor.cli;
 
 import dev.gatewaydoctor.Diagnoser;
+import dev.gatewaydoctor.RuleProblem;
+import dev.gatewaydoctor.RulesException;
 import dev.gatewaydoctor.knowledge.CausesDocument;
 import dev.gatewaydoctor.knowledge.Knowledge;
 import dev.gatewaydoctor.knowledge.KnowledgeLoader;
-import dev.gatewaydoctor.knowledge.RuleProblem;
-import dev.gatewaydoctor.knowledge.RulesException;
 import dev.gatewaydoctor.replay.Replay;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -76,7 +77,7 @@ final class RulesCommand implements Runnable {
                     err.println("gatewaydoctor: --samples " + sampleDir + " is not a directory");
                     return ExitCode.BAD_INPUT;
                 }
-                Diagnoser doctor = Diagnoser.with(k);
+                Diagnoser doctor = dev.gatewaydoctor.engine.DiagnoserAccess.of(k);
                 var results = new ArrayList<Replay.Result>();
                 // The real incidents in sub-directories (facts-samples/real) count for coverage too: a rule a
                 // real case fires is shown by evidence nobody wrote for it.

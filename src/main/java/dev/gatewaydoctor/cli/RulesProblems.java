@@ -1,7 +1,7 @@
 package dev.gatewaydoctor.cli;
 
-import dev.gatewaydoctor.knowledge.RuleProblem;
-import dev.gatewaydoctor.knowledge.RulesException;
+import dev.gatewaydoctor.RuleProblem;
+import dev.gatewaydoctor.RulesException;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -3,11 +3,10 @@ package dev.gatewaydoctor.cli;
 import dev.gatewaydoctor.Basis;
 import dev.gatewaydoctor.Diagnosis;
 import dev.gatewaydoctor.EvidenceItem;
+import dev.gatewaydoctor.NextCheck;
 import dev.gatewaydoctor.RankedCause;
 import dev.gatewaydoctor.RankedFix;
-
-import dev.gatewaydoctor.checks.NextCheck;
-import dev.gatewaydoctor.checks.WhyNot;
+import dev.gatewaydoctor.WhyNot;
 
 import java.io.PrintWriter;
 import java.util.List;

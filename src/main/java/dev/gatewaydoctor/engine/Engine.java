@@ -5,22 +5,24 @@ import dev.gatewaydoctor.Diagnosis;
 import dev.gatewaydoctor.EvidenceItem;
 import dev.gatewaydoctor.RankedCause;
 import dev.gatewaydoctor.RankedFix;
+import dev.gatewaydoctor.RuleFaultException;
 import dev.gatewaydoctor.facts.Event;
 import dev.gatewaydoctor.facts.Fact;
-import dev.gatewaydoctor.facts.HttpResponse;
 import dev.gatewaydoctor.facts.FactSet;
+import dev.gatewaydoctor.facts.HttpResponse;
 import dev.gatewaydoctor.facts.LogLine;
 import dev.gatewaydoctor.knowledge.Cause;
 import dev.gatewaydoctor.knowledge.Fix;
 import dev.gatewaydoctor.knowledge.Knowledge;
 import dev.gatewaydoctor.recognition.LogRecognizer;
 import dev.gatewaydoctor.recognition.LogSignal;
+
 import org.kie.api.KieServices;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.conf.ClockTypeOption;
-import org.kie.api.time.SessionPseudoClock;
 import org.kie.api.runtime.rule.ConsequenceException;
+import org.kie.api.time.SessionPseudoClock;
 
 import java.util.ArrayList;
 import java.util.Comparator;

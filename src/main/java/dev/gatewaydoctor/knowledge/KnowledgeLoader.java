@@ -1,12 +1,16 @@
 package dev.gatewaydoctor.knowledge;
 
+import dev.gatewaydoctor.RuleProblem;
+import dev.gatewaydoctor.RulesException;
+import dev.gatewaydoctor.WritableRules;
+import dev.gatewaydoctor.facts.SourcePositions;
+import dev.gatewaydoctor.recognition.LogRecognizer;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.gatewaydoctor.facts.SourcePositions;
-import dev.gatewaydoctor.recognition.LogRecognizer;
 import org.drools.compiler.kie.builder.impl.DrlProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -71,7 +75,7 @@ public final class KnowledgeLoader {
         if (!Files.isDirectory(dir)) {
             throw new RulesException(source, List.of(new RuleProblem(source, 0, 0, "not a directory")));
         }
-        List<RuleProblem> unsafe = writable.check(dir);
+        List<RuleProblem> unsafe = RulesPermissions.check(dir, writable);
         if (!unsafe.isEmpty()) throw new RulesException(source, unsafe);
         return compile(source, readTree(dir, source));
     }

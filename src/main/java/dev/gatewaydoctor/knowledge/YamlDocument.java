@@ -1,5 +1,6 @@
 package dev.gatewaydoctor.knowledge;
 
+import dev.gatewaydoctor.RuleProblem;
 import dev.gatewaydoctor.facts.SourcePositions;
 
 import com.fasterxml.jackson.core.JsonLocation;

@@ -1,7 +1,5 @@
 package dev.gatewaydoctor.ingest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatewaydoctor.TestRules;
 import dev.gatewaydoctor.facts.Event;
 import dev.gatewaydoctor.facts.Fact;
@@ -9,6 +7,9 @@ import dev.gatewaydoctor.facts.HttpResponse;
 import dev.gatewaydoctor.facts.LogLine;
 import dev.gatewaydoctor.facts.Observation;
 import dev.gatewaydoctor.facts.Tried;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -39,7 +40,7 @@ class TicketReaderTest {
     }
 
     static TicketReader.Reading read(Path ticket) throws IOException {
-        return new TicketReader(TestRules.diagnoser().knowledge()).read(ticket.getFileName().toString(), Files.readString(ticket));
+        return new TicketReader(dev.gatewaydoctor.engine.DiagnoserAccess.knowledge(TestRules.diagnoser())).read(ticket.getFileName().toString(), Files.readString(ticket));
     }
 
     static JsonNode expected(Path ticket) throws IOException {

@@ -2,9 +2,10 @@ package dev.gatewaydoctor.robustness;
 
 import dev.gatewaydoctor.Diagnoser;
 import dev.gatewaydoctor.Diagnosis;
+import dev.gatewaydoctor.RuleFaultException;
 import dev.gatewaydoctor.TestRules;
-import dev.gatewaydoctor.engine.RuleFaultException;
 import dev.gatewaydoctor.facts.FactSet;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package dev.gatewaydoctor.engine;
+package dev.gatewaydoctor;
 
 /**
  * A rule failed while diagnosing: it threw, or it kept firing past the limit. The diagnosis is

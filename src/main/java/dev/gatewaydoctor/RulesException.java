@@ -1,4 +1,4 @@
-package dev.gatewaydoctor.knowledge;
+package dev.gatewaydoctor;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,7 +1,6 @@
-package dev.gatewaydoctor.checks;
+package dev.gatewaydoctor;
 
 import dev.gatewaydoctor.facts.FactSet;
-import dev.gatewaydoctor.facts.Observation;
 
 import java.util.List;
 import java.util.Locale;
@@ -33,20 +32,6 @@ public record NextCheck(String observation, String question, List<String> howTo,
 
     /** The fact set with this check's answer added as an observation: "yes"/"y", "no"/"n", or a number. */
     public FactSet answer(FactSet facts, String answer) {
-        return facts.with(observation(observation, answerKind, answer));
-    }
-
-    static Observation observation(String name, String kind, String answer) {
-        String a = answer.strip().toLowerCase(Locale.ROOT);
-        if ("yes-no".equals(kind)) {
-            if (a.equals("y") || a.equals("yes") || a.equals("true")) return Observation.of(name, true);
-            if (a.equals("n") || a.equals("no") || a.equals("false")) return Observation.of(name, false);
-            throw new IllegalArgumentException("expected yes or no, found \"" + answer + "\"");
-        }
-        try {
-            return Observation.of(name, Double.parseDouble(a));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("expected a number, found \"" + answer + "\"");
-        }
+        return facts.with(dev.gatewaydoctor.checks.Answers.observation(observation, answerKind, answer));
     }
 }
