@@ -46,7 +46,7 @@ public final class NextChecks {
         var out = new ArrayList<NextCheck>();
         for (Check check : knowledge.checks()) {
             if (answered.contains(check.observation())) continue;
-            List<String> answers = check.yesNo() ? List.of("yes", "no") : check.values().stream().map(v -> dev.gatewaydoctor.facts.Numbers.format(v)).toList();
+            List<String> answers = check.yesNo() ? List.of("yes", "no") : check.values().stream().map(v -> dev.gatewaydoctor.text.Numbers.format(v)).toList();
             double total = 0;
             var outcomes = new ArrayList<NextCheck.Outcome>();
             for (String a : answers) {

@@ -152,9 +152,52 @@ public final class Engine {
             List<RankedFix> fixes = rankFixes(knowledge, causes, recorder, factSet.site(), changeKinds(facts, time));
             return new Diagnosis(factSet.name(), basis, causes, fixes, warnings,
                     knowledge.source(), knowledge.version(), new java.util.TreeSet<>(recorder.firings.keySet()), time.incident());
+        } catch (RuleFaultException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Drools evaluates some conditions as facts are inserted, before any rule fires: a condition
+            // that throws there fails the diagnosis the same way, never as a raw Drools exception.
+            if (!fromDrools(e)) throw e;
+            throw conditionFailed(e, recorder, knowledge, "while facts were inserted");
         } finally {
             session.dispose();
         }
+    }
+
+    private static final Pattern NAMED_RULE = Pattern.compile("Rule \"([^\"]+)\"");
+
+    /**
+     * A condition that threw: Drools names the rule whose constraint failed in its message (else the last
+     * rule fired stands in), and the root cause says what went wrong.
+     */
+    private static RuleFaultException conditionFailed(RuntimeException e, SessionRecorder recorder, Knowledge knowledge, String when) {
+        String named = null;
+        Throwable root = e;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            java.util.regex.Matcher m = NAMED_RULE.matcher(String.valueOf(t.getMessage()));
+            if (named == null && m.find()) named = m.group(1);
+            root = t;
+        }
+        String rule = named != null ? named : recorder.recent.peekLast();
+        String file = rule == null ? null : knowledge.ruleFiles().get(rule);
+        String what = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        if (named != null) {
+            return new RuleFaultException(rule, file, "rule \"" + rule + "\"" + (file == null ? "" : " in " + file) + ": a condition failed "
+                    + when + ": " + what, e);
+        }
+        return new RuleFaultException(rule, file, "a rule condition failed " + when + (rule == null ? "" : " (last rule fired: \"" + rule + "\")")
+                + ": " + what, e);
+    }
+
+    /** Whether a failure came out of the rule engine (or out of code a rule called from it). */
+    private static boolean fromDrools(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getName().startsWith("org.drools.") || t.getClass().getName().startsWith("org.kie.")) return true;
+            for (StackTraceElement frame : t.getStackTrace()) {
+                if (frame.getClassName().startsWith("org.drools.") || frame.getClassName().startsWith("org.kie.")) return true;
+            }
+        }
+        return false;
     }
 
     private void fire(KieSession session, SessionRecorder recorder, Knowledge knowledge) {
@@ -168,10 +211,7 @@ public final class Engine {
             throw new RuleFaultException(rule, file, "rule \"" + rule + "\"" + (file == null ? "" : " in " + file)
                     + " failed: " + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage()), e);
         } catch (RuntimeException e) {
-            String rule = recorder.recent.peekLast();
-            throw new RuleFaultException(rule, rule == null ? null : knowledge.ruleFiles().get(rule),
-                    "a rule condition failed while matching facts" + (rule == null ? "" : " (last rule fired: \"" + rule + "\")")
-                            + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+            throw conditionFailed(e, recorder, knowledge, "while matching facts");
         }
         if (fired >= maxRuleFirings) {
             String busiest = recorder.firings.entrySet().stream()

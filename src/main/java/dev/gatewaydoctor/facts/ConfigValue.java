@@ -1,5 +1,8 @@
 package dev.gatewaydoctor.facts;
 
+import dev.gatewaydoctor.text.Numbers;
+import dev.gatewaydoctor.text.UpstreamAddress;
+
 import java.time.Instant;
 
 /**

@@ -1,5 +1,9 @@
 package dev.gatewaydoctor.facts;
 
+import dev.gatewaydoctor.recognition.ErrorPageRecognizer;
+import dev.gatewaydoctor.text.Numbers;
+import dev.gatewaydoctor.text.SourcePositions;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -7,7 +11,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gatewaydoctor.recognition.ErrorPageRecognizer;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
