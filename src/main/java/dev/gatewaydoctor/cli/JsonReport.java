@@ -98,7 +98,7 @@ final class JsonReport {
                     .put("lastError", i.lastError().toString()).put("durationMinutes", i.durationMinutes()).put("errors", i.errors())
                     .put("pattern", i.pattern()).put("lastChange", i.lastChange());
         }
-        d.warnings().forEach(o.putArray("warnings")::add);
+        d.warnings().stream().map(CliWords::of).forEach(o.putArray("warnings")::add);
         return write(o);
     }
 

@@ -20,6 +20,6 @@ final class RulesProblems {
     /** The problem with its file given from the current directory, so that a click or a copy opens it. */
     static String located(String source, RuleProblem p, String severity) {
         String file = "bundled".equals(source) || p.file().equals(source) ? p.file() : Path.of(source).resolve(p.file()).toString();
-        return file + (p.line() > 0 ? ":" + p.line() + (p.column() > 0 ? ":" + p.column() : "") : "") + ": " + severity + ": " + p.message();
+        return file + (p.line() > 0 ? ":" + p.line() + (p.column() > 0 ? ":" + p.column() : "") : "") + ": " + severity + ": " + CliWords.of(p.message());
     }
 }

@@ -143,7 +143,7 @@ final class TextReport {
         if (d.warnings().isEmpty()) return;
         out.println();
         out.println("Warnings");
-        for (String w : d.warnings()) out.println("  - " + w);
+        for (String w : d.warnings()) out.println("  - " + CliWords.of(w));
     }
 
     /** Two decimals, but never "1.00" or "0.00": evidence never makes a cause certain. */

@@ -124,7 +124,7 @@ public final class Engine {
             for (Object derived : time.facts()) session.insert(derived);
             if (zoneless > 0) {
                 warnings.add(zoneless + " log line" + (zoneless == 1 ? " gives its time" : "s give their times") + " without a zone;"
-                        + " read as UTC. If the server logs local time, give site.timezone (e.g. Europe/Berlin) or --timezone,"
+                        + " read as UTC. If the server logs local time, give site.timezone (e.g. Europe/Berlin) or IncidentBuilder.timezone,"
                         + " so that the first error and the changes before it line up");
             }
             if (unrecognised > 0) {

@@ -35,12 +35,12 @@ final class RulesPermissions {
                 if (perms.contains(PosixFilePermission.OTHERS_WRITE)) {
                     problems.add(new RuleProblem(where, 0, 0, "every user of this machine may write here (mode "
                             + PosixFilePermissions.toString(perms) + "), and rules run as code: chmod o-w, or allow it"
-                            + " explicitly (--allow-writable-rules; see docs/security.md)"));
+                            + " explicitly (WritableRules.ALLOW; see docs/security.md)"));
                 }
                 String owner = Files.getOwner(p, LinkOption.NOFOLLOW_LINKS).getName();
                 if (!owner.equals(me) && !owner.equals("root")) {
                     problems.add(new RuleProblem(where, 0, 0, "owned by " + owner + ", not by " + me + " or root: that user could"
-                            + " make GatewayDoctor run code; chown it, or allow it explicitly (--allow-writable-rules)"));
+                            + " make GatewayDoctor run code; chown it, or allow it explicitly (WritableRules.ALLOW)"));
                 }
             }
         } catch (IOException | UnsupportedOperationException e) {
