@@ -25,12 +25,24 @@ public record NextCheck(String observation, String question, List<String> howTo,
      */
     public record Outcome(String answer, String topCause, String topCauseTitle, double confidence) {
 
+/**
+ * The answer's meaning in words.
+ *
+ * @return the cause it would put first, with its confidence, or that none stands out
+ */
         public String meaning() {
             return topCause == null ? "no cause stands out" : String.format(Locale.ROOT, "%s (%.2f)", topCauseTitle, confidence);
         }
     }
 
-    /** The fact set with this check's answer added as an observation: "yes"/"y", "no"/"n", or a number. */
+    /**
+     * The fact set with this check's answer added as an observation, to diagnose again.
+     *
+     * @param facts  the fact set diagnosed
+     * @param answer "yes"/"y", "no"/"n", or a number, as a person types it
+     * @return the fact set with the answer
+     * @throws IllegalArgumentException when the answer is not of the kind the check asks for
+     */
     public FactSet answer(FactSet facts, String answer) {
         return facts.with(dev.gatewaydoctor.checks.Answers.observation(observation, answerKind, answer));
     }

@@ -105,6 +105,32 @@ class ApiSurfaceTest {
         assertThat(leaks).as("internal types in the API's public signatures").isEmpty();
     }
 
+    @Test
+    void everyPublicTypeAndMemberOfTheApiHasItsComment(@org.junit.jupiter.api.io.TempDir Path out) throws Exception {
+        var sources = new ArrayList<java.io.File>();
+        for (String pkg : apiPackages()) {
+            try (Stream<Path> files = Files.list(Path.of("src/main/java").resolve(pkg.replace('.', '/')))) {
+                files.filter(f -> f.toString().endsWith(".java")).forEach(f -> sources.add(f.toFile()));
+            }
+        }
+        var tool = javax.tools.ToolProvider.getSystemDocumentationTool();
+        var diagnostics = new javax.tools.DiagnosticCollector<javax.tools.JavaFileObject>();
+        try (var files = tool.getStandardFileManager(diagnostics, null, java.nio.charset.StandardCharsets.UTF_8)) {
+            String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+            var task = tool.getTask(null, files, diagnostics, null,
+                    List.of("-quiet", "-Xdoclint:all", "-Xmaxwarns", "10000", "-d", out.toString(), "-cp", classpath),
+                    files.getJavaFileObjectsFromFiles(sources));
+            task.call();
+        }
+        var problems = diagnostics.getDiagnostics().stream()
+                .filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.WARNING || d.getKind() == javax.tools.Diagnostic.Kind.ERROR)
+                .map(d -> (d.getSource() == null ? "" : Path.of(d.getSource().toUri()).getFileName() + ":" + d.getLineNumber() + ": ")
+                        + d.getMessage(java.util.Locale.ROOT))
+                .toList();
+        assertThat(problems).as("javadoc of the API packages: every public type and member documented, @param, @return and @throws"
+                + " included, and well formed").isEmpty();
+    }
+
     private static boolean exposed(int modifiers) {
         return Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers);
     }

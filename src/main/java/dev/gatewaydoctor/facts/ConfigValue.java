@@ -12,19 +12,33 @@ import java.time.Instant;
  */
 public record ConfigValue(String name, String value, Instant at, Long bytes, Double number) implements Fact {
 
+    /**
+     * A setting, with its size or number read from the text.
+     *
+     * @param name  the setting's name ({@code php.memory_limit})
+     * @param value as written ("128M")
+     * @param at    when it was seen, or null
+     * @return the config value
+     */
     public static ConfigValue of(String name, String value, Instant at) {
         return new ConfigValue(name, value, at, Numbers.parseSize(value), Numbers.parseNumber(value));
     }
 
     /**
      * The value as an upstream address in one form ({@code unix:/run/php/php8.2-fpm.sock}, {@code 127.0.0.1:9000}),
-     * so that {@code nginx.fastcgi_pass} and {@code php-fpm.listen} compare; null when the value is no address.
+     * so that {@code nginx.fastcgi_pass} and {@code php-fpm.listen} compare.
+     *
+     * @return the address, or null when the value is no address
      */
     public String address() {
         return UpstreamAddress.normalize(value);
     }
 
-    /** The host name the address uses, when it is a DNS name (resolved by the web server), else null. */
+    /**
+     * The host name the address uses, when it is a DNS name (resolved by the web server).
+     *
+     * @return the host name, or null
+     */
     public String addressHostName() {
         return UpstreamAddress.hostName(address());
     }

@@ -59,6 +59,7 @@ public final class FactSetReader {
     private final ObjectMapper mapper;
     private final JsonFactory factory;
 
+/** A reader; it holds no state between documents and may be shared between threads. */
     public FactSetReader() {
         factory = JsonFactory.builder()
                 .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -68,7 +69,13 @@ public final class FactSetReader {
         mapper = new ObjectMapper(factory);
     }
 
-    /** Reads a file; errors name it as given. */
+    /**
+     * Reads a file; errors name it as given.
+     *
+     * @param file the fact-set JSON file
+     * @return the fact set
+     * @throws FactSetException when the file cannot be read or is not a valid fact set
+     */
     public FactSet read(Path file) throws FactSetException {
         String name = file.toString();
         byte[] bytes;
@@ -82,7 +89,14 @@ public final class FactSetReader {
         return read(name, bytes);
     }
 
-    /** Reads a document held in memory; {@code name} is what errors call it. */
+    /**
+     * Reads a document held in memory.
+     *
+     * @param name what errors call it
+     * @param utf8 the document's bytes, UTF-8
+     * @return the fact set
+     * @throws FactSetException when it is not valid UTF-8 or not a valid fact set
+     */
     public FactSet read(String name, byte[] utf8) throws FactSetException {
         String text;
         try {
@@ -96,6 +110,14 @@ public final class FactSetReader {
         return read(name, text);
     }
 
+/**
+ * Reads a document's text.
+ *
+ * @param name what errors call it
+ * @param json the document
+ * @return the fact set
+ * @throws FactSetException when it is not a valid fact set
+ */
     public FactSet read(String name, String json) throws FactSetException {
         JsonNode root;
         try (JsonParser parser = factory.createParser(json)) {
