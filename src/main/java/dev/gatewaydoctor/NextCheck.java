@@ -44,6 +44,8 @@ public record NextCheck(String observation, String question, List<String> howTo,
      * @throws IllegalArgumentException when the answer is not of the kind the check asks for
      */
     public FactSet answer(FactSet facts, String answer) {
+        java.util.Objects.requireNonNull(facts, "facts");
+        java.util.Objects.requireNonNull(answer, "answer");
         return facts.with(dev.gatewaydoctor.checks.Answers.observation(observation, answerKind, answer));
     }
 }

@@ -50,7 +50,7 @@ public record FactSet(String name, Site site, List<Fact> facts, Expectation expe
      */
     public FactSet with(Fact fact) {
         var all = new ArrayList<Fact>(facts);
-        all.add(fact);
+        all.add(java.util.Objects.requireNonNull(fact, "fact"));
         return new FactSet(name, site, all, expect, warnings, provenance);
     }
 
@@ -61,7 +61,7 @@ public record FactSet(String name, Site site, List<Fact> facts, Expectation expe
      * @return a new fact set
      */
     public FactSet withSite(Site other) {
-        return new FactSet(name, other, facts, expect, warnings, provenance);
+        return new FactSet(name, java.util.Objects.requireNonNull(other, "other"), facts, expect, warnings, provenance);
     }
 
 /**
@@ -98,7 +98,7 @@ public record FactSet(String name, Site site, List<Fact> facts, Expectation expe
          * @return this builder
          */
         public Builder site(Site site) {
-            this.site = site;
+            this.site = java.util.Objects.requireNonNull(site, "site");
             return this;
         }
 
@@ -109,7 +109,7 @@ public record FactSet(String name, Site site, List<Fact> facts, Expectation expe
          * @return this builder
          */
         public Builder fact(Fact fact) {
-            facts.add(fact);
+            facts.add(java.util.Objects.requireNonNull(fact, "fact"));
             return this;
         }
 
@@ -120,7 +120,7 @@ public record FactSet(String name, Site site, List<Fact> facts, Expectation expe
          * @return this builder
          */
         public Builder facts(java.util.Collection<? extends Fact> more) {
-            facts.addAll(more);
+            java.util.Objects.requireNonNull(more, "more").forEach(this::fact);
             return this;
         }
 
@@ -131,7 +131,7 @@ public record FactSet(String name, Site site, List<Fact> facts, Expectation expe
          * @return this builder
          */
         public Builder warning(String warning) {
-            warnings.add(warning);
+            warnings.add(java.util.Objects.requireNonNull(warning, "warning"));
             return this;
         }
 
@@ -143,7 +143,7 @@ public record FactSet(String name, Site site, List<Fact> facts, Expectation expe
          * @return this builder
          */
         public Builder log(String source, String line) {
-            return fact(new LogLine(source, line, null));
+            return fact(new LogLine(source, java.util.Objects.requireNonNull(line, "line"), null));
         }
 
         /**
@@ -166,7 +166,7 @@ public record FactSet(String name, Site site, List<Fact> facts, Expectation expe
          * @return this builder
          */
         public Builder metric(String name, double value) {
-            return fact(new Metric(name, value, null, null));
+            return fact(new Metric(java.util.Objects.requireNonNull(name, "name"), value, null, null));
         }
 
         /**
@@ -177,7 +177,7 @@ public record FactSet(String name, Site site, List<Fact> facts, Expectation expe
          * @return this builder
          */
         public Builder config(String name, String value) {
-            return fact(ConfigValue.of(name, value, null));
+            return fact(ConfigValue.of(java.util.Objects.requireNonNull(name, "name"), java.util.Objects.requireNonNull(value, "value"), null));
         }
 
         /**
@@ -188,7 +188,7 @@ public record FactSet(String name, Site site, List<Fact> facts, Expectation expe
          * @return this builder
          */
         public Builder event(String kind, String subject) {
-            return fact(new Event(kind, subject, null));
+            return fact(new Event(java.util.Objects.requireNonNull(kind, "kind"), subject, null));
         }
 
         /**
@@ -199,7 +199,7 @@ public record FactSet(String name, Site site, List<Fact> facts, Expectation expe
          * @return this builder
          */
         public Builder observation(String name, boolean value) {
-            return fact(Observation.of(name, value));
+            return fact(Observation.of(java.util.Objects.requireNonNull(name, "name"), value));
         }
 
         /**
@@ -210,7 +210,7 @@ public record FactSet(String name, Site site, List<Fact> facts, Expectation expe
          * @return this builder
          */
         public Builder observation(String name, double value) {
-            return fact(Observation.of(name, value));
+            return fact(Observation.of(java.util.Objects.requireNonNull(name, "name"), value));
         }
 
         /**
@@ -221,7 +221,7 @@ public record FactSet(String name, Site site, List<Fact> facts, Expectation expe
          * @return this builder
          */
         public Builder tried(String fix, String outcome) {
-            return fact(new Tried(fix, outcome, null));
+            return fact(new Tried(java.util.Objects.requireNonNull(fix, "fix"), java.util.Objects.requireNonNull(outcome, "outcome"), null));
         }
 
         /**

@@ -77,7 +77,7 @@ public final class FactSetReader {
      * @throws FactSetException when the file cannot be read or is not a valid fact set
      */
     public FactSet read(Path file) throws FactSetException {
-        String name = file.toString();
+        String name = java.util.Objects.requireNonNull(file, "file").toString();
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -98,6 +98,8 @@ public final class FactSetReader {
      * @throws FactSetException when it is not valid UTF-8 or not a valid fact set
      */
     public FactSet read(String name, byte[] utf8) throws FactSetException {
+        java.util.Objects.requireNonNull(name, "name");
+        java.util.Objects.requireNonNull(utf8, "utf8");
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()
@@ -119,6 +121,8 @@ public final class FactSetReader {
  * @throws FactSetException when it is not a valid fact set
  */
     public FactSet read(String name, String json) throws FactSetException {
+        java.util.Objects.requireNonNull(name, "name");
+        java.util.Objects.requireNonNull(json, "json");
         JsonNode root;
         try (JsonParser parser = factory.createParser(json)) {
             root = mapper.readTree(parser);
