@@ -131,6 +131,23 @@ class IncidentBuilderTest {
     }
 
     @Test
+    void streamsAndReadersGoInAsFilesDo() throws Exception {
+        FactSet facts = incident()
+                .factSet("upload.json", new ByteArrayInputStream("{\"factset\": 1, \"facts\": [{\"type\": \"observation\", \"name\": \"retry-succeeds\", \"value\": false}]}"
+                        .getBytes(StandardCharsets.UTF_8)))
+                .curl("pasted curl", new StringReader("HTTP/1.1 504 Gateway Time-out\nServer: nginx\n\n"))
+                .har("upload.har", new ByteArrayInputStream("{\"log\": {\"entries\": []}}".getBytes(StandardCharsets.UTF_8)))
+                .name("checkout 504s")
+                .build();
+        assertThat(facts.name()).isEqualTo("checkout 504s");
+        assertThat(facts.facts()).hasSize(2);
+        assertThatThrownBy(() -> incident().factSet("broken.json", new ByteArrayInputStream("{\"factset\": 1,".getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(dev.gatewaydoctor.facts.FactSetException.class).hasMessageStartingWith("broken.json:");
+        assertThatThrownBy(() -> incident().har("x.har", new ByteArrayInputStream("[]".getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("not a HAR file");
+    }
+
+    @Test
     void theBuiltFactSetIsDiagnosed() {
         Diagnosis d = TestRules.diagnoser().diagnose(incident().logLine("auto", POOL).logLine("auto", FPM).build());
         assertThat(d.topCause().id()).isEqualTo("php-fpm-pool-exhausted");
