@@ -49,7 +49,7 @@ class CatalogTest {
                 if (line.startsWith("fix ")) catalogFixes.add(line.substring(4).strip());
             }
         }
-        knowledge = dev.gatewaydoctor.engine.DiagnoserAccess.knowledge(TestRules.diagnoser());
+        knowledge = TestRules.knowledge();
         for (Path p : SamplesTest.samples()) {
             FactSet facts = new FactSetReader().read(p);
             replayed.add(new Replayed(p, facts, TestRules.diagnoser().diagnose(facts)));

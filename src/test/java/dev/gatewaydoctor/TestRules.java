@@ -28,6 +28,11 @@ public final class TestRules {
         return diagnoser;
     }
 
+    /** The knowledge behind {@link #diagnoser()}, which the API does not show. */
+    public static dev.gatewaydoctor.knowledge.Knowledge knowledge() {
+        return dev.gatewaydoctor.engine.DiagnoserAccess.knowledge(diagnoser());
+    }
+
     private static dev.gatewaydoctor.recognition.LogRecognizer recognizer;
 
     /** The message families of rules/families, read once per test JVM. */

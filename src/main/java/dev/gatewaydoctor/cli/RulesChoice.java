@@ -3,6 +3,7 @@ package dev.gatewaydoctor.cli;
 import dev.gatewaydoctor.Diagnoser;
 import dev.gatewaydoctor.RulesException;
 import dev.gatewaydoctor.WritableRules;
+import dev.gatewaydoctor.engine.DiagnoserAccess;
 
 import picocli.CommandLine.Option;
 
@@ -42,7 +43,7 @@ final class RulesChoice {
     /** One line on standard error: which rules, which version, and how they were loaded. */
     static void announce(PrintWriter err, Diagnoser doctor) {
         err.println("rules: " + doctor.rulesSource() + " (version " + doctor.rulesVersion()
-                + (dev.gatewaydoctor.engine.DiagnoserAccess.knowledge(doctor).precompiled() ? ", precompiled" : ", compiled from DRL") + ")");
+                + (DiagnoserAccess.knowledge(doctor).precompiled() ? ", precompiled" : ", compiled from DRL") + ")");
     }
 
     /** {@code --allow-writable-rules}, for every command that loads a rules directory. */

@@ -32,7 +32,7 @@ class AccuracyRatchetTest {
     @Test
     void noFigureFallsBelowTheOneRecorded() throws Exception {
         var cases = new ArrayList<Score.Case>();
-        for (Path p : Replay.samples(List.of(CORPUS))) cases.add(Score.of(Replay.replay(TestRules.diagnoser(), p), dev.gatewaydoctor.engine.DiagnoserAccess.knowledge(TestRules.diagnoser())));
+        for (Path p : Replay.samples(List.of(CORPUS))) cases.add(Score.of(Replay.replay(TestRules.diagnoser(), p), TestRules.knowledge()));
         assertThat(cases).as("the real corpus").hasSizeGreaterThanOrEqualTo(150);
         assertThat(cases).as("every real incident is readable and labelled").allMatch(Score.Case::scored);
         Map<String, String[]> now = rows(ScoreReport.markdown(cases));

@@ -40,7 +40,7 @@ class TicketReaderTest {
     }
 
     static TicketReader.Reading read(Path ticket) throws IOException {
-        return new TicketReader(dev.gatewaydoctor.engine.DiagnoserAccess.knowledge(TestRules.diagnoser())).read(ticket.getFileName().toString(), Files.readString(ticket));
+        return new TicketReader(TestRules.knowledge()).read(ticket.getFileName().toString(), Files.readString(ticket));
     }
 
     static JsonNode expected(Path ticket) throws IOException {

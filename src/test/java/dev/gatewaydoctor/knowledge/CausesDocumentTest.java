@@ -14,7 +14,7 @@ class CausesDocumentTest {
 
     @Test
     void docsCausesMdIsWhatTheRulesSay() throws Exception {
-        String fresh = CausesDocument.render(dev.gatewaydoctor.engine.DiagnoserAccess.knowledge(TestRules.diagnoser()));
+        String fresh = CausesDocument.render(TestRules.knowledge());
         String committed = Files.readString(Path.of("docs/causes.md"));
         assertThat(committed).as("docs/causes.md is out of date with rules/; regenerate it: " + CausesDocument.REGENERATE)
                 .isEqualTo(fresh);
@@ -22,7 +22,7 @@ class CausesDocumentTest {
 
     @Test
     void theDocumentShowsEveryCauseItsRulesAndEveryFix() {
-        Knowledge k = dev.gatewaydoctor.engine.DiagnoserAccess.knowledge(TestRules.diagnoser());
+        Knowledge k = TestRules.knowledge();
         String doc = CausesDocument.render(k);
         for (Cause c : k.causes().values()) {
             assertThat(doc).contains("### " + c.id());

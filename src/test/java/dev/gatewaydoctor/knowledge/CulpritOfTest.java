@@ -40,7 +40,7 @@ class CulpritOfTest {
 
     @Test
     void theProjectsPluginCommandsTakeOnlyAPluginsSlug() {
-        Knowledge k = dev.gatewaydoctor.engine.DiagnoserAccess.knowledge(TestRules.diagnoser());
+        Knowledge k = TestRules.knowledge();
         assertThat(k.fix("update-wordpress-themes-plugins").culpritOf()).containsExactly("plugin-or-theme-fatal-error");
         assertThat(k.fix("debug-plugin-or-theme").culpritOf()).containsExactly("plugin-or-theme-fatal-error");
         assertThat(k.fix("update-php-and-extensions").culpritOf()).isEmpty();

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FixStepsTest {
 
-    private static final Knowledge K = dev.gatewaydoctor.engine.DiagnoserAccess.knowledge(TestRules.diagnoser());
+    private static final Knowledge K = TestRules.knowledge();
     private static final Site VPS = new Site(null, "wordpress", "nginx", null, null, "vps", "8.2", null);
 
     private static String steps(String fix, Site site, String... changes) {
