@@ -6,6 +6,7 @@ import dev.gatewaydoctor.facts.Fact;
 import dev.gatewaydoctor.facts.FactSet;
 import dev.gatewaydoctor.facts.LogLine;
 import dev.gatewaydoctor.recognition.LogRecognizer;
+
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -57,8 +58,8 @@ public class DiagnoseBenchmark {
             case "typical" -> BenchFacts.typical();
             default -> BenchFacts.large();
         };
-        floor = trivialRules(doctor.knowledge().ruleFiles().size());
-        var recognizer = doctor.knowledge().recognizer();
+        floor = trivialRules(dev.gatewaydoctor.engine.DiagnoserAccess.knowledge(doctor).ruleFiles().size());
+        var recognizer = dev.gatewaydoctor.engine.DiagnoserAccess.knowledge(doctor).recognizer();
         factsAndSignals = new ArrayList<>(facts.facts());
         factsAndSignals.add(facts.site());
         for (Fact f : facts.facts()) if (f instanceof LogLine line) factsAndSignals.addAll(recognizer.recognize(line));
@@ -99,7 +100,7 @@ public class DiagnoseBenchmark {
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public long rulesOnlyLatency() {
-        KieSession session = doctor.knowledge().kieBase().newKieSession();
+        KieSession session = dev.gatewaydoctor.engine.DiagnoserAccess.knowledge(doctor).kieBase().newKieSession();
         try {
             for (Object f : factsAndSignals) session.insert(f);
             return session.fireAllRules();

@@ -19,6 +19,19 @@ import java.util.List;
 public record Diagnosis(String name, Basis basis, List<RankedCause> causes, List<RankedFix> fixes, List<String> warnings,
                         String rulesSource, String rulesVersion, java.util.SortedSet<String> rulesFired, Incident incident) {
 
+/**
+ * A diagnosis, its lists copied.
+ *
+ * @param name         the fact set's name, or null
+ * @param basis        what the ranking rests on
+ * @param causes       ranked causes
+ * @param fixes        ranked fixes
+ * @param warnings     what was not used
+ * @param rulesSource  where the rules came from
+ * @param rulesVersion the rules' content hash
+ * @param rulesFired   the rules that fired
+ * @param incident     the failures' timeline, or null
+ */
     public Diagnosis {
         causes = List.copyOf(causes);
         fixes = List.copyOf(fixes);
@@ -29,12 +42,18 @@ public record Diagnosis(String name, Basis basis, List<RankedCause> causes, List
     /**
      * The most probable cause, or null when no evidence speaks for any cause (the seed checklist answer):
      * a cause that evidence only ruled down is never "first".
+     *
+     * @return the first cause, or null
      */
     public RankedCause topCause() {
         return causes.isEmpty() || basis == Basis.SEED_CHECKLIST ? null : causes.get(0);
     }
 
-    /** True when evidence brought some cause to the "probable" threshold (0.5); a base-rate answer never is. */
+    /**
+     * Whether the evidence settles it.
+     *
+     * @return true when evidence brought some cause to the "probable" threshold (0.5); a base-rate answer never is
+     */
     public boolean conclusive() {
         return basis == Basis.EVIDENCE && !causes.isEmpty() && causes.get(0).confidence() >= dev.gatewaydoctor.engine.ConfidenceModel.PROBABLE;
     }

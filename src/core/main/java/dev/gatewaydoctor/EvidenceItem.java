@@ -12,6 +12,15 @@ import java.util.List;
  */
 public record EvidenceItem(String rule, String file, double weight, String culprit, List<String> facts, String group, boolean counted) {
 
+    /**
+     * Evidence outside any group, counted.
+     *
+     * @param rule    the rule that saw it
+     * @param file    the rule's file
+     * @param weight  log10 likelihood ratio
+     * @param culprit what it names, or null
+     * @param facts   the facts it saw, described
+     */
     public EvidenceItem(String rule, String file, double weight, String culprit, List<String> facts) {
         this(rule, file, weight, culprit, facts, null, true);
     }

@@ -10,8 +10,8 @@ import java.util.SortedSet;
  * (a select of observations with their questions, a list of event kinds, of fixes one may have tried).
  * Immutable; from {@link Diagnoser#vocabulary()}, in step with the rules a diagnosis uses.
  *
- * @param observations each observation a check asks for, with its question and the aliases people use for it
- * @param eventKinds   the kinds of event the fact-set format defines
+ * @param observations each observation a check asks for or a rule reads, with its question and the aliases people use for it
+ * @param eventKinds   the kinds of event the fact-set format defines and the rules read, sorted
  * @param metrics      metric names the rules read
  * @param configs      config value names the rules read
  * @param logSources   the sources a log line may name
@@ -24,19 +24,27 @@ public record KnownNames(SortedMap<String, Observation> observations, List<Strin
                          SortedSet<String> configs, SortedSet<String> logSources, Map<String, String> causes, Map<String, String> fixes,
                          List<String> outcomes, List<String> families) {
 
-    /** An observation a person can be asked for: the question, the answer kind, and other names for it. */
+    /**
+     * An observation a person can be asked for: the question, the answer kind, and other names for it.
+     *
+     * @param question what to ask, or null when no check asks for it yet (a rule reads it all the same)
+     * @param answer   the kind of answer: yes-no, number, log; null when no check asks for it
+     * @param aliases  other names people use for it, read as this one
+     */
     public record Observation(String question, String answer, List<String> aliases) {
     }
 
     static KnownNames of(dev.gatewaydoctor.knowledge.Knowledge k) {
         var observations = new java.util.TreeMap<String, Observation>();
         k.checks().forEach(c -> observations.put(c.observation(), new Observation(c.question(), c.answer(), List.copyOf(c.aliases()))));
+        // A name a rule reads counts even before a check asks for it: a fact under it reaches that rule.
+        k.vocabulary().read().getOrDefault("observation", java.util.Set.of()).forEach(o -> observations.putIfAbsent(o, new Observation(null, null, List.of())));
         var causes = new java.util.LinkedHashMap<String, String>();
         k.causes().values().forEach(c -> causes.put(c.id(), c.title()));
         var fixes = new java.util.LinkedHashMap<String, String>();
         k.fixes().forEach(f -> fixes.put(f.id(), f.title()));
         return new KnownNames(java.util.Collections.unmodifiableSortedMap(observations),
-                dev.gatewaydoctor.knowledge.Vocabulary.EVENT_KINDS,
+                List.copyOf(k.vocabulary().read().getOrDefault("event", java.util.Set.of())),
                 java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(k.vocabulary().read().getOrDefault("metric", java.util.Set.of()))),
                 java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(k.vocabulary().read().getOrDefault("config", java.util.Set.of()))),
                 java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(dev.gatewaydoctor.ingest.LogSources.ALL)),

@@ -5,6 +5,7 @@ import dev.gatewaydoctor.facts.FactSet;
 import dev.gatewaydoctor.facts.FactSetReader;
 import dev.gatewaydoctor.knowledge.Fix;
 import dev.gatewaydoctor.knowledge.Knowledge;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +49,7 @@ class CatalogTest {
                 if (line.startsWith("fix ")) catalogFixes.add(line.substring(4).strip());
             }
         }
-        knowledge = TestRules.diagnoser().knowledge();
+        knowledge = TestRules.knowledge();
         for (Path p : SamplesTest.samples()) {
             FactSet facts = new FactSetReader().read(p);
             replayed.add(new Replayed(p, facts, TestRules.diagnoser().diagnose(facts)));

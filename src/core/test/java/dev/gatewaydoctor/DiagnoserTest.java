@@ -1,10 +1,8 @@
 package dev.gatewaydoctor;
 
-import dev.gatewaydoctor.engine.RuleFaultException;
 import dev.gatewaydoctor.facts.FactSet;
 import dev.gatewaydoctor.facts.Site;
-import dev.gatewaydoctor.knowledge.RuleProblem;
-import dev.gatewaydoctor.knowledge.RulesException;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +39,7 @@ class DiagnoserTest {
                 .contains(org.assertj.core.groups.Tuple.tuple("PHP-FPM says its pool reached pm.max_children", "full-pool", true),
                         org.assertj.core.groups.Tuple.tuple("The web server finds the PHP-FPM socket's queue full (errno 11)", "full-pool", false));
         assertThat(d.topCause().confidence()).isEqualTo(dev.gatewaydoctor.engine.ConfidenceModel.confidence(-1.0, 2.0,
-                TestRules.diagnoser().knowledge().calibration().temperature()), org.assertj.core.data.Offset.offset(0.001));
+                TestRules.knowledge().calibration().temperature()), org.assertj.core.data.Offset.offset(0.001));
         assertThat(d.topCause().evidence().get(0).file()).isEqualTo("causes/php-fpm-pool-exhausted.drl");
         assertThat(d.fixes().get(0).id()).isEqualTo("tune-php-fpm-pool");
         assertThat(d.fixes().get(0).causes()).first().isEqualTo("php-fpm-pool-exhausted");
@@ -270,7 +268,7 @@ class DiagnoserTest {
         assertThat(names.observations().get("retry-succeeds").aliases()).contains("reload-succeeds");
         assertThat(names.eventKinds()).contains("plugin-updated", "php-upgraded");
         assertThat(names.fixes()).containsKey("restart-php-fpm");
-        assertThat(names.causes()).hasSize(TestRules.diagnoser().knowledge().causes().size());
+        assertThat(names.causes()).hasSize(TestRules.knowledge().causes().size());
         assertThat(names.families()).contains("upstream-connect-failed", "firewall-ban");
         assertThat(names.logSources()).contains("nginx-error", "php-fpm");
         assertThat(names.outcomes()).containsExactly("fixed", "no-change", "helped-for-a-while", "worse");

@@ -1,7 +1,7 @@
 package dev.gatewaydoctor;
 
 import dev.gatewaydoctor.facts.FactSet;
-import dev.gatewaydoctor.knowledge.RulesWatcher;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,8 +36,8 @@ class LiveReloadTest {
             end
             """;
 
-    private static RulesWatcher.Reload next(BlockingQueue<RulesWatcher.Reload> reloads) throws InterruptedException {
-        RulesWatcher.Reload r = reloads.poll(30, TimeUnit.SECONDS);
+    private static RulesReload next(BlockingQueue<RulesReload> reloads) throws InterruptedException {
+        RulesReload r = reloads.poll(30, TimeUnit.SECONDS);
         assertThat(r).as("a reload within 30 s").isNotNull();
         return r;
     }
@@ -45,14 +45,14 @@ class LiveReloadTest {
     @Test
     void aChangedRuleIsServedAndABrokenOneLeavesTheLastGoodRulesServing(@TempDir Path tmp) throws Exception {
         Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
-        BlockingQueue<RulesWatcher.Reload> reloads = new LinkedBlockingQueue<>();
+        BlockingQueue<RulesReload> reloads = new LinkedBlockingQueue<>();
         try (Diagnoser doctor = Diagnoser.watching(rules, reloads::add)) {
             Diagnosis before = doctor.diagnose(FULL_DISK);
             assertThat(before.topCause().id()).isEqualTo("disk-full");
 
             Path transientRules = rules.resolve("causes/transient-upstream-glitch.drl");
             Files.writeString(transientRules, Files.readString(transientRules) + GLITCH_RULE);
-            RulesWatcher.Reload good = next(reloads);
+            RulesReload good = next(reloads);
             assertThat(good.applied()).isTrue();
             Diagnosis after = doctor.diagnose(FULL_DISK);
             assertThat(after.topCause().id()).isEqualTo("transient-upstream-glitch");
@@ -60,7 +60,7 @@ class LiveReloadTest {
 
             Path disk = rules.resolve("causes/disk-full.drl");
             Files.writeString(disk, Files.readString(disk) + "\nrule \"broken\"\nwhen\n    Metric(name == \n then\nend\n");
-            RulesWatcher.Reload broken = next(reloads);
+            RulesReload broken = next(reloads);
             assertThat(broken.applied()).isFalse();
             assertThat(broken.problems()).anySatisfy(p -> {
                 assertThat(p.file()).isEqualTo("causes/disk-full.drl");
@@ -75,13 +75,13 @@ class LiveReloadTest {
     @Test
     void aRuleFileSavedInAnotherEncodingIsABrokenReloadNamingTheFile(@TempDir Path tmp) throws Exception {
         Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
-        BlockingQueue<RulesWatcher.Reload> reloads = new LinkedBlockingQueue<>();
+        BlockingQueue<RulesReload> reloads = new LinkedBlockingQueue<>();
         try (Diagnoser doctor = Diagnoser.watching(rules, reloads::add)) {
             String served = doctor.rulesVersion();
             Path disk = rules.resolve("causes/disk-full.drl");
             // An editor set to Latin-1 writes é as one byte, which is no UTF-8: reported, not retried in silence.
             Files.write(disk, (Files.readString(disk) + "\n// caf\u00e9\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-            RulesWatcher.Reload broken = next(reloads);
+            RulesReload broken = next(reloads);
             assertThat(broken.applied()).isFalse();
             assertThat(broken.problems()).anySatisfy(p -> {
                 assertThat(p.file()).isEqualTo("causes/disk-full.drl");
@@ -94,7 +94,7 @@ class LiveReloadTest {
     @Test
     void noDiagnosisMixesTwoVersions(@TempDir Path tmp) throws Exception {
         Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
-        BlockingQueue<RulesWatcher.Reload> reloads = new LinkedBlockingQueue<>();
+        BlockingQueue<RulesReload> reloads = new LinkedBlockingQueue<>();
         Path transientRules = rules.resolve("causes/transient-upstream-glitch.drl");
         String original = Files.readString(transientRules);
         ExecutorService pool = Executors.newFixedThreadPool(4);

@@ -1,6 +1,5 @@
 package dev.gatewaydoctor;
 
-import dev.gatewaydoctor.knowledge.RulesException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +26,11 @@ public final class TestRules {
             }
         }
         return diagnoser;
+    }
+
+    /** The knowledge behind {@link #diagnoser()}, which the API does not show. */
+    public static dev.gatewaydoctor.knowledge.Knowledge knowledge() {
+        return dev.gatewaydoctor.engine.DiagnoserAccess.knowledge(diagnoser());
     }
 
     private static dev.gatewaydoctor.recognition.LogRecognizer recognizer;

@@ -2,24 +2,25 @@ package dev.gatewaydoctor.cli;
 
 import dev.gatewaydoctor.Diagnoser;
 import dev.gatewaydoctor.Diagnosis;
-import dev.gatewaydoctor.checks.NextCheck;
-import dev.gatewaydoctor.checks.WhyNot;
-import dev.gatewaydoctor.engine.RuleFaultException;
+import dev.gatewaydoctor.IncidentBuilder;
+import dev.gatewaydoctor.NextCheck;
+import dev.gatewaydoctor.RuleFaultException;
+import dev.gatewaydoctor.RulesException;
+import dev.gatewaydoctor.RulesReload;
+import dev.gatewaydoctor.TicketLine;
+import dev.gatewaydoctor.WhyNot;
 import dev.gatewaydoctor.facts.FactSet;
 import dev.gatewaydoctor.facts.FactSetException;
 import dev.gatewaydoctor.facts.FactSetReader;
-import dev.gatewaydoctor.ingest.HttpTranscripts;
-import dev.gatewaydoctor.ingest.LogIngest;
-import dev.gatewaydoctor.ingest.LogSources;
-import dev.gatewaydoctor.knowledge.RulesException;
-import dev.gatewaydoctor.knowledge.RulesWatcher;
+import dev.gatewaydoctor.facts.LogLine;
 import dev.gatewaydoctor.privacy.Redactor;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -135,7 +136,7 @@ final class DiagnoseCommand implements Callable<Integer> {
             return ExitCode.BAD_INPUT;
         }
         if (!validTimezone(err)) return ExitCode.BAD_INPUT;
-        var reloads = new java.util.concurrent.LinkedBlockingQueue<RulesWatcher.Reload>();
+        var reloads = new java.util.concurrent.LinkedBlockingQueue<RulesReload>();
         Diagnoser doctor;
         try {
             doctor = Diagnoser.watching(RulesChoice.directory(rulesDir), writableRules.writable(), reloads::add);
@@ -213,68 +214,46 @@ final class DiagnoseCommand implements Callable<Integer> {
             err.println("gatewaydoctor: standard input (-) can be read once only");
             return ExitCode.BAD_INPUT;
         }
-        var builder = FactSet.builder();
-        var names = new ArrayList<String>();
-        var ingest = new LogIngest(doctor.knowledge().recognizer());
+        IncidentBuilder incident = doctor.incident();
+        if (zone != null) incident.timezone(zone);
+        incident.window(from, to);
         try {
             for (Path f : files) {
-                FactSet fs = read(new FactSetReader(), f);
-                if (builder.hasNoSite()) builder.site(fs.site());
-                builder.facts(fs.facts());
-                fs.warnings().forEach(w -> builder.warning(f + ": " + w));
-                names.add(f.toString());
+                incident.factSet(f.toString(), read(new FactSetReader(), f));
             }
             for (String spec : logs) {
                 int eq = spec.indexOf('=');
-                String source = eq < 0 ? "auto" : spec.substring(0, eq);
+                String source = eq < 0 ? IncidentBuilder.AUTO : spec.substring(0, eq);
                 String path = eq < 0 ? spec : spec.substring(eq + 1);
-                if (!source.equals("auto") && !LogSources.ALL.contains(source)) {
-                    err.println("gatewaydoctor: --log " + spec + ": unknown source \"" + source + "\"; expected auto or one of "
-                            + new java.util.TreeSet<>(LogSources.ALL));
+                try {
+                    if (path.equals("-")) {
+                        incident.log(source, "standard input", System.in);
+                    } else {
+                        Path file = Path.of(path);
+                        if (!Files.isRegularFile(file)) throw new java.nio.file.NoSuchFileException(path);
+                        try (var bar = ProgressBar.forFile(err, file)) {
+                            incident.log(source, file, bar::bytesRead);
+                        }
+                    }
+                } catch (IllegalArgumentException e) {
+                    err.println("gatewaydoctor: --log " + spec + ": " + e.getMessage());
                     return ExitCode.BAD_INPUT;
                 }
-                var options = new LogIngest.Options(source, from, to, zone);
-                LogIngest.Result r;
-                if (path.equals("-")) {
-                    r = ingest.read("standard input", System.in, options, null);
-                } else {
-                    Path file = Path.of(path);
-                    if (!Files.isRegularFile(file)) throw new java.nio.file.NoSuchFileException(path);
-                    try (var bar = ProgressBar.forFile(err, file)) {
-                        r = ingest.read(file, options, bar);
-                    }
-                }
-                builder.facts(r.lines());
-                builder.facts(r.requestRates());
-                r.warnings().forEach(builder::warning);
-                names.add(r.name() + " (" + r.source() + ", " + LogIngestCounts.of(r) + ")");
             }
             for (Path h : headers) {
-                var r = HttpTranscripts.curl(h.toString(), h.toString().equals("-")
-                        ? new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)
-                        : Files.newBufferedReader(h, java.nio.charset.StandardCharsets.UTF_8), null);
-                builder.facts(r.responses());
-                r.warnings().forEach(builder::warning);
-                names.add(h.toString());
+                if (h.toString().equals("-")) incident.curl("-", new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
+                else incident.curl(h);
             }
             for (Path h : hars) {
-                try (var in = h.toString().equals("-") ? System.in : Files.newInputStream(h)) {
-                    var r = HttpTranscripts.har(h.toString(), in);
-                    builder.facts(r.responses());
-                    r.warnings().forEach(builder::warning);
-                }
-                names.add(h.toString());
+                if (h.toString().equals("-")) incident.har("-", System.in);
+                else incident.har(h);
             }
-            var tickets = new dev.gatewaydoctor.ingest.TicketReader(doctor.knowledge());
             for (Path t : texts) {
                 String text = t.toString().equals("-") ? new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
                         : Files.readString(t, java.nio.charset.StandardCharsets.UTF_8);
-                var reading = tickets.read(t.toString(), text);
-                builder.site(merged(builder.site(), reading.facts().site()));
-                builder.facts(reading.facts().facts());
-                reading.facts().warnings().forEach(builder::warning);
-                names.add(t.toString());
-                if (explainInput) explain(json ? err : out, t.toString(), reading);
+                incident.ticket(t.toString(), text, lines -> {
+                    if (explainInput) explain(json ? err : out, t.toString(), lines);
+                });
             }
         } catch (FactSetException e) {
             err.println("gatewaydoctor: " + e.getMessage() + " (nothing diagnosed: the inputs make one diagnosis together)");
@@ -286,9 +265,8 @@ final class DiagnoseCommand implements Callable<Integer> {
             err.println("gatewaydoctor: " + e.getMessage() + " (nothing diagnosed)");
             return ExitCode.BAD_INPUT;
         }
-        String name = String.join(" + ", names);
-        if (timezone != null) builder.site(builder.site().withTimezone(timezone));
-        FactSet facts = builder.name(name).build();
+        FactSet facts = incident.build();
+        if (facts.name() == null) facts = new FactSet("", facts.site(), facts.facts(), null, facts.warnings()); // as before: no input, no name
         try {
             if (interactive) return interactive(doctor, facts, out);
             report(out, "combined input", doctor, facts);
@@ -299,22 +277,10 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
     }
 
-    /** The site as the fact sets gave it, with what the ticket adds where they say nothing. */
-    private static dev.gatewaydoctor.facts.Site merged(dev.gatewaydoctor.facts.Site a, dev.gatewaydoctor.facts.Site b) {
-        if (a == null) return b;
-        return new dev.gatewaydoctor.facts.Site(or(a.url(), b.url()), or(a.app(), b.app()), or(a.webServer(), b.webServer()),
-                or(a.proxy(), b.proxy()), or(a.cdn(), b.cdn()), or(a.hosting(), b.hosting()), or(a.php(), b.php()),
-                or(a.wordpress(), b.wordpress()), or(a.timezone(), b.timezone()), or(a.panel(), b.panel()));
-    }
-
-    private static String or(String a, String b) {
-        return a != null ? a : b;
-    }
-
     /** What each line of a ticket became, and the lines that gave nothing. */
-    private static void explain(PrintWriter to, String name, dev.gatewaydoctor.ingest.TicketReader.Reading reading) {
+    private static void explain(PrintWriter to, String name, List<TicketLine> lines) {
         to.println("Read from " + name + ":");
-        for (var line : reading.lines()) {
+        for (var line : lines) {
             String text = line.text().length() > 100 ? line.text().substring(0, 97) + "..." : line.text();
             to.println(String.format(java.util.Locale.ROOT, "  %4d  %s", line.number(), text));
             to.println("        -> " + (line.ignored() ? "ignored" : String.join("; ", line.became())));
@@ -415,13 +381,15 @@ final class DiagnoseCommand implements Callable<Integer> {
             if (line == null || line.strip().equalsIgnoreCase("quit") || line.strip().equalsIgnoreCase("q")) return current;
             if (line.strip().equalsIgnoreCase("skip") || line.strip().equalsIgnoreCase("s")) return null;
             try {
-                var result = new LogIngest(doctor.knowledge().recognizer()).read(Path.of(line.strip()), new LogIngest.Options("auto", null, null), null);
-                result.warnings().forEach(w -> out.println("  " + w));
-                out.println("  read " + result.lines().size() + " kinds of line from " + line.strip());
+                FactSet log = doctor.incident().log(IncidentBuilder.AUTO, Path.of(line.strip())).build();
+                log.warnings().forEach(w -> out.println("  " + w));
+                // The log's lines join the record; its request rates do not (a log asked for mid-way has no onset to compare with).
+                List<LogLine> lines = log.facts().stream().filter(LogLine.class::isInstance).map(LogLine.class::cast).toList();
+                out.println("  read " + lines.size() + " kinds of line from " + line.strip());
                 out.println();
-                var all = new java.util.ArrayList<>(current.facts());
-                all.addAll(result.lines());
-                return new FactSet(current.name(), current.site(), all, current.expect(), current.warnings(), current.provenance());
+                FactSet more = current;
+                for (LogLine l : lines) more = more.with(l);
+                return more;
             } catch (java.io.IOException | java.io.UncheckedIOException | java.nio.file.InvalidPathException e) {
                 out.println("  cannot read " + line.strip() + ": " + e.getMessage());
             }

@@ -1,8 +1,8 @@
 package dev.gatewaydoctor.cli;
 
 import dev.gatewaydoctor.Diagnoser;
-import dev.gatewaydoctor.knowledge.RuleProblem;
-import dev.gatewaydoctor.knowledge.RulesWatcher;
+import dev.gatewaydoctor.RuleProblem;
+import dev.gatewaydoctor.RulesReload;
 
 import java.io.PrintWriter;
 import java.util.concurrent.BlockingQueue;
@@ -16,7 +16,7 @@ import java.util.function.IntSupplier;
 final class DiagnoseWatch {
 
     private final Diagnoser doctor;
-    private final BlockingQueue<RulesWatcher.Reload> reloads;
+    private final BlockingQueue<RulesReload> reloads;
     private final Integer limit;
     private final boolean json;
     private final PrintWriter out;
@@ -28,7 +28,7 @@ final class DiagnoseWatch {
      * @param limit   the reloads to follow before ending, or null to follow them until the process ends
      * @param again   diagnoses the inputs again with the rules now served; gives that round's exit code
      */
-    DiagnoseWatch(Diagnoser doctor, BlockingQueue<RulesWatcher.Reload> reloads, Integer limit, boolean json,
+    DiagnoseWatch(Diagnoser doctor, BlockingQueue<RulesReload> reloads, Integer limit, boolean json,
                   PrintWriter out, PrintWriter err, IntSupplier again) {
         this.doctor = doctor;
         this.reloads = reloads;
@@ -43,7 +43,7 @@ final class DiagnoseWatch {
     int follow(int firstCode) {
         int code = firstCode;
         for (int n = 0; limit == null || n < limit; n++) {
-            RulesWatcher.Reload reload;
+            RulesReload reload;
             try {
                 reload = reloads.take();
             } catch (InterruptedException e) {
@@ -58,7 +58,7 @@ final class DiagnoseWatch {
         return code;
     }
 
-    private int reloaded(RulesWatcher.Reload reload) {
+    private int reloaded(RulesReload reload) {
         String header = "rules reloaded: " + doctor.rulesSource() + " (version " + reload.version() + ")";
         if (json) {
             // Standard output stays JSON Lines; each line names its rules version anyway.
@@ -72,7 +72,7 @@ final class DiagnoseWatch {
         return again.getAsInt();
     }
 
-    private int refused(RulesWatcher.Reload reload) {
+    private int refused(RulesReload reload) {
         for (RuleProblem p : reload.problems()) err.println(RulesProblems.located(doctor.rulesSource(), p, "error"));
         int n = reload.problems().size();
         err.println(n + (n == 1 ? " error" : " errors") + " in " + doctor.rulesSource() + ": the edit is refused; the last good rules (version "

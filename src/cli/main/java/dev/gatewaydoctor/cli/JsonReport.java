@@ -1,14 +1,15 @@
 package dev.gatewaydoctor.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatewaydoctor.Diagnoser;
 import dev.gatewaydoctor.Diagnosis;
 import dev.gatewaydoctor.EvidenceItem;
 import dev.gatewaydoctor.RankedCause;
 import dev.gatewaydoctor.RankedFix;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** One JSON object per diagnosed file, on one line (JSON Lines), for tools. */
 final class JsonReport {
@@ -22,8 +23,8 @@ final class JsonReport {
         return line(file, d, java.util.List.of(), java.util.List.of());
     }
 
-    static String line(String file, Diagnosis d, java.util.List<dev.gatewaydoctor.checks.NextCheck> checks,
-                       java.util.List<dev.gatewaydoctor.checks.WhyNot> whyNot) {
+    static String line(String file, Diagnosis d, java.util.List<dev.gatewaydoctor.NextCheck> checks,
+                       java.util.List<dev.gatewaydoctor.WhyNot> whyNot) {
         ObjectNode o = JSON.createObjectNode();
         o.put("file", file);
         if (d.name() != null) o.put("name", d.name());
@@ -97,7 +98,7 @@ final class JsonReport {
                     .put("lastError", i.lastError().toString()).put("durationMinutes", i.durationMinutes()).put("errors", i.errors())
                     .put("pattern", i.pattern()).put("lastChange", i.lastChange());
         }
-        d.warnings().forEach(o.putArray("warnings")::add);
+        d.warnings().stream().map(CliWords::of).forEach(o.putArray("warnings")::add);
         return write(o);
     }
 

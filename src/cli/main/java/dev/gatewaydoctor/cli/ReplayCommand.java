@@ -1,18 +1,20 @@
 package dev.gatewaydoctor.cli;
 
+import dev.gatewaydoctor.Diagnoser;
+import dev.gatewaydoctor.RankedCause;
+import dev.gatewaydoctor.engine.DiagnoserAccess;
+import dev.gatewaydoctor.facts.Expectation;
+import dev.gatewaydoctor.replay.Replay;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gatewaydoctor.Diagnoser;
-import dev.gatewaydoctor.RankedCause;
-import dev.gatewaydoctor.facts.Expectation;
-import dev.gatewaydoctor.replay.Replay;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -87,7 +89,7 @@ final class ReplayCommand implements Callable<Integer> {
     /** The score, the table or the JSON document of the replayed samples; the exit code of what they show. */
     private int report(PrintWriter out, PrintWriter err, Diagnoser doctor, List<Replay.Result> results) {
         if (score) {
-            var cases = results.stream().map(r -> dev.gatewaydoctor.replay.Score.of(r, doctor.knowledge())).toList();
+            var cases = results.stream().map(r -> dev.gatewaydoctor.replay.Score.of(r, DiagnoserAccess.knowledge(doctor))).toList();
             if (json) {
                 out.println(ScoreReport.json(cases, doctor.rulesVersion()));
             } else {
@@ -103,7 +105,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         long passed = results.stream().filter(Replay.Result::passed).count();
         long failed = results.size() - passed;
-        Map<String, Integer> fired = coverage ? Replay.coverage(doctor.knowledge().ruleFiles(), results) : null;
+        Map<String, Integer> fired = coverage ? Replay.coverage(DiagnoserAccess.knowledge(doctor).ruleFiles(), results) : null;
 
         if (json) {
             out.println(json(doctor, results, fired, passed, failed));
@@ -155,7 +157,7 @@ final class ReplayCommand implements Callable<Integer> {
         out.println();
         out.println("Coverage: how many samples fire each rule");
         var byFile = new java.util.TreeMap<String, List<String>>();
-        fired.keySet().forEach(rule -> byFile.computeIfAbsent(String.valueOf(doctor.knowledge().ruleFiles().get(rule)), k -> new ArrayList<>()).add(rule));
+        fired.keySet().forEach(rule -> byFile.computeIfAbsent(String.valueOf(DiagnoserAccess.knowledge(doctor).ruleFiles().get(rule)), k -> new ArrayList<>()).add(rule));
         int never = 0;
         for (var e : byFile.entrySet()) {
             out.println("  " + e.getKey());

@@ -1,8 +1,10 @@
 package dev.gatewaydoctor.cli;
 
 import dev.gatewaydoctor.Diagnoser;
-import dev.gatewaydoctor.knowledge.RulesException;
-import dev.gatewaydoctor.knowledge.WritableRules;
+import dev.gatewaydoctor.RulesException;
+import dev.gatewaydoctor.WritableRules;
+import dev.gatewaydoctor.engine.DiagnoserAccess;
+
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -41,7 +43,7 @@ final class RulesChoice {
     /** One line on standard error: which rules, which version, and how they were loaded. */
     static void announce(PrintWriter err, Diagnoser doctor) {
         err.println("rules: " + doctor.rulesSource() + " (version " + doctor.rulesVersion()
-                + (doctor.knowledge().precompiled() ? ", precompiled" : ", compiled from DRL") + ")");
+                + (DiagnoserAccess.knowledge(doctor).precompiled() ? ", precompiled" : ", compiled from DRL") + ")");
     }
 
     /** {@code --allow-writable-rules}, for every command that loads a rules directory. */

@@ -1,12 +1,14 @@
 package dev.gatewaydoctor.cli;
 
 import dev.gatewaydoctor.Diagnoser;
+import dev.gatewaydoctor.RuleProblem;
+import dev.gatewaydoctor.RulesException;
+import dev.gatewaydoctor.engine.DiagnoserAccess;
 import dev.gatewaydoctor.knowledge.CausesDocument;
 import dev.gatewaydoctor.knowledge.Knowledge;
 import dev.gatewaydoctor.knowledge.KnowledgeLoader;
-import dev.gatewaydoctor.knowledge.RuleProblem;
-import dev.gatewaydoctor.knowledge.RulesException;
 import dev.gatewaydoctor.replay.Replay;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -76,7 +78,7 @@ final class RulesCommand implements Runnable {
                     err.println("gatewaydoctor: --samples " + sampleDir + " is not a directory");
                     return ExitCode.BAD_INPUT;
                 }
-                Diagnoser doctor = Diagnoser.with(k);
+                Diagnoser doctor = DiagnoserAccess.of(k);
                 var results = new ArrayList<Replay.Result>();
                 // The real incidents in sub-directories (facts-samples/real) count for coverage too: a rule a
                 // real case fires is shown by evidence nobody wrote for it.
@@ -151,7 +153,9 @@ final class RulesCommand implements Runnable {
 
     @Command(name = "doc", mixinStandardHelpOptions = true,
             description = {"Prints docs/causes.md for a rules directory: every cause, its rules and weights, every fix.",
-                    "Usage in the repository: " + CausesDocument.REGENERATE},
+                    "Usage in the repository: " + CausesDocument.REGENERATE,
+                    "With --vocabulary, the Vocabulary section that ends docs/factset.md instead:",
+                    "  " + VocabularyDocument.REGENERATE},
             footer = {"", "Exit codes: 0 printed, 3 the rules do not compile."})
     static final class Doc implements Callable<Integer> {
 
@@ -164,11 +168,15 @@ final class RulesCommand implements Runnable {
         @Mixin
         RulesChoice.WritableOption writableRules;
 
+        @Option(names = "--vocabulary", description = "print the Vocabulary section of docs/factset.md: every name a fact set may use")
+        boolean vocabulary;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try {
-                out.print(CausesDocument.render(KnowledgeLoader.fromDirectory(dir, writableRules.writable())));
+                var knowledge = KnowledgeLoader.fromDirectory(dir, writableRules.writable());
+                out.print(vocabulary ? VocabularyDocument.render(DiagnoserAccess.of(knowledge).vocabulary()) : CausesDocument.render(knowledge));
                 out.flush();
                 return ExitCode.OK;
             } catch (RulesException e) {

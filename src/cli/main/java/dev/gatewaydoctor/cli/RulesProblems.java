@@ -1,7 +1,7 @@
 package dev.gatewaydoctor.cli;
 
-import dev.gatewaydoctor.knowledge.RuleProblem;
-import dev.gatewaydoctor.knowledge.RulesException;
+import dev.gatewaydoctor.RuleProblem;
+import dev.gatewaydoctor.RulesException;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -20,6 +20,6 @@ final class RulesProblems {
     /** The problem with its file given from the current directory, so that a click or a copy opens it. */
     static String located(String source, RuleProblem p, String severity) {
         String file = "bundled".equals(source) || p.file().equals(source) ? p.file() : Path.of(source).resolve(p.file()).toString();
-        return file + (p.line() > 0 ? ":" + p.line() + (p.column() > 0 ? ":" + p.column() : "") : "") + ": " + severity + ": " + p.message();
+        return file + (p.line() > 0 ? ":" + p.line() + (p.column() > 0 ? ":" + p.column() : "") : "") + ": " + severity + ": " + CliWords.of(p.message());
     }
 }

@@ -3,11 +3,10 @@ package dev.gatewaydoctor.cli;
 import dev.gatewaydoctor.Basis;
 import dev.gatewaydoctor.Diagnosis;
 import dev.gatewaydoctor.EvidenceItem;
+import dev.gatewaydoctor.NextCheck;
 import dev.gatewaydoctor.RankedCause;
 import dev.gatewaydoctor.RankedFix;
-
-import dev.gatewaydoctor.checks.NextCheck;
-import dev.gatewaydoctor.checks.WhyNot;
+import dev.gatewaydoctor.WhyNot;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -144,7 +143,7 @@ final class TextReport {
         if (d.warnings().isEmpty()) return;
         out.println();
         out.println("Warnings");
-        for (String w : d.warnings()) out.println("  - " + w);
+        for (String w : d.warnings()) out.println("  - " + CliWords.of(w));
     }
 
     /** Two decimals, but never "1.00" or "0.00": evidence never makes a cause certain. */

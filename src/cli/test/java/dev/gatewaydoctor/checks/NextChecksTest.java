@@ -2,10 +2,13 @@ package dev.gatewaydoctor.checks;
 
 import dev.gatewaydoctor.Diagnoser;
 import dev.gatewaydoctor.Diagnosis;
+import dev.gatewaydoctor.NextCheck;
 import dev.gatewaydoctor.TestRules;
+import dev.gatewaydoctor.WhyNot;
 import dev.gatewaydoctor.cli.Main;
 import dev.gatewaydoctor.facts.FactSet;
 import dev.gatewaydoctor.facts.FactSetReader;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -107,7 +110,7 @@ class NextChecksTest {
                 while (m.find()) fromRules.add(m.group(1));
             }
         }
-        var k = DOCTOR.knowledge();
+        var k = dev.gatewaydoctor.engine.DiagnoserAccess.knowledge(DOCTOR);
         for (String name : new TreeSet<>(spec) {{ addAll(fromRules); }}) {
             assertThat(k.check(name)).as("a check for %s in rules/checks.yaml", name).isNotNull();
             assertThat(k.check(name).howTo()).as("how to check %s", name).isNotEmpty();

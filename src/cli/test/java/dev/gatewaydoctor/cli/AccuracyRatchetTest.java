@@ -3,6 +3,7 @@ package dev.gatewaydoctor.cli;
 import dev.gatewaydoctor.TestRules;
 import dev.gatewaydoctor.replay.Replay;
 import dev.gatewaydoctor.replay.Score;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ class AccuracyRatchetTest {
     @Test
     void noFigureFallsBelowTheOneRecorded() throws Exception {
         var cases = new ArrayList<Score.Case>();
-        for (Path p : Replay.samples(List.of(CORPUS))) cases.add(Score.of(Replay.replay(TestRules.diagnoser(), p), TestRules.diagnoser().knowledge()));
+        for (Path p : Replay.samples(List.of(CORPUS))) cases.add(Score.of(Replay.replay(TestRules.diagnoser(), p), TestRules.knowledge()));
         assertThat(cases).as("the real corpus").hasSizeGreaterThanOrEqualTo(150);
         assertThat(cases).as("every real incident is readable and labelled").allMatch(Score.Case::scored);
         Map<String, String[]> now = rows(ScoreReport.markdown(cases));

@@ -2,6 +2,7 @@ package dev.gatewaydoctor.cli;
 
 import dev.gatewaydoctor.TestCli;
 import dev.gatewaydoctor.TestRules;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,7 +77,7 @@ class DiagnoseWatchTest {
 
     @Test
     void aWatchWithoutLimitEndsWhenItsThreadIsInterrupted() throws Exception {
-        var reloads = new java.util.concurrent.LinkedBlockingQueue<dev.gatewaydoctor.knowledge.RulesWatcher.Reload>();
+        var reloads = new java.util.concurrent.LinkedBlockingQueue<dev.gatewaydoctor.RulesReload>();
         var watch = new DiagnoseWatch(TestRules.diagnoser(), reloads, null, false, new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter()), () -> ExitCode.OK);
         ExecutorService thread = Executors.newSingleThreadExecutor();

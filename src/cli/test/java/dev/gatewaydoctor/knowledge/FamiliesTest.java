@@ -1,11 +1,13 @@
 package dev.gatewaydoctor.knowledge;
 
+import dev.gatewaydoctor.RulesException;
 import dev.gatewaydoctor.TestRules;
 import dev.gatewaydoctor.facts.LogLine;
 import dev.gatewaydoctor.ingest.LogIngest;
 import dev.gatewaydoctor.recognition.Family;
 import dev.gatewaydoctor.recognition.LogRecognizer;
 import dev.gatewaydoctor.recognition.LogSignal;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,9 +1,12 @@
 package dev.gatewaydoctor.knowledge;
 
 import dev.gatewaydoctor.Diagnoser;
+import dev.gatewaydoctor.RulesException;
 import dev.gatewaydoctor.TestRules;
+import dev.gatewaydoctor.WritableRules;
 import dev.gatewaydoctor.cli.ExitCode;
 import dev.gatewaydoctor.cli.Main;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +32,7 @@ class WritableRulesTest {
                     assertThat(p.file()).isEqualTo("causes/disk-full.drl");
                     assertThat(p.message()).startsWith("every user of this machine may write here (mode rw-rw-rw-)");
                 }));
-        assertThat(Diagnoser.fromDirectory(rules, WritableRules.ALLOW).knowledge().causes()).isNotEmpty();
+        assertThat(dev.gatewaydoctor.engine.DiagnoserAccess.knowledge(Diagnoser.fromDirectory(rules, WritableRules.ALLOW)).causes()).isNotEmpty();
 
         var out = new StringWriter();
         var err = new StringWriter();

@@ -1,6 +1,7 @@
 package dev.gatewaydoctor.checks;
 
 import dev.gatewaydoctor.Diagnosis;
+import dev.gatewaydoctor.NextCheck;
 import dev.gatewaydoctor.RankedCause;
 import dev.gatewaydoctor.engine.ConfidenceModel;
 import dev.gatewaydoctor.facts.Fact;
@@ -45,11 +46,11 @@ public final class NextChecks {
         var out = new ArrayList<NextCheck>();
         for (Check check : knowledge.checks()) {
             if (answered.contains(check.observation())) continue;
-            List<String> answers = check.yesNo() ? List.of("yes", "no") : check.values().stream().map(v -> dev.gatewaydoctor.facts.Numbers.format(v)).toList();
+            List<String> answers = check.yesNo() ? List.of("yes", "no") : check.values().stream().map(v -> dev.gatewaydoctor.text.Numbers.format(v)).toList();
             double total = 0;
             var outcomes = new ArrayList<NextCheck.Outcome>();
             for (String a : answers) {
-                Diagnosis after = diagnose.apply(facts.with(NextCheck.observation(check.observation(), check.answer(), a)));
+                Diagnosis after = diagnose.apply(facts.with(Answers.observation(check.observation(), check.answer(), a)));
                 total += distance(p, distribution(knowledge, after, leading));
                 RankedCause top = after.topCause();
                 outcomes.add(new NextCheck.Outcome(a, top == null ? null : top.id(), top == null ? null : top.title(),

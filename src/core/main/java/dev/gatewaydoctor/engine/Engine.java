@@ -5,22 +5,24 @@ import dev.gatewaydoctor.Diagnosis;
 import dev.gatewaydoctor.EvidenceItem;
 import dev.gatewaydoctor.RankedCause;
 import dev.gatewaydoctor.RankedFix;
+import dev.gatewaydoctor.RuleFaultException;
 import dev.gatewaydoctor.facts.Event;
 import dev.gatewaydoctor.facts.Fact;
-import dev.gatewaydoctor.facts.HttpResponse;
 import dev.gatewaydoctor.facts.FactSet;
+import dev.gatewaydoctor.facts.HttpResponse;
 import dev.gatewaydoctor.facts.LogLine;
 import dev.gatewaydoctor.knowledge.Cause;
 import dev.gatewaydoctor.knowledge.Fix;
 import dev.gatewaydoctor.knowledge.Knowledge;
 import dev.gatewaydoctor.recognition.LogRecognizer;
 import dev.gatewaydoctor.recognition.LogSignal;
+
 import org.kie.api.KieServices;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.conf.ClockTypeOption;
-import org.kie.api.time.SessionPseudoClock;
 import org.kie.api.runtime.rule.ConsequenceException;
+import org.kie.api.time.SessionPseudoClock;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -122,7 +124,7 @@ public final class Engine {
             for (Object derived : time.facts()) session.insert(derived);
             if (zoneless > 0) {
                 warnings.add(zoneless + " log line" + (zoneless == 1 ? " gives its time" : "s give their times") + " without a zone;"
-                        + " read as UTC. If the server logs local time, give site.timezone (e.g. Europe/Berlin) or --timezone,"
+                        + " read as UTC. If the server logs local time, give site.timezone (e.g. Europe/Berlin) or IncidentBuilder.timezone,"
                         + " so that the first error and the changes before it line up");
             }
             if (unrecognised > 0) {
@@ -150,9 +152,52 @@ public final class Engine {
             List<RankedFix> fixes = rankFixes(knowledge, causes, recorder, factSet.site(), changeKinds(facts, time));
             return new Diagnosis(factSet.name(), basis, causes, fixes, warnings,
                     knowledge.source(), knowledge.version(), new java.util.TreeSet<>(recorder.firings.keySet()), time.incident());
+        } catch (RuleFaultException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Drools evaluates some conditions as facts are inserted, before any rule fires: a condition
+            // that throws there fails the diagnosis the same way, never as a raw Drools exception.
+            if (!fromDrools(e)) throw e;
+            throw conditionFailed(e, recorder, knowledge, "while facts were inserted");
         } finally {
             session.dispose();
         }
+    }
+
+    private static final Pattern NAMED_RULE = Pattern.compile("Rule \"([^\"]+)\"");
+
+    /**
+     * A condition that threw: Drools names the rule whose constraint failed in its message (else the last
+     * rule fired stands in), and the root cause says what went wrong.
+     */
+    private static RuleFaultException conditionFailed(RuntimeException e, SessionRecorder recorder, Knowledge knowledge, String when) {
+        String named = null;
+        Throwable root = e;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            java.util.regex.Matcher m = NAMED_RULE.matcher(String.valueOf(t.getMessage()));
+            if (named == null && m.find()) named = m.group(1);
+            root = t;
+        }
+        String rule = named != null ? named : recorder.recent.peekLast();
+        String file = rule == null ? null : knowledge.ruleFiles().get(rule);
+        String what = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        if (named != null) {
+            return new RuleFaultException(rule, file, "rule \"" + rule + "\"" + (file == null ? "" : " in " + file) + ": a condition failed "
+                    + when + ": " + what, e);
+        }
+        return new RuleFaultException(rule, file, "a rule condition failed " + when + (rule == null ? "" : " (last rule fired: \"" + rule + "\")")
+                + ": " + what, e);
+    }
+
+    /** Whether a failure came out of the rule engine (or out of code a rule called from it). */
+    private static boolean fromDrools(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getName().startsWith("org.drools.") || t.getClass().getName().startsWith("org.kie.")) return true;
+            for (StackTraceElement frame : t.getStackTrace()) {
+                if (frame.getClassName().startsWith("org.drools.") || frame.getClassName().startsWith("org.kie.")) return true;
+            }
+        }
+        return false;
     }
 
     private void fire(KieSession session, SessionRecorder recorder, Knowledge knowledge) {
@@ -166,10 +211,7 @@ public final class Engine {
             throw new RuleFaultException(rule, file, "rule \"" + rule + "\"" + (file == null ? "" : " in " + file)
                     + " failed: " + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage()), e);
         } catch (RuntimeException e) {
-            String rule = recorder.recent.peekLast();
-            throw new RuleFaultException(rule, rule == null ? null : knowledge.ruleFiles().get(rule),
-                    "a rule condition failed while matching facts" + (rule == null ? "" : " (last rule fired: \"" + rule + "\")")
-                            + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+            throw conditionFailed(e, recorder, knowledge, "while matching facts");
         }
         if (fired >= maxRuleFirings) {
             String busiest = recorder.firings.entrySet().stream()

@@ -1,5 +1,8 @@
 package dev.gatewaydoctor.facts;
 
+import dev.gatewaydoctor.text.Numbers;
+import dev.gatewaydoctor.text.UpstreamAddress;
+
 import java.time.Instant;
 
 /**
@@ -9,24 +12,42 @@ import java.time.Instant;
  */
 public record ConfigValue(String name, String value, Instant at, Long bytes, Double number) implements Fact {
 
+    /**
+     * A setting, with its size or number read from the text.
+     *
+     * @param name  the setting's name ({@code php.memory_limit})
+     * @param value as written ("128M")
+     * @param at    when it was seen, or null
+     * @return the config value
+     */
     public static ConfigValue of(String name, String value, Instant at) {
         return new ConfigValue(name, value, at, Numbers.parseSize(value), Numbers.parseNumber(value));
     }
 
     /**
      * The value as an upstream address in one form ({@code unix:/run/php/php8.2-fpm.sock}, {@code 127.0.0.1:9000}),
-     * so that {@code nginx.fastcgi_pass} and {@code php-fpm.listen} compare; null when the value is no address.
+     * so that {@code nginx.fastcgi_pass} and {@code php-fpm.listen} compare.
+     *
+     * @return the address, or null when the value is no address
      */
     public String address() {
         return UpstreamAddress.normalize(value);
     }
 
-    /** The host name the address uses, when it is a DNS name (resolved by the web server), else null. */
+    /**
+     * The host name the address uses, when it is a DNS name (resolved by the web server).
+     *
+     * @return the host name, or null
+     */
     public String addressHostName() {
         return UpstreamAddress.hostName(address());
     }
 
-    /** The port of the address ({@code 9000} of {@code 127.0.0.1:9000}), or null for a socket or no address. */
+    /**
+     * The port of the address ({@code 9000} of {@code 127.0.0.1:9000}).
+     *
+     * @return the port, or null for a socket or no address
+     */
     public Integer addressPort() {
         String a = address();
         if (a == null || a.startsWith("unix:")) return null;
@@ -35,14 +56,20 @@ public record ConfigValue(String name, String value, Instant at, Long bytes, Dou
 
     /**
      * Of a Docker port mapping ({@code 8383:80}, {@code 127.0.0.1:8383:80/tcp}: HOST:CONTAINER), the port
-     * published on the host; null when the value is no mapping.
+     * published on the host.
+     *
+     * @return the port, or null when the value is no mapping
      */
     public Integer publishedPort() {
         String[] p = portMapping();
         return p == null ? null : parsePort(p[p.length - 2]);
     }
 
-    /** Of a Docker port mapping, the port the container itself listens on; null when the value is no mapping. */
+    /**
+     * Of a Docker port mapping, the port the container itself listens on.
+     *
+     * @return the port, or null when the value is no mapping
+     */
     public Integer containerPort() {
         String[] p = portMapping();
         return p == null ? null : parsePort(p[p.length - 1]);

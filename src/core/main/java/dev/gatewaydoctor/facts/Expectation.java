@@ -14,10 +14,23 @@ import java.util.List;
 public record Expectation(List<String> causes, List<String> fixes, List<String> notCauses, String culprit,
                           List<String> alsoProbable, List<String> tags) {
 
+/**
+ * An expectation without the format's extensions.
+ *
+ * @param causes    causes of which one must rank first, or null
+ * @param fixes     fixes of which one must rank first, or null
+ * @param notCauses causes that must not rank first, or null
+ * @param culprit   text the first cause must name, or null
+ */
     public Expectation(List<String> causes, List<String> fixes, List<String> notCauses, String culprit) {
         this(causes, fixes, notCauses, culprit, null, null);
     }
 
+/**
+ * The tags.
+ *
+ * @return the tags, empty when none were given
+ */
     public List<String> tagsOrEmpty() {
         return tags == null ? List.of() : tags;
     }

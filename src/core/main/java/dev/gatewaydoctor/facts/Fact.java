@@ -8,9 +8,17 @@ import java.time.Instant;
  */
 public sealed interface Fact permits HttpResponse, LogLine, Metric, ConfigValue, Event, Observation, Tried {
 
-    /** When it was observed, or null when nobody said. */
+    /**
+     * When it was observed.
+     *
+     * @return the time, or null when nobody said
+     */
     Instant at();
 
-    /** One line for explanations: what was seen, in the words of the source. */
+    /**
+     * One line for explanations: what was seen, in the words of the source.
+     *
+     * @return the description
+     */
     String describe();
 }

@@ -6,12 +6,26 @@ package dev.gatewaydoctor.facts;
  */
 public final class FactSetException extends Exception {
 
+    /** The file as given. */
     private final String file;
+    /** The JSON pointer of the offending value, or null. */
     private final String pointer;
+    /** 1-based line, or 0. */
     private final int line;
+    /** 1-based column, or 0. */
     private final int column;
+    /** What was expected, or what went wrong. */
     private final String problem;
 
+    /**
+     * A document refused whole.
+     *
+     * @param file    the file as given (or what stands for it: "standard input")
+     * @param pointer the JSON pointer of the offending value ("" for the document), or null when the text is no JSON
+     * @param line    1-based line, or 0 when unknown
+     * @param column  1-based column, or 0 when unknown
+     * @param problem what was expected there
+     */
     public FactSetException(String file, String pointer, int line, int column, String problem) {
         super(format(file, pointer, line, column, problem));
         this.file = file;
@@ -29,25 +43,47 @@ public final class FactSetException extends Exception {
         return sb.append(problem).toString();
     }
 
+    /**
+     * The file.
+     *
+     * @return the file as given
+     */
     public String file() {
         return file;
     }
 
-    /** The JSON pointer of the offending value ("" for the document), or null when the text is not JSON at all. */
+    /**
+     * Where in the document.
+     *
+     * @return the JSON pointer of the offending value ("" for the document), or null when the text is not JSON at all
+     */
     public String pointer() {
         return pointer;
     }
 
-    /** 1-based line, or 0 when unknown. */
+    /**
+     * The line.
+     *
+     * @return 1-based line, or 0 when unknown
+     */
     public int line() {
         return line;
     }
 
-    /** 1-based column, or 0 when unknown. */
+    /**
+     * The column.
+     *
+     * @return 1-based column, or 0 when unknown
+     */
     public int column() {
         return column;
     }
 
+    /**
+     * What was wrong, without the place.
+     *
+     * @return what was expected there
+     */
     public String problem() {
         return problem;
     }

@@ -1,5 +1,9 @@
 package dev.gatewaydoctor.facts;
 
+import dev.gatewaydoctor.recognition.ErrorPageRecognizer;
+import dev.gatewaydoctor.text.Numbers;
+import dev.gatewaydoctor.text.SourcePositions;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -7,7 +11,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gatewaydoctor.recognition.ErrorPageRecognizer;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -56,6 +59,7 @@ public final class FactSetReader {
     private final ObjectMapper mapper;
     private final JsonFactory factory;
 
+/** A reader; it holds no state between documents and may be shared between threads. */
     public FactSetReader() {
         factory = JsonFactory.builder()
                 .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -65,9 +69,15 @@ public final class FactSetReader {
         mapper = new ObjectMapper(factory);
     }
 
-    /** Reads a file; errors name it as given. */
+    /**
+     * Reads a file; errors name it as given.
+     *
+     * @param file the fact-set JSON file
+     * @return the fact set
+     * @throws FactSetException when the file cannot be read or is not a valid fact set
+     */
     public FactSet read(Path file) throws FactSetException {
-        String name = file.toString();
+        String name = java.util.Objects.requireNonNull(file, "file").toString();
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -79,8 +89,17 @@ public final class FactSetReader {
         return read(name, bytes);
     }
 
-    /** Reads a document held in memory; {@code name} is what errors call it. */
+    /**
+     * Reads a document held in memory.
+     *
+     * @param name what errors call it
+     * @param utf8 the document's bytes, UTF-8
+     * @return the fact set
+     * @throws FactSetException when it is not valid UTF-8 or not a valid fact set
+     */
     public FactSet read(String name, byte[] utf8) throws FactSetException {
+        java.util.Objects.requireNonNull(name, "name");
+        java.util.Objects.requireNonNull(utf8, "utf8");
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()
@@ -93,7 +112,17 @@ public final class FactSetReader {
         return read(name, text);
     }
 
+/**
+ * Reads a document's text.
+ *
+ * @param name what errors call it
+ * @param json the document
+ * @return the fact set
+ * @throws FactSetException when it is not a valid fact set
+ */
     public FactSet read(String name, String json) throws FactSetException {
+        java.util.Objects.requireNonNull(name, "name");
+        java.util.Objects.requireNonNull(json, "json");
         JsonNode root;
         try (JsonParser parser = factory.createParser(json)) {
             root = mapper.readTree(parser);

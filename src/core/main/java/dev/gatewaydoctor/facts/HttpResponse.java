@@ -8,12 +8,27 @@ import java.util.TreeMap;
 /**
  * One observed HTTP response. Header names are kept lower-case, since HTTP treats them so.
  * {@code producer} and {@code cdn} say who answered, as read from headers and body by
- * {@link dev.gatewaydoctor.recognition.ErrorPageRecognizer}.
+ * the error page recognition.
  */
 public record HttpResponse(int status, String url, Map<String, String> headers, String body,
                            String path, String client, Instant at, Long latencyMs,
                            String cdn, String producer, boolean cdnBranded) implements Fact {
 
+/**
+ * A response, its header names lower-cased.
+ *
+ * @param status     the status code
+ * @param url        what was requested, or null
+ * @param headers    header names to values, or null
+ * @param body       an excerpt of the page, or null
+ * @param path       through-cdn, direct-origin or unknown (null)
+ * @param client     who asked (browser, curl, ...), or null
+ * @param at         when, or null
+ * @param latencyMs  time to the response, or null
+ * @param cdn        the CDN that answered, or null
+ * @param producer   who produced the page (nginx, apache, cloudflare, ...), or null
+ * @param cdnBranded whether the page is the CDN's own error page
+ */
     public HttpResponse {
         headers = lowerCaseNames(headers);
         path = path == null ? "unknown" : path;
@@ -28,7 +43,12 @@ public record HttpResponse(int status, String url, Map<String, String> headers, 
         return java.util.Collections.unmodifiableMap(out);
     }
 
-    /** A header's value by case-insensitive name, or null. */
+    /**
+     * A header's value by case-insensitive name.
+     *
+     * @param name the header's name
+     * @return its value, or null
+     */
     public String header(String name) {
         return headers.get(name.toLowerCase(Locale.ROOT));
     }
@@ -36,6 +56,8 @@ public record HttpResponse(int status, String url, Map<String, String> headers, 
     /**
      * 502, 504, Cloudflare's 520-526, or a 503 from a proxy whose upstream failed. WordPress's own
      * maintenance page is a 503 too, but an answer from PHP, not a gateway failing.
+     *
+     * @return whether the response is of the gateway family
      */
     public boolean gatewayError() {
         if (status == 503) return !"wordpress-maintenance".equals(producer);
@@ -44,7 +66,9 @@ public record HttpResponse(int status, String url, Map<String, String> headers, 
 
     /**
      * What a WordPress page says when WordPress itself answered: {@code database-connection-error},
-     * {@code critical-error} ("There has been a critical error on this website") or {@code maintenance}; else null.
+     * {@code critical-error} ("There has been a critical error on this website") or {@code maintenance}.
+     *
+     * @return the kind of WordPress page, or null when it is none
      */
     public String wordpressPage() {
         String b = body.length() > 200_000 ? body.substring(0, 200_000) : body;
@@ -55,7 +79,11 @@ public record HttpResponse(int status, String url, Map<String, String> headers, 
         return null;
     }
 
-    /** True when a cache answered (an Age header, or X-Cache, X-Proxy-Cache or CF-Cache-Status saying HIT). */
+    /**
+     * Whether a cache answered.
+     *
+     * @return true for an Age header, or X-Cache, X-Proxy-Cache or CF-Cache-Status saying HIT
+     */
     public boolean fromCache() {
         String age = headers.get("age");
         if (age != null && age.strip().matches("[1-9]\\d{0,9}")) return true;
@@ -66,6 +94,11 @@ public record HttpResponse(int status, String url, Map<String, String> headers, 
         return false;
     }
 
+/**
+ * Whether the request went through a CDN.
+ *
+ * @return true when its path says so or a CDN answered
+ */
     public boolean throughCdn() {
         return "through-cdn".equals(path) || cdn != null;
     }

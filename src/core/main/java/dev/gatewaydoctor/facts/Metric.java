@@ -1,5 +1,7 @@
 package dev.gatewaydoctor.facts;
 
+import dev.gatewaydoctor.text.Numbers;
+
 import java.time.Instant;
 
 /** One measured number. Ratios are 0..1. */

@@ -12,18 +12,48 @@ package dev.gatewaydoctor.facts;
 public record Site(String url, String app, String webServer, String proxy, String cdn,
                    String hosting, String php, String wordpress, String timezone, String panel) {
 
+/** Nothing known of the site. */
     public static final Site UNKNOWN = new Site(null, null, null, null, null, null, null, null, null, null);
 
+/**
+ * A site as version 1 of the format first described it.
+ *
+ * @param url       the site's address
+ * @param app       the application (wordpress when null)
+ * @param webServer nginx, apache, litespeed, ...
+ * @param proxy     a front proxy
+ * @param cdn       the CDN, or none
+ * @param hosting   shared, managed, vps, ...
+ * @param php       PHP's version
+ * @param wordpress WordPress's version
+ */
     public Site(String url, String app, String webServer, String proxy, String cdn, String hosting, String php, String wordpress) {
         this(url, app, webServer, proxy, cdn, hosting, php, wordpress, null, null);
     }
 
+/**
+ * A site with its time zone.
+ *
+ * @param url       the site's address
+ * @param app       the application (wordpress when null)
+ * @param webServer nginx, apache, litespeed, ...
+ * @param proxy     a front proxy
+ * @param cdn       the CDN, or none
+ * @param hosting   shared, managed, vps, ...
+ * @param php       PHP's version
+ * @param wordpress WordPress's version
+ * @param timezone  the zone of the server's local log times
+ */
     public Site(String url, String app, String webServer, String proxy, String cdn, String hosting, String php, String wordpress,
                 String timezone) {
         this(url, app, webServer, proxy, cdn, hosting, php, wordpress, timezone, null);
     }
 
-    /** The zone of the server's local times, or null when not given (or not a zone). */
+    /**
+     * The zone of the server's local times.
+     *
+     * @return the zone, or null when not given (or not a zone)
+     */
     public java.time.ZoneId zone() {
         if (timezone == null || timezone.isBlank()) return null;
         try {
@@ -33,27 +63,49 @@ public record Site(String url, String app, String webServer, String proxy, Strin
         }
     }
 
+/**
+ * The same site with its time zone given.
+ *
+ * @param zone an IANA name such as Europe/Berlin, or an offset such as +02:00
+ * @return a new site
+ */
     public Site withTimezone(String zone) {
         return new Site(url, app, webServer, proxy, cdn, hosting, php, wordpress, zone, panel);
     }
 
-    /** The application; WordPress unless said otherwise. */
+    /**
+     * The application.
+     *
+     * @return the application; wordpress unless said otherwise
+     */
     public String app() {
         return app == null ? "wordpress" : app;
     }
 
-    /** PHP's major.minor as a number (8.2), for comparisons in rules; null when unknown. */
+    /**
+     * PHP's major.minor as a number, for comparisons in rules.
+     *
+     * @return 8.2 for "8.2.17", or null when unknown
+     */
     public Double phpRelease() {
         return release(php);
     }
 
-    /** PHP's major.minor as written in socket names ("8.2"); null when unknown. */
+    /**
+     * PHP's major.minor as written in socket names.
+     *
+     * @return "8.2", or null when unknown
+     */
     public String phpBranch() {
         Double r = release(php);
         return r == null ? null : String.valueOf(r);
     }
 
-    /** WordPress's major.minor as a number (6.5); null when unknown. */
+    /**
+     * WordPress's major.minor as a number.
+     *
+     * @return 6.5 for "6.5.2", or null when unknown
+     */
     public Double wordpressRelease() {
         return release(wordpress);
     }
@@ -66,6 +118,11 @@ public record Site(String url, String app, String webServer, String proxy, Strin
         return m.find() ? Double.valueOf(m.group(1) + "." + (m.group(2) == null ? "0" : m.group(2))) : null;
     }
 
+/**
+ * Whether a CDN stands before the site.
+ *
+ * @return true when a CDN other than "none" is named
+ */
     public boolean behindCdn() {
         return cdn != null && !cdn.isBlank() && !cdn.equalsIgnoreCase("none");
     }

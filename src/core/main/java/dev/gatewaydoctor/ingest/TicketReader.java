@@ -276,6 +276,12 @@ public final class TicketReader {
         return sb.toString().strip();
     }
 
+    /** The source a single log line most likely came from, told by the message family it is read as ("other" when none). */
+    public static String sourceOf(dev.gatewaydoctor.recognition.LogRecognizer recognizer, String line) {
+        List<LogSignal> signals = recognizer.recognize(new LogLine("other", line, null));
+        return signals.isEmpty() ? "other" : sourceOf(signals.get(0));
+    }
+
     /** The source a line most likely came from, by who printed its message. */
     static String sourceOf(LogSignal s) {
         return switch (s.program() == null ? "" : s.program()) {

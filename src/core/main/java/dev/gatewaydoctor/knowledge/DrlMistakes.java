@@ -1,5 +1,7 @@
 package dev.gatewaydoctor.knowledge;
 
+import dev.gatewaydoctor.RuleProblem;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

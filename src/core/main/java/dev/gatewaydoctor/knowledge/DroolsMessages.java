@@ -1,5 +1,6 @@
 package dev.gatewaydoctor.knowledge;
 
+import dev.gatewaydoctor.RuleProblem;
 import dev.gatewaydoctor.facts.ConfigValue;
 import dev.gatewaydoctor.facts.Event;
 import dev.gatewaydoctor.facts.HttpResponse;

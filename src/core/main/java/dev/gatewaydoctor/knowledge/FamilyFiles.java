@@ -1,12 +1,14 @@
 package dev.gatewaydoctor.knowledge;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
+import dev.gatewaydoctor.RuleProblem;
 import dev.gatewaydoctor.recognition.Family;
 import dev.gatewaydoctor.recognition.LogRecognizer;
 import dev.gatewaydoctor.recognition.LogSignal;
 import dev.gatewaydoctor.recognition.SignalFields;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package dev.gatewaydoctor.knowledge;
 
+import dev.gatewaydoctor.RuleProblem;
+
 import org.kie.api.KieBase;
 
 import java.util.List;

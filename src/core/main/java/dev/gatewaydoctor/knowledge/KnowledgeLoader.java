@@ -1,12 +1,16 @@
 package dev.gatewaydoctor.knowledge;
 
+import dev.gatewaydoctor.RuleProblem;
+import dev.gatewaydoctor.RulesException;
+import dev.gatewaydoctor.WritableRules;
+import dev.gatewaydoctor.recognition.LogRecognizer;
+import dev.gatewaydoctor.text.SourcePositions;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.gatewaydoctor.facts.SourcePositions;
-import dev.gatewaydoctor.recognition.LogRecognizer;
 import org.drools.compiler.kie.builder.impl.DrlProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -68,7 +72,7 @@ public final class KnowledgeLoader {
         if (!Files.isDirectory(dir)) {
             throw new RulesException(source, List.of(new RuleProblem(source, 0, 0, "not a directory")));
         }
-        List<RuleProblem> unsafe = writable.check(dir);
+        List<RuleProblem> unsafe = RulesPermissions.check(dir, writable);
         if (!unsafe.isEmpty()) throw new RulesException(source, unsafe);
         return compile(source, readTree(dir, source));
     }
@@ -241,7 +245,12 @@ public final class KnowledgeLoader {
         });
         ReleaseId rid = ks.newReleaseId("dev.gatewaydoctor.rules", "rules-" + version + "-" + BUILDS.incrementAndGet(), "1");
         kfs.generateAndWritePomXML(rid);
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(DrlProject.class);
+        KieBuilder builder;
+        try {
+            builder = ks.newKieBuilder(kfs).buildAll(DrlProject.class);
+        } catch (RuntimeException e) {
+            throw droolsFailed(source, "compiling", e);
+        }
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             if (m.getText() != null && m.getText().contains("Parser returned a null Package")) continue; // echo of a syntax error
             String file = relative(m.getPath());
@@ -253,16 +262,23 @@ public final class KnowledgeLoader {
             ks.getRepository().removeKieModule(rid);
             throw new RulesException(source, problems);
         }
-        KieContainer container = ks.newKieContainer(rid);
         KieBase base;
         try {
-            base = container.newKieBase(baseConfiguration(ks));
+            base = ks.newKieContainer(rid).newKieBase(baseConfiguration(ks));
+        } catch (RuntimeException e) {
+            throw droolsFailed(source, "building the rule base of", e);
         } finally {
             // Each build registers a module; forgetting it keeps every reload in memory.
             ks.getRepository().removeKieModule(rid);
         }
         CompiledRules.keep(version, base);
         return knowledge.apply(base, false);
+    }
+
+    /** Drools failed where it should have reported problems: the project's own exception, never a raw Drools one. */
+    private static RulesException droolsFailed(String source, String doing, RuntimeException e) {
+        return new RulesException(source, List.of(new RuleProblem(source, 0, 0, "the rule engine failed " + doing + " the rules: "
+                + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()))));
     }
 
     /** Which file holds each rule: read from the rule files' text, which both compiled forms share. */

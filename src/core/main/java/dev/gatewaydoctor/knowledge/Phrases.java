@@ -1,5 +1,7 @@
 package dev.gatewaydoctor.knowledge;
 
+import dev.gatewaydoctor.RuleProblem;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;

@@ -1,5 +1,7 @@
 package dev.gatewaydoctor.knowledge;
 
+import dev.gatewaydoctor.RulesException;
+
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.Model;
 import org.drools.model.codegen.ExecutableModelProject;

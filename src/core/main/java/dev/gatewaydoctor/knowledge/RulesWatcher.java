@@ -1,5 +1,10 @@
 package dev.gatewaydoctor.knowledge;
 
+import dev.gatewaydoctor.RuleProblem;
+import dev.gatewaydoctor.RulesException;
+import dev.gatewaydoctor.RulesReload;
+import dev.gatewaydoctor.WritableRules;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,14 +23,10 @@ import java.util.function.Consumer;
  */
 public final class RulesWatcher implements AutoCloseable {
 
-    /** What a reload did: swapped in a new version, or kept the old one because the new one is broken. */
-    public record Reload(boolean applied, String version, List<RuleProblem> problems, Instant at) {
-    }
-
     private final Path dir;
     private final WritableRules writable;
     private final Consumer<Knowledge> swap;
-    private final Consumer<Reload> listener;
+    private final Consumer<RulesReload> listener;
     private final ScheduledExecutorService timer;
     private String served;
     private String seen;
@@ -36,7 +37,7 @@ public final class RulesWatcher implements AutoCloseable {
      * @param listener told of every reload, good or broken
      */
     public RulesWatcher(Path dir, WritableRules writable, String served, Duration interval, Consumer<Knowledge> swap,
-                        Consumer<Reload> listener) {
+                        Consumer<RulesReload> listener) {
         this.dir = dir;
         this.writable = writable;
         this.served = served;
@@ -62,14 +63,14 @@ public final class RulesWatcher implements AutoCloseable {
             try {
                 Knowledge k = KnowledgeLoader.fromDirectory(dir, writable);
                 swap.accept(k);
-                listener.accept(new Reload(true, k.version(), k.warnings(), Instant.now()));
+                listener.accept(new RulesReload(true, k.version(), k.warnings(), Instant.now()));
             } catch (RulesException e) {
-                listener.accept(new Reload(false, now, e.problems(), Instant.now()));
+                listener.accept(new RulesReload(false, now, e.problems(), Instant.now()));
             }
         } catch (RulesException e) {
             // The directory is unreadable for now (being replaced?): the next poll tries again.
         } catch (RuntimeException e) {
-            listener.accept(new Reload(false, seen, List.of(new RuleProblem(dir.toString(), 0, 0,
+            listener.accept(new RulesReload(false, seen, List.of(new RuleProblem(dir.toString(), 0, 0,
                     "reloading failed: " + e.getClass().getSimpleName() + ": " + e.getMessage())), Instant.now()));
         }
     }

@@ -1,6 +1,7 @@
 package dev.gatewaydoctor.knowledge;
 
-import dev.gatewaydoctor.facts.SourcePositions;
+import dev.gatewaydoctor.RuleProblem;
+import dev.gatewaydoctor.text.SourcePositions;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;

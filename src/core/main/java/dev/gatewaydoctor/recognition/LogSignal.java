@@ -1,7 +1,7 @@
 package dev.gatewaydoctor.recognition;
 
 import dev.gatewaydoctor.facts.LogLine;
-import dev.gatewaydoctor.facts.UpstreamAddress;
+import dev.gatewaydoctor.text.UpstreamAddress;
 
 import java.time.Instant;
 
@@ -72,7 +72,7 @@ public record LogSignal(String family, String program, Instant time,
 
     /** The memory limit as PHP settings write it ("128M"), or null. */
     public String memoryLimit() {
-        return memoryLimitBytes == null ? null : dev.gatewaydoctor.facts.Numbers.formatBytes(memoryLimitBytes);
+        return memoryLimitBytes == null ? null : dev.gatewaydoctor.text.Numbers.formatBytes(memoryLimitBytes);
     }
 
     /** The upstream in one comparable form ({@code unix:/run/php/x.sock}, {@code 127.0.0.1:9000}), or null. */

@@ -1,6 +1,6 @@
 package dev.gatewaydoctor.recognition;
 
-import dev.gatewaydoctor.facts.Numbers;
+import dev.gatewaydoctor.text.Numbers;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -5,8 +5,9 @@ import dev.gatewaydoctor.Diagnosis;
 import dev.gatewaydoctor.EvidenceItem;
 import dev.gatewaydoctor.RankedCause;
 import dev.gatewaydoctor.RankedFix;
+import dev.gatewaydoctor.RuleFaultException;
 import dev.gatewaydoctor.engine.ConfidenceModel;
-import dev.gatewaydoctor.engine.RuleFaultException;
+import dev.gatewaydoctor.engine.DiagnoserAccess;
 import dev.gatewaydoctor.facts.Expectation;
 import dev.gatewaydoctor.facts.FactSet;
 import dev.gatewaydoctor.facts.FactSetException;
@@ -105,7 +106,7 @@ public final class Replay {
         }
         var failures = new ArrayList<String>();
         if (!facts.warnings().isEmpty()) failures.add("the sample reads with warnings: " + String.join("; ", facts.warnings()));
-        failures.addAll(unknownIds(facts.expect(), doctor.knowledge()));
+        failures.addAll(unknownIds(facts.expect(), DiagnoserAccess.knowledge(doctor)));
         failures.addAll(check(facts.expect(), d));
         return new Result(file, facts, d, List.copyOf(failures), null);
     }

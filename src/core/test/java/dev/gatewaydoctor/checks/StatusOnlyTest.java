@@ -3,12 +3,14 @@ package dev.gatewaydoctor.checks;
 import dev.gatewaydoctor.Basis;
 import dev.gatewaydoctor.Diagnoser;
 import dev.gatewaydoctor.Diagnosis;
+import dev.gatewaydoctor.NextCheck;
 import dev.gatewaydoctor.TestRules;
 import dev.gatewaydoctor.facts.FactSet;
 import dev.gatewaydoctor.facts.FactSetReader;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -4,6 +4,7 @@ import dev.gatewaydoctor.Diagnosis;
 import dev.gatewaydoctor.TestRules;
 import dev.gatewaydoctor.facts.FactSet;
 import dev.gatewaydoctor.facts.LogLine;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,8 +62,8 @@ class LogIngestTest {
 
     @Test
     void aLineKeptByWholeLogReadingIsNotRecognisedAgainByTheDiagnosis() throws Exception {
-        var doctor = dev.gatewaydoctor.Diagnoser.with(dev.gatewaydoctor.knowledge.KnowledgeLoader.fromDirectory(dev.gatewaydoctor.TestRules.RULES));
-        var recognizer = doctor.knowledge().recognizer();
+        var doctor = dev.gatewaydoctor.engine.DiagnoserAccess.of(dev.gatewaydoctor.knowledge.KnowledgeLoader.fromDirectory(dev.gatewaydoctor.TestRules.RULES));
+        var recognizer = dev.gatewaydoctor.engine.DiagnoserAccess.knowledge(doctor).recognizer();
         byte[] log = nginxLog(100).getBytes(StandardCharsets.UTF_8);
         long before = recognizer.recognitions();
         LogIngest.Result r = new LogIngest(recognizer).read("error.log", new ByteArrayInputStream(log), UTC, null);

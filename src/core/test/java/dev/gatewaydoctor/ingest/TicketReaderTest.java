@@ -1,7 +1,5 @@
 package dev.gatewaydoctor.ingest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatewaydoctor.TestRules;
 import dev.gatewaydoctor.facts.ConfigValue;
 import dev.gatewaydoctor.facts.Event;
@@ -10,6 +8,9 @@ import dev.gatewaydoctor.facts.HttpResponse;
 import dev.gatewaydoctor.facts.LogLine;
 import dev.gatewaydoctor.facts.Observation;
 import dev.gatewaydoctor.facts.Tried;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -40,7 +41,7 @@ class TicketReaderTest {
     }
 
     static TicketReader.Reading read(Path ticket) throws IOException {
-        return new TicketReader(TestRules.diagnoser().knowledge()).read(ticket.getFileName().toString(), Files.readString(ticket));
+        return new TicketReader(TestRules.knowledge()).read(ticket.getFileName().toString(), Files.readString(ticket));
     }
 
     static JsonNode expected(Path ticket) throws IOException {
@@ -108,7 +109,7 @@ class TicketReaderTest {
     }
 
     static TicketReader.Reading readText(String text) {
-        return new TicketReader(TestRules.diagnoser().knowledge()).read("ticket.txt", text);
+        return new TicketReader(TestRules.knowledge()).read("ticket.txt", text);
     }
 
     @Test

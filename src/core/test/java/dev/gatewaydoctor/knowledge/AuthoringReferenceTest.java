@@ -1,6 +1,8 @@
 package dev.gatewaydoctor.knowledge;
 
 import dev.gatewaydoctor.TestRules;
+import dev.gatewaydoctor.WritableRules;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package dev.gatewaydoctor.knowledge;
 
+import dev.gatewaydoctor.RulesException;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;

@@ -1,6 +1,7 @@
 package dev.gatewaydoctor.knowledge;
 
 import dev.gatewaydoctor.TestRules;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,7 +14,7 @@ class CausesDocumentTest {
 
     @Test
     void docsCausesMdIsWhatTheRulesSay() throws Exception {
-        String fresh = CausesDocument.render(TestRules.diagnoser().knowledge());
+        String fresh = CausesDocument.render(TestRules.knowledge());
         String committed = Files.readString(Path.of("docs/causes.md"));
         assertThat(committed).as("docs/causes.md is out of date with rules/; regenerate it: " + CausesDocument.REGENERATE)
                 .isEqualTo(fresh);
@@ -21,7 +22,7 @@ class CausesDocumentTest {
 
     @Test
     void theDocumentShowsEveryCauseItsRulesAndEveryFix() {
-        Knowledge k = TestRules.diagnoser().knowledge();
+        Knowledge k = TestRules.knowledge();
         String doc = CausesDocument.render(k);
         for (Cause c : k.causes().values()) {
             assertThat(doc).contains("### " + c.id());

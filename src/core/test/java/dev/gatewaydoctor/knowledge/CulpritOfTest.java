@@ -1,6 +1,8 @@
 package dev.gatewaydoctor.knowledge;
 
+import dev.gatewaydoctor.RulesException;
 import dev.gatewaydoctor.TestRules;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +40,7 @@ class CulpritOfTest {
 
     @Test
     void theProjectsPluginCommandsTakeOnlyAPluginsSlug() {
-        Knowledge k = TestRules.diagnoser().knowledge();
+        Knowledge k = TestRules.knowledge();
         assertThat(k.fix("update-wordpress-themes-plugins").culpritOf()).containsExactly("plugin-or-theme-fatal-error");
         assertThat(k.fix("debug-plugin-or-theme").culpritOf()).containsExactly("plugin-or-theme-fatal-error");
         assertThat(k.fix("update-php-and-extensions").culpritOf()).isEmpty();

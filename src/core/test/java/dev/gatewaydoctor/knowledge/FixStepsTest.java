@@ -7,9 +7,10 @@ import dev.gatewaydoctor.SamplesTest;
 import dev.gatewaydoctor.TestRules;
 import dev.gatewaydoctor.facts.FactSet;
 import dev.gatewaydoctor.facts.Site;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FixStepsTest {
 
-    private static final Knowledge K = TestRules.diagnoser().knowledge();
+    private static final Knowledge K = TestRules.knowledge();
     private static final Site VPS = new Site(null, "wordpress", "nginx", null, null, "vps", "8.2", null);
 
     private static String steps(String fix, Site site, String... changes) {

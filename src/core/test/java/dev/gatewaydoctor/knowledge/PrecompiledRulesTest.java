@@ -5,6 +5,7 @@ import dev.gatewaydoctor.Diagnosis;
 import dev.gatewaydoctor.SamplesTest;
 import dev.gatewaydoctor.TestRules;
 import dev.gatewaydoctor.facts.FactSetReader;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +35,7 @@ class PrecompiledRulesTest {
         Path fixes = rules.resolve("fixes.drl");
         Files.writeString(fixes, Files.readString(fixes) + "\n// a comment changes the content hash: this copy compiles from DRL\n");
         Diagnoser fromDrl = Diagnoser.fromDirectory(rules);
-        assertThat(fromDrl.knowledge().precompiled()).isFalse();
+        assertThat(dev.gatewaydoctor.engine.DiagnoserAccess.knowledge(fromDrl).precompiled()).isFalse();
         Diagnoser precompiled = TestRules.diagnoser();
         for (Path sample : SamplesTest.samples()) {
             var facts = new FactSetReader().read(sample);

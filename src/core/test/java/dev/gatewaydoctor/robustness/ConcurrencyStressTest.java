@@ -2,11 +2,12 @@ package dev.gatewaydoctor.robustness;
 
 import dev.gatewaydoctor.Diagnoser;
 import dev.gatewaydoctor.Diagnosis;
+import dev.gatewaydoctor.RulesReload;
 import dev.gatewaydoctor.SamplesTest;
 import dev.gatewaydoctor.TestRules;
 import dev.gatewaydoctor.facts.FactSet;
 import dev.gatewaydoctor.facts.FactSetReader;
-import dev.gatewaydoctor.knowledge.RulesWatcher;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +47,7 @@ class ConcurrencyStressTest {
         Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
         List<FactSet> samples = new ArrayList<>();
         for (Path p : SamplesTest.samples()) samples.add(new FactSetReader().read(p));
-        var reloads = new LinkedBlockingQueue<RulesWatcher.Reload>();
+        var reloads = new LinkedBlockingQueue<RulesReload>();
         var pool = Executors.newFixedThreadPool(THREADS);
         try (Diagnoser doctor = Diagnoser.watching(rules, reloads::add)) {
             List<Answer> expected = samples.stream().map(doctor::diagnose).map(Answer::of).toList();
@@ -75,7 +76,7 @@ class ConcurrencyStressTest {
             }
             Path fixes = rules.resolve("fixes.drl");
             Files.writeString(fixes, Files.readString(fixes) + "\n// reloaded under load\n");
-            RulesWatcher.Reload reload = reloads.poll(60, TimeUnit.SECONDS);
+            RulesReload reload = reloads.poll(60, TimeUnit.SECONDS);
             assertThat(reload).as("a reload under load").isNotNull();
             assertThat(reload.applied()).isTrue();
             for (Future<?> w : workers) w.get(5, TimeUnit.MINUTES);

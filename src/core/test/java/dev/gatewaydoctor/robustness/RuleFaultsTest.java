@@ -2,9 +2,10 @@ package dev.gatewaydoctor.robustness;
 
 import dev.gatewaydoctor.Diagnoser;
 import dev.gatewaydoctor.Diagnosis;
+import dev.gatewaydoctor.RuleFaultException;
 import dev.gatewaydoctor.TestRules;
-import dev.gatewaydoctor.engine.RuleFaultException;
 import dev.gatewaydoctor.facts.FactSet;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,5 +91,21 @@ class RuleFaultsTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aConditionThatThrowsWhileFactsAreInsertedIsARuleFaultNotADroolsException(@TempDir Path tmp) throws Exception {
+        Diagnoser doctor = withRule(tmp, """
+                rule "Reads a number where there is none"
+                when
+                    Observation(name == "fault-trigger", Integer.parseInt(name) > 0)
+                then
+                    insert(new Evidence("disk-full", 1.0));
+                end
+                """);
+        assertThatThrownBy(() -> doctor.diagnose(TRIGGER)).isInstanceOf(RuleFaultException.class)
+                .hasMessageContaining("rule \"Reads a number where there is none\" in causes/disk-full.drl").hasMessageContaining("NumberFormatException")
+                .satisfies(e -> assertThat(e.getClass().getName()).startsWith("dev.gatewaydoctor."));
+        assertThat(doctor.diagnose(ORDINARY).topCause()).isNotNull();
     }
 }

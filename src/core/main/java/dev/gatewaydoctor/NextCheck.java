@@ -1,7 +1,6 @@
-package dev.gatewaydoctor.checks;
+package dev.gatewaydoctor;
 
 import dev.gatewaydoctor.facts.FactSet;
-import dev.gatewaydoctor.facts.Observation;
 
 import java.util.List;
 import java.util.Locale;
@@ -26,27 +25,27 @@ public record NextCheck(String observation, String question, List<String> howTo,
      */
     public record Outcome(String answer, String topCause, String topCauseTitle, double confidence) {
 
+/**
+ * The answer's meaning in words.
+ *
+ * @return the cause it would put first, with its confidence, or that none stands out
+ */
         public String meaning() {
             return topCause == null ? "no cause stands out" : String.format(Locale.ROOT, "%s (%.2f)", topCauseTitle, confidence);
         }
     }
 
-    /** The fact set with this check's answer added as an observation: "yes"/"y", "no"/"n", or a number. */
+    /**
+     * The fact set with this check's answer added as an observation, to diagnose again.
+     *
+     * @param facts  the fact set diagnosed
+     * @param answer "yes"/"y", "no"/"n", or a number, as a person types it
+     * @return the fact set with the answer
+     * @throws IllegalArgumentException when the answer is not of the kind the check asks for
+     */
     public FactSet answer(FactSet facts, String answer) {
-        return facts.with(observation(observation, answerKind, answer));
-    }
-
-    static Observation observation(String name, String kind, String answer) {
-        String a = answer.strip().toLowerCase(Locale.ROOT);
-        if ("yes-no".equals(kind)) {
-            if (a.equals("y") || a.equals("yes") || a.equals("true")) return Observation.of(name, true);
-            if (a.equals("n") || a.equals("no") || a.equals("false")) return Observation.of(name, false);
-            throw new IllegalArgumentException("expected yes or no, found \"" + answer + "\"");
-        }
-        try {
-            return Observation.of(name, Double.parseDouble(a));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("expected a number, found \"" + answer + "\"");
-        }
+        java.util.Objects.requireNonNull(facts, "facts");
+        java.util.Objects.requireNonNull(answer, "answer");
+        return facts.with(dev.gatewaydoctor.checks.Answers.observation(observation, answerKind, answer));
     }
 }

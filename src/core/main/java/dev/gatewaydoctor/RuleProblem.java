@@ -1,4 +1,4 @@
-package dev.gatewaydoctor.knowledge;
+package dev.gatewaydoctor;
 
 /** One problem in the rules: the file (relative to the rules directory), 1-based line and column (0 when unknown). */
 public record RuleProblem(String file, int line, int column, String message) {

@@ -1,4 +1,4 @@
-package dev.gatewaydoctor.facts;
+package dev.gatewaydoctor.text;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;

@@ -1,8 +1,11 @@
-package dev.gatewaydoctor.facts;
+package dev.gatewaydoctor.text;
 
+import dev.gatewaydoctor.facts.ConfigValue;
+import dev.gatewaydoctor.facts.Site;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

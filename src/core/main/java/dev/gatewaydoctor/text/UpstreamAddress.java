@@ -1,4 +1,4 @@
-package dev.gatewaydoctor.facts;
+package dev.gatewaydoctor.text;
 
 import java.util.Locale;
 import java.util.regex.Matcher;

@@ -1,5 +1,8 @@
 package dev.gatewaydoctor.knowledge;
 
+import dev.gatewaydoctor.RuleProblem;
+import dev.gatewaydoctor.WritableRules;
+
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -11,20 +14,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/**
- * Rules are code: a DRL consequence can run any Java. So a rules directory that users other than its
- * owner may write to is refused, unless the caller says {@link #ALLOW} (docs/security.md).
- */
-public enum WritableRules {
-    /** Refuse a rules directory, or a file in it, that every user may write to, or that another user owns. */
-    REFUSE,
-    /** Load it all the same (a container where every file is shared, a test). */
-    ALLOW;
+/** Who may write a rules directory: rules run as code, so one that others may write is refused unless allowed (docs/security.md). */
+final class RulesPermissions {
+
+    private RulesPermissions() {
+    }
 
     /** Problems with who may write the directory; empty when it is safe, or when the file system has no POSIX permissions. */
-    List<RuleProblem> check(Path dir) {
+    static List<RuleProblem> check(Path dir, WritableRules writable) {
         var problems = new ArrayList<RuleProblem>();
-        if (this == ALLOW || !FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+        if (writable == WritableRules.ALLOW || !FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
                 || dir.getFileSystem() != FileSystems.getDefault()) {
             return problems;
         }
@@ -36,12 +35,12 @@ public enum WritableRules {
                 if (perms.contains(PosixFilePermission.OTHERS_WRITE)) {
                     problems.add(new RuleProblem(where, 0, 0, "every user of this machine may write here (mode "
                             + PosixFilePermissions.toString(perms) + "), and rules run as code: chmod o-w, or allow it"
-                            + " explicitly (--allow-writable-rules; see docs/security.md)"));
+                            + " explicitly (WritableRules.ALLOW; see docs/security.md)"));
                 }
                 String owner = Files.getOwner(p, LinkOption.NOFOLLOW_LINKS).getName();
                 if (!owner.equals(me) && !owner.equals("root")) {
                     problems.add(new RuleProblem(where, 0, 0, "owned by " + owner + ", not by " + me + " or root: that user could"
-                            + " make GatewayDoctor run code; chown it, or allow it explicitly (--allow-writable-rules)"));
+                            + " make GatewayDoctor run code; chown it, or allow it explicitly (WritableRules.ALLOW)"));
                 }
             }
         } catch (IOException | UnsupportedOperationException e) {

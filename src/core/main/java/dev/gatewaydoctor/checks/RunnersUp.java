@@ -1,22 +1,19 @@
 package dev.gatewaydoctor.checks;
 
 import dev.gatewaydoctor.Diagnosis;
-import dev.gatewaydoctor.EvidenceItem;
 import dev.gatewaydoctor.RankedCause;
+import dev.gatewaydoctor.WhyNot;
 import dev.gatewaydoctor.knowledge.CausesDocument;
 import dev.gatewaydoctor.knowledge.Knowledge;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * Why a cause that evidence raised is not first: the evidence against it, and the strongest evidence
- * its rules look for and did not find.
- *
- * @param against evidence that counted against it
- * @param lacking its strongest rules that did not fire: what it would need and lacks
- */
-public record WhyNot(String cause, String title, double confidence, List<EvidenceItem> against, List<String> lacking) {
+/** The causes after the first that evidence raised, and what kept each down ({@link WhyNot}). */
+public final class RunnersUp {
+
+    private RunnersUp() {
+    }
 
     private static final int SHOWN = 3;
     private static final int LACKING = 2;
