@@ -14,6 +14,7 @@ import dev.gatewaydoctor.facts.FactSetException;
 import dev.gatewaydoctor.facts.FactSetReader;
 import dev.gatewaydoctor.facts.LogLine;
 import dev.gatewaydoctor.privacy.Redactor;
+import dev.gatewaydoctor.report.JsonReport;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -294,7 +295,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         List<NextCheck> checks = doctor.nextChecks(facts, d);
         Diagnosis shown = noRedact ? d : Redactor.redact(d);
         List<WhyNot> whyNot = doctor.whyNot(shown);
-        if (json) out.println(JsonReport.line(label, shown, checks, whyNot));
+        if (json) out.println(JsonReport.line(label, shown, checks, whyNot, CliWords::of));
         else TextReport.print(out, label, shown, checks, whyNot);
         out.flush();
         return d;

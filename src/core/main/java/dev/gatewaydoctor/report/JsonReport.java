@@ -1,4 +1,4 @@
-package dev.gatewaydoctor.cli;
+package dev.gatewaydoctor.report;
 
 import dev.gatewaydoctor.Diagnoser;
 import dev.gatewaydoctor.Diagnosis;
@@ -11,20 +11,32 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** One JSON object per diagnosed file, on one line (JSON Lines), for tools. */
-final class JsonReport {
+import java.util.function.UnaryOperator;
+
+/**
+ * A diagnosis as JSON: one object per diagnosed input, on one line (JSON Lines), for tools. The CLI's
+ * {@code diagnose --json} and the service's answers are this same object, so that a tool reads both alike.
+ */
+public final class JsonReport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private JsonReport() {
     }
 
-    static String line(String file, Diagnosis d) {
-        return line(file, d, java.util.List.of(), java.util.List.of());
+    /**
+     * The diagnosis on one line.
+     *
+     * @param words the warnings' advice in the caller's words: the CLI names its options where the library names API calls
+     */
+    public static String line(String file, Diagnosis d, java.util.List<dev.gatewaydoctor.NextCheck> checks,
+                              java.util.List<dev.gatewaydoctor.WhyNot> whyNot, UnaryOperator<String> words) {
+        return write(tree(file, d, checks, whyNot, words));
     }
 
-    static String line(String file, Diagnosis d, java.util.List<dev.gatewaydoctor.NextCheck> checks,
-                       java.util.List<dev.gatewaydoctor.WhyNot> whyNot) {
+    /** The same object as {@link #line}, as a tree, for a caller that adds fields (the service's {@code id}). */
+    public static ObjectNode tree(String file, Diagnosis d, java.util.List<dev.gatewaydoctor.NextCheck> checks,
+                                  java.util.List<dev.gatewaydoctor.WhyNot> whyNot, UnaryOperator<String> words) {
         ObjectNode o = JSON.createObjectNode();
         o.put("file", file);
         if (d.name() != null) o.put("name", d.name());
@@ -98,11 +110,12 @@ final class JsonReport {
                     .put("lastError", i.lastError().toString()).put("durationMinutes", i.durationMinutes()).put("errors", i.errors())
                     .put("pattern", i.pattern()).put("lastChange", i.lastChange());
         }
-        d.warnings().stream().map(CliWords::of).forEach(o.putArray("warnings")::add);
-        return write(o);
+        d.warnings().stream().map(words).forEach(o.putArray("warnings")::add);
+        return o;
     }
 
-    static String error(String file, Diagnoser doctor, String message) {
+    /** The line of an input that could not be diagnosed: its name, the rules, and the error. */
+    public static String error(String file, Diagnoser doctor, String message) {
         ObjectNode o = JSON.createObjectNode();
         o.put("file", file);
         ObjectNode rules = o.putObject("rules");
@@ -112,7 +125,8 @@ final class JsonReport {
         return write(o);
     }
 
-    private static String write(ObjectNode o) {
+    /** The tree on one line. */
+    public static String write(ObjectNode o) {
         try {
             return JSON.writeValueAsString(o);
         } catch (JsonProcessingException e) {
