@@ -22,6 +22,8 @@ public record ServiceSettings(String bind, int port, Path rulesDir, String token
                               int storeCapacity, boolean redact) {
 
     public static final String LOOPBACK = "127.0.0.1";
+    /** Where {@code serve} finds the bearer token when no --token-file is given. */
+    public static final String TOKEN_ENVIRONMENT = "GATEWAYDOCTOR_TOKEN";
     public static final int DEFAULT_PORT = 8717;
     /** 20 MB: a few rotated, gzipped logs of a day, a HAR export and a ticket fit; a runaway upload does not. */
     public static final long DEFAULT_MAX_BODY_BYTES = 20L * 1024 * 1024;
@@ -88,7 +90,7 @@ public record ServiceSettings(String bind, int port, Path rulesDir, String token
         }
         if (!loopback && token == null) {
             return "bound to " + bind + " the service is reachable from other machines and needs a bearer token: "
-                    + "--token-file FILE or the environment variable " + TokenCheck.ENVIRONMENT + "; refusing to start without one";
+                    + "--token-file FILE or the environment variable " + TOKEN_ENVIRONMENT + "; refusing to start without one";
         }
         return null;
     }

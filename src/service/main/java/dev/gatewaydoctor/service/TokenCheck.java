@@ -6,9 +6,6 @@ import java.security.MessageDigest;
 /** The bearer token rule: every request but the probes carries {@code Authorization: Bearer TOKEN}. */
 final class TokenCheck {
 
-    /** Where {@code serve} finds the token when no --token-file is given. */
-    static final String ENVIRONMENT = "GATEWAYDOCTOR_TOKEN";
-
     private final byte[] token;
 
     TokenCheck(String token) {
