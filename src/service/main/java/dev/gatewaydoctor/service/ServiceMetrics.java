@@ -18,12 +18,15 @@ import java.util.function.Supplier;
 final class ServiceMetrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** Held here: a gauge keeps only a weak reference to what it measures, and a lambda nobody else holds would vanish. */
+    private final Supplier<Number> stored;
 
     ServiceMetrics(Supplier<Number> stored) {
+        this.stored = stored;
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        registry.gauge("gatewaydoctor.diagnoses.stored", java.util.List.of(), stored, s -> s.get().doubleValue());
+        registry.gauge("gatewaydoctor.diagnoses.stored", java.util.List.of(), this.stored, s -> s.get().doubleValue());
     }
 
     void request(String method, String route, int status, long nanos) {

@@ -189,6 +189,6 @@ class DiagnosisServerTest {
         var metrics = client.get("/metrics");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("gatewaydoctor_diagnoses_total{basis=\"evidence\"}").contains("http_server_requests_seconds_count")
-                .contains("jvm_memory_used_bytes");
+                .contains("jvm_memory_used_bytes").contains("gatewaydoctor_diagnoses_stored");
     }
 }
