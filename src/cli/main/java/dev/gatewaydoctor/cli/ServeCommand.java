@@ -100,7 +100,16 @@ final class ServeCommand implements Callable<Integer> {
                 + (settings.token() == null ? "no token" : "bearer token required") + (settings.rulesDir() == null ? "" : ", watching "
                 + settings.rulesDir() + " for rule edits") + "; Ctrl-C stops)");
         err.flush();
-        Thread hook = new Thread(stop::countDown, "gatewaydoctor-serve-stop");
+        // Ctrl-C or SIGTERM: the hook lets the serving thread stop the server, and waits for it before the JVM exits.
+        var closed = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                closed.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "gatewaydoctor-serve-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             stop.await();
@@ -108,6 +117,7 @@ final class ServeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         } finally {
             server.close();
+            closed.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
