@@ -101,6 +101,9 @@ class DiagnosisServerTest {
         var r = client.postMultipart("/api/v1/diagnoses", List.of(Part.text("rules", "rule \"x\" when then end")));
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(ServiceClient.json(r).path("detail").asText()).contains("unknown part \"rules\"");
+        var text = client.postBytes("/api/v1/diagnoses", "text/plain", "502".getBytes(StandardCharsets.UTF_8));
+        assertThat(text.statusCode()).isEqualTo(415);
+        assertThat(ServiceClient.json(text).path("type").asText()).endsWith("/unsupported-media-type");
     }
 
     @Test
