@@ -95,36 +95,9 @@ public final class CausesDocument {
             while (m.find()) md.append("- ").append(m.group(1)).append('\n');
             md.append('\n');
         }
-        vocabulary(md, k);
+        // The names a fact set may use are the format's: docs/factset.md ends with them (rules doc --vocabulary).
+        md.append("The names a fact set may use that these rules read: the [Vocabulary](factset.md#vocabulary) of the format.\n");
         return md.toString();
-    }
-
-    /** The names a fact set may use that some rule reads: what a support tool needs to write facts that count. */
-    private static void vocabulary(StringBuilder md, Knowledge k) {
-        md.append("## Vocabulary\n\n")
-                .append("The names that reach a rule. A fact under any other name is accepted, weighs nothing, and the diagnosis\n")
-                .append("warns about it with the closest names below; an alias is read as its observation.\n\n")
-                .append("### Observations\n\n| observation | question | aliases |\n|---|---|---|\n");
-        var withCheck = new java.util.HashSet<String>();
-        for (Check c : k.checks()) {
-            withCheck.add(c.observation());
-            md.append("| `").append(c.observation()).append("` | ").append(c.question().replace("|", "\\|")).append(" | ")
-                    .append(c.aliases().isEmpty() ? "" : "`" + String.join("`, `", c.aliases()) + "`").append(" |\n");
-        }
-        for (String o : k.vocabulary().read().get("observation")) {
-            if (!withCheck.contains(o)) md.append("| `").append(o).append("` | (no check yet) | |\n");
-        }
-        md.append("\n");
-        for (String[] kind : new String[][] {{"metric", "Metrics"}, {"config", "Config values"}, {"event", "Event kinds"}}) {
-            md.append("### ").append(kind[1]).append("\n\n");
-            md.append(String.join(", ", k.vocabulary().read().get(kind[0]).stream().map(n -> "`" + n + "`").toList())).append("\n\n");
-        }
-        md.append("### Message families\n\n")
-                .append(String.join(", ", k.recognizer().families().stream().map(f -> "`" + f.id() + "`").sorted().toList()))
-                .append(" (docs/log-families.md: what each reads, and its fields).\n\n");
-        md.append("### Fixes a `tried` fact may name\n\n")
-                .append(String.join(", ", k.fixes().stream().map(f -> "`" + f.id() + "`").toList()))
-                .append(" (outcomes: `fixed`, `no-change`, `helped-for-a-while`, `worse`).\n");
     }
 
     /** The rules of one cause's file with their weights ("+2.0", or "+1.0 / -0.5" for a rule that gives several). */

@@ -220,6 +220,7 @@ public final class KnowledgeLoader {
         });
         // Drools compiles the files even when the checks above found problems, so that an author sees them all at once.
 
+        DroolsServices.check(source, KnowledgeLoader.class.getClassLoader());
         KieServices ks = KieServices.Factory.get();
         if (ks == null) {
             throw new RulesException(source, List.of(new RuleProblem(source, 0, 0,
@@ -234,7 +235,12 @@ public final class KnowledgeLoader {
                 Collections.unmodifiableMap(causes), List.copyOf(fixes), ruleFiles(base, files), Collections.unmodifiableSortedMap(new TreeMap<>(files)),
                 List.copyOf(warnings), precompiled, checks, vocabulary, groups, baseRates, logRequests, recognizer, lists, calibration, phrases);
         if (problems.isEmpty()) {
-            KieBase precompiled = PrecompiledRules.load(ks, version);
+            KieBase precompiled;
+            try {
+                precompiled = PrecompiledRules.load(ks, version);
+            } catch (RuntimeException | LinkageError e) {
+                throw droolsFailed(source, "loading the precompiled form of", e); // Drools itself could not start
+            }
             if (precompiled != null) return knowledge.apply(precompiled, true);
             KieBase compiled = CompiledRules.get(version);
             if (compiled != null) return knowledge.apply(compiled, false);
@@ -276,7 +282,7 @@ public final class KnowledgeLoader {
     }
 
     /** Drools failed where it should have reported problems: the project's own exception, never a raw Drools one. */
-    private static RulesException droolsFailed(String source, String doing, RuntimeException e) {
+    private static RulesException droolsFailed(String source, String doing, Throwable e) {
         return new RulesException(source, List.of(new RuleProblem(source, 0, 0, "the rule engine failed " + doing + " the rules: "
                 + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()))));
     }
