@@ -24,6 +24,7 @@ import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@org.junit.jupiter.api.parallel.ResourceLock("java.lang.System.in") // its tests replace it
 class NextChecksTest {
 
     private static final Diagnoser DOCTOR = TestRules.diagnoser();

@@ -16,6 +16,7 @@ import java.util.zip.GZIPOutputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** diagnose with --log, --headers, --har and fact-set files: one diagnosis of everything, or no diagnosis at all. */
+@org.junit.jupiter.api.parallel.ResourceLock("java.lang.System.in") // its tests replace it
 class IngestCliTest {
 
     private static Run run(String... args) {
