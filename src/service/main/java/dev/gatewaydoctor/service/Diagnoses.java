@@ -193,9 +193,10 @@ final class Diagnoses {
     }
 
     private static Problem unknown(String what, String given, java.util.Collection<String> known) {
-        var closest = ClosestNames.to(given, known, 3);
-        return new Problem(400, "unknown-" + what, "Unknown " + what, "no " + what + " \"" + given + "\" in the rules in use; closest: "
-                + String.join(", ", closest), Map.of("closest", closest));
+        // The same suggestions as the CLI's "did you mean".
+        var closest = dev.gatewaydoctor.knowledge.Vocabulary.closest(given, known);
+        return new Problem(400, "unknown-" + what, "Unknown " + what, "no " + what + " \"" + given + "\" in the rules in use"
+                + (closest.isEmpty() ? "" : "; closest: " + String.join(", ", closest)), Map.of("closest", closest));
     }
 
     /** The JSON of diagnose --json, visitors' data redacted unless the service runs with --no-redact, with its id first. */

@@ -8,12 +8,11 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The service's small parts on their own: the bounded store, the closest ids, the bounded body, the problem document. */
+/** The service's small parts on their own: the bounded store, the bounded body, the problem document. */
 class UnitsTest {
 
     @Test
@@ -29,13 +28,6 @@ class UnitsTest {
         assertThat(store.size()).isEqualTo(2);
         assertThat(store.find("b")).as("least recently used").isEmpty();
         assertThat(store.find("a")).isPresent();
-    }
-
-    @Test
-    void closestNamesComeByEditDistance() {
-        assertThat(ClosestNames.to("tune-phpfpm-pool", List.of("raise-memory-limit", "tune-php-fpm-pool", "restart-php-fpm"), 2))
-                .first().isEqualTo("tune-php-fpm-pool");
-        assertThat(ClosestNames.distance("kitten", "sitting")).isEqualTo(3);
     }
 
     @Test
