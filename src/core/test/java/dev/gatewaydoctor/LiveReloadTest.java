@@ -25,17 +25,6 @@ class LiveReloadTest {
 
     private static final FactSet FULL_DISK = FactSet.builder().metric("disk.utilization", 0.99).build();
 
-    /** A rule that makes a full disk count for nothing but a glitch, to see a change of answer. */
-    private static final String GLITCH_RULE = """
-
-            rule "A full disk looks like a glitch (test rule)"
-            when
-                Metric(name == "disk.utilization", value >= 0.98)
-            then
-                insert(new Evidence("transient-upstream-glitch", 4.0));
-            end
-            """;
-
     private static RulesReload next(BlockingQueue<RulesReload> reloads) throws InterruptedException {
         RulesReload r = reloads.poll(30, TimeUnit.SECONDS);
         assertThat(r).as("a reload within 30 s").isNotNull();
@@ -51,7 +40,7 @@ class LiveReloadTest {
             assertThat(before.topCause().id()).isEqualTo("disk-full");
 
             Path transientRules = rules.resolve("causes/transient-upstream-glitch.drl");
-            Files.writeString(transientRules, Files.readString(transientRules) + GLITCH_RULE);
+            Files.writeString(transientRules, Files.readString(transientRules) + TestRules.FULL_DISK_AS_GLITCH_RULE);
             RulesReload good = next(reloads);
             assertThat(good.applied()).isTrue();
             Diagnosis after = doctor.diagnose(FULL_DISK);
@@ -113,7 +102,7 @@ class LiveReloadTest {
                 }));
             }
             for (int round = 0; round < 2; round++) {
-                Files.writeString(transientRules, original + GLITCH_RULE.replace("(test rule)", "(test rule " + round + ")"));
+                Files.writeString(transientRules, original + TestRules.FULL_DISK_AS_GLITCH_RULE.replace("(test rule)", "(test rule " + round + ")"));
                 assertThat(next(reloads).applied()).isTrue();
                 Files.writeString(transientRules, original);
                 assertThat(next(reloads).applied()).isTrue();

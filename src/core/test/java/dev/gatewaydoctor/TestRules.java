@@ -12,6 +12,20 @@ public final class TestRules {
 
     public static final Path RULES = Path.of("rules");
     public static final Path SAMPLES = Path.of("facts-samples");
+
+    /**
+     * A rule to append to causes/transient-upstream-glitch.drl that makes a full disk (disk.utilization
+     * 0.99) count for nothing but a glitch: a live reload shows as a change of answer.
+     */
+    public static final String FULL_DISK_AS_GLITCH_RULE = """
+
+            rule "A full disk looks like a glitch (test rule)"
+            when
+                Metric(name == "disk.utilization", value >= 0.98)
+            then
+                insert(new Evidence("transient-upstream-glitch", 4.0));
+            end
+            """;
     private static Diagnoser diagnoser;
 
     private TestRules() {

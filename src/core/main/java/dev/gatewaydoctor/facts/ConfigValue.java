@@ -12,6 +12,10 @@ import java.time.Instant;
  */
 public record ConfigValue(String name, String value, Instant at, Long bytes, Double number) implements Fact {
 
+    /** A Docker port mapping, [IP:]HOST:CONTAINER[/tcp|udp]: group 1 without its protocol. */
+    private static final java.util.regex.Pattern PORT_MAPPING =
+            java.util.regex.Pattern.compile("((?:\\d{1,3}(?:\\.\\d{1,3}){3}:)?\\d{1,5}:\\d{1,5})(?:/(?:tcp|udp))?");
+
     /**
      * A setting, with its size or number read from the text.
      *
@@ -76,8 +80,9 @@ public record ConfigValue(String name, String value, Instant at, Long bytes, Dou
     }
 
     private String[] portMapping() {
-        if (value == null || !value.strip().matches("(?:\\d{1,3}(?:\\.\\d{1,3}){3}:)?\\d{1,5}:\\d{1,5}(?:/(?:tcp|udp))?")) return null;
-        return value.strip().replaceFirst("/(?:tcp|udp)$", "").split(":");
+        if (value == null) return null;
+        java.util.regex.Matcher m = PORT_MAPPING.matcher(value.strip());
+        return m.matches() ? m.group(1).split(":") : null;
     }
 
     private static Integer parsePort(String digits) {

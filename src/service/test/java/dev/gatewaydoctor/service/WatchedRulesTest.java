@@ -25,16 +25,6 @@ class WatchedRulesTest {
 
     private static final String FULL_DISK = "{\"factset\": 1, \"facts\": [{\"type\": \"metric\", \"name\": \"disk.utilization\", \"value\": 0.99}]}";
 
-    private static final String GLITCH_RULE = """
-
-            rule "A full disk looks like a glitch (service test rule)"
-            when
-                Metric(name == "disk.utilization", value >= 0.98)
-            then
-                insert(new Evidence("transient-upstream-glitch", 4.0));
-            end
-            """;
-
     @Test
     void aRuleEditGoesLiveWithoutARestart(@TempDir Path tmp) throws Exception {
         Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
@@ -46,7 +36,7 @@ class WatchedRulesTest {
             assertThat(ServiceClient.json(client.get("/readyz")).path("rules").path("source").asText()).contains("rules");
 
             Path glitch = rules.resolve("causes/transient-upstream-glitch.drl");
-            Files.writeString(glitch, Files.readString(glitch) + GLITCH_RULE);
+            Files.writeString(glitch, Files.readString(glitch) + TestRules.FULL_DISK_AS_GLITCH_RULE);
             String reload = told.poll(60, TimeUnit.SECONDS);
             assertThat(reload).as("a reload within 60 s").startsWith("rules reloaded");
 
