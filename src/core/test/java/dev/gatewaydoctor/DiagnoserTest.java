@@ -86,7 +86,7 @@ class DiagnoserTest {
 
     @Test
     void aRuleThatThrowsIsNamedAndNoHalfAnswerIsReturned(@TempDir Path tmp) throws Exception {
-        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
+        Path rules = TestRules.slimCopyOfRules(tmp.resolve("rules"));
         Files.writeString(rules.resolve("causes/disk-full.drl"), """
                 package gatewaydoctor.causes;
                 import dev.gatewaydoctor.facts.*;
@@ -109,7 +109,7 @@ class DiagnoserTest {
 
     @Test
     void aRuleLoopIsStoppedByTheFiringLimit(@TempDir Path tmp) throws Exception {
-        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
+        Path rules = TestRules.slimCopyOfRules(tmp.resolve("rules"));
         Files.writeString(rules.resolve("causes/disk-full.drl"), """
                 package gatewaydoctor.causes;
                 import dev.gatewaydoctor.facts.*;
@@ -132,7 +132,7 @@ class DiagnoserTest {
 
     @Test
     void brokenRulesAreReportedWithFileAndLine(@TempDir Path tmp) throws Exception {
-        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
+        Path rules = TestRules.slimCopyOfRules(tmp.resolve("rules"));
         Files.writeString(rules.resolve("causes/disk-full.drl"), """
                 package gatewaydoctor.causes;
                 import dev.gatewaydoctor.facts.*;
@@ -153,7 +153,7 @@ class DiagnoserTest {
 
     @Test
     void aFixNamingAnUnknownCauseIsARulesProblem(@TempDir Path tmp) throws Exception {
-        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
+        Path rules = TestRules.slimCopyOfRules(tmp.resolve("rules"));
         Path fixes = rules.resolve("fixes.yaml");
         String text = Files.readString(fixes);
         int line = (int) text.substring(0, text.indexOf("browser-cached-error: 1.0")).chars().filter(c -> c == '\n').count() + 1;

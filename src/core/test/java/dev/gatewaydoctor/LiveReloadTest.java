@@ -33,7 +33,7 @@ class LiveReloadTest {
 
     @Test
     void aChangedRuleIsServedAndABrokenOneLeavesTheLastGoodRulesServing(@TempDir Path tmp) throws Exception {
-        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
+        Path rules = TestRules.slimCopyOfRules(tmp.resolve("rules"));
         BlockingQueue<RulesReload> reloads = new LinkedBlockingQueue<>();
         try (Diagnoser doctor = Diagnoser.watching(rules, reloads::add)) {
             Diagnosis before = doctor.diagnose(FULL_DISK);
@@ -63,7 +63,7 @@ class LiveReloadTest {
 
     @Test
     void aRuleFileSavedInAnotherEncodingIsABrokenReloadNamingTheFile(@TempDir Path tmp) throws Exception {
-        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
+        Path rules = TestRules.slimCopyOfRules(tmp.resolve("rules"));
         BlockingQueue<RulesReload> reloads = new LinkedBlockingQueue<>();
         try (Diagnoser doctor = Diagnoser.watching(rules, reloads::add)) {
             String served = doctor.rulesVersion();
@@ -82,7 +82,7 @@ class LiveReloadTest {
 
     @Test
     void noDiagnosisMixesTwoVersions(@TempDir Path tmp) throws Exception {
-        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
+        Path rules = TestRules.slimCopyOfRules(tmp.resolve("rules"));
         BlockingQueue<RulesReload> reloads = new LinkedBlockingQueue<>();
         Path transientRules = rules.resolve("causes/transient-upstream-glitch.drl");
         String original = Files.readString(transientRules);

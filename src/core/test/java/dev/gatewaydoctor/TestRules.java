@@ -63,8 +63,32 @@ public final class TestRules {
 
     /** A copy of rules/ to break on purpose. */
     public static Path copyOfRules(Path into) {
+        return copy(into, p -> true);
+    }
+
+    /**
+     * The cause files the slim copy keeps: the ones tests of the machinery (reloads, rule faults, rules check's
+     * messages) break or read.
+     */
+    public static final java.util.Set<String> SLIM_CAUSES = java.util.Set.of("disk-full", "transient-upstream-glitch", "php-fpm-down", "php-fpm-pool-exhausted");
+
+    /**
+     * A copy of rules/ with every data file but only the rule files of {@link #SLIM_CAUSES}, for tests whose point is
+     * the machinery, not the knowledge: it compiles in a quarter of the time of the whole catalog (about 1 s against
+     * 4-5 s per broken copy), and its other causes are still in causes.yaml, so ids, fixes and checks stay valid.
+     */
+    public static Path slimCopyOfRules(Path into) {
+        return copy(into, p -> {
+            String rel = RULES.relativize(p).toString().replace('\\', '/');
+            if (!rel.startsWith("causes/") || !rel.endsWith(".drl")) return true;
+            return SLIM_CAUSES.contains(rel.substring("causes/".length(), rel.length() - ".drl".length()));
+        });
+    }
+
+    private static Path copy(Path into, java.util.function.Predicate<Path> keep) {
         try (Stream<Path> walk = Files.walk(RULES)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
+                if (!keep.test(p)) continue;
                 Path target = into.resolve(RULES.relativize(p).toString());
                 if (Files.isDirectory(p)) Files.createDirectories(target);
                 else Files.copy(p, target);

@@ -36,7 +36,7 @@ class DiagnoseWatchTest {
 
     @Test
     void anEditedWeightReprintsTheDiagnosisUnderTheNewVersionAndABrokenEditKeepsTheLastGoodRules(@TempDir Path tmp) throws Exception {
-        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
+        Path rules = TestRules.slimCopyOfRules(tmp.resolve("rules"));
         Path drl = rules.resolve("causes/php-fpm-pool-exhausted.drl");
         assertThat(Files.readString(drl)).contains(WEIGHT);
         var out = new StringWriter();

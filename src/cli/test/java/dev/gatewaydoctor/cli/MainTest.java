@@ -89,7 +89,7 @@ class MainTest {
 
     @Test
     void brokenRulesExitThreeWithFileAndLine(@TempDir Path tmp) throws Exception {
-        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
+        Path rules = TestRules.slimCopyOfRules(tmp.resolve("rules"));
         Files.writeString(rules.resolve("causes/disk-full.drl"), "package gatewaydoctor.causes;\nrule \"x\" when\n  Foo(\nthen end\n");
         Run r = run("diagnose", "--rules", rules.toString(), "facts-samples/transient-upstream-glitch.json");
         assertThat(r.code()).isEqualTo(ExitCode.BAD_RULES);
@@ -136,7 +136,7 @@ class MainTest {
 
     @Test
     void rulesCheckReportsEachProblemWithFileLineAndColumn(@TempDir Path tmp) throws Exception {
-        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
+        Path rules = TestRules.slimCopyOfRules(tmp.resolve("rules"));
         Path disk = rules.resolve("causes/disk-full.drl");
         String text = Files.readString(disk);
         int firstLine = (int) text.lines().count() + 2;

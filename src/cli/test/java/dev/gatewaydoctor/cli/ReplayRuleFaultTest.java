@@ -31,7 +31,7 @@ class ReplayRuleFaultTest {
             """;
 
     private static Path rulesWith(Path tmp, String appendToDiskFull) throws Exception {
-        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
+        Path rules = TestRules.slimCopyOfRules(tmp.resolve("rules"));
         Path drl = rules.resolve("causes/disk-full.drl");
         Files.writeString(drl, Files.readString(drl) + appendToDiskFull);
         return rules;
@@ -78,7 +78,7 @@ class ReplayRuleFaultTest {
 
     @Test
     void aRuleFileThatIsNoTextIsNamed(@TempDir Path tmp) throws Exception {
-        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
+        Path rules = TestRules.slimCopyOfRules(tmp.resolve("rules"));
         Files.write(rules.resolve("causes/disk-full.drl"), new byte[] {'r', 'u', 'l', 'e', ' ', (byte) 0xC3, (byte) 0x28, '\n'});
         Run r = TestCli.run("replay", "--rules", rules.toString(), FULL_DISK);
         assertThat(r.code()).isEqualTo(ExitCode.BAD_RULES);

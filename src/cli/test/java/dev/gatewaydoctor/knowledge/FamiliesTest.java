@@ -61,7 +61,7 @@ class FamiliesTest {
 
     @Test
     void aFamilyAddedAsDataIsReadByTheEngineAndByWholeLogReading(@TempDir Path dir) throws Exception {
-        Path rules = TestRules.copyOfRules(dir.resolve("rules"));
+        Path rules = TestRules.slimCopyOfRules(dir.resolve("rules"));
         Files.writeString(rules.resolve("families/redis-unreachable.yaml"), """
                 family: redis-unreachable
                 program: php
@@ -84,7 +84,7 @@ class FamiliesTest {
     }
 
     private String problems(Path dir, String file, String text) throws Exception {
-        Path rules = TestRules.copyOfRules(dir.resolve("rules"));
+        Path rules = TestRules.slimCopyOfRules(dir.resolve("rules"));
         Files.writeString(rules.resolve("families/" + file), text);
         try {
             KnowledgeLoader.recognizer(rules);
@@ -206,7 +206,7 @@ class FamiliesTest {
 
     @Test
     void aFamilyMayCaptureTheTimeItsMessageHappenedAt(@TempDir Path dir) throws Exception {
-        Path rules = TestRules.copyOfRules(dir.resolve("rules"));
+        Path rules = TestRules.slimCopyOfRules(dir.resolve("rules"));
         Files.writeString(rules.resolve("families/job-failed.yaml"), """
                 family: job-failed
                 program: php

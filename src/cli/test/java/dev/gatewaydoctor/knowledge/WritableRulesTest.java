@@ -24,7 +24,7 @@ class WritableRulesTest {
 
     @Test
     void aWorldWritableRuleFileIsRefusedAndCanBeAllowed(@TempDir Path tmp) throws Exception {
-        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
+        Path rules = TestRules.slimCopyOfRules(tmp.resolve("rules"));
         Path drl = rules.resolve("causes/disk-full.drl");
         Files.setPosixFilePermissions(drl, PosixFilePermissions.fromString("rw-rw-rw-"));
         assertThatThrownBy(() -> Diagnoser.fromDirectory(rules)).isInstanceOfSatisfying(RulesException.class, e ->
@@ -45,7 +45,7 @@ class WritableRulesTest {
 
     @Test
     void aWorldWritableDirectoryIsRefusedToo(@TempDir Path tmp) throws Exception {
-        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
+        Path rules = TestRules.slimCopyOfRules(tmp.resolve("rules"));
         Files.setPosixFilePermissions(rules.resolve("causes"), PosixFilePermissions.fromString("rwxrwxrwx"));
         assertThatThrownBy(() -> KnowledgeLoader.fromDirectory(rules)).isInstanceOf(RulesException.class).hasMessageContaining("causes:");
     }

@@ -48,7 +48,7 @@ class CulpritOfTest {
 
     @Test
     void aMisspeltCauseAFieldThatIsNoListAndAMisspeltFieldAreProblemsAtTheirLines(@TempDir Path tmp) throws Exception {
-        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
+        Path rules = TestRules.slimCopyOfRules(tmp.resolve("rules"));
         Path fixes = rules.resolve("fixes.yaml");
         String text = Files.readString(fixes)
                 .replaceFirst("culpritOf: \\[plugin-or-theme-fatal-error]", "culpritOf: [plugin-or-theme-fatal-eror]")

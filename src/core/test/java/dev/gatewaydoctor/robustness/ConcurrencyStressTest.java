@@ -44,7 +44,7 @@ class ConcurrencyStressTest {
 
     @Test
     void eightThreadsAndAReloadGiveTheSingleThreadedAnswers(@TempDir Path tmp) throws Exception {
-        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
+        Path rules = TestRules.slimCopyOfRules(tmp.resolve("rules"));
         List<FactSet> samples = new ArrayList<>();
         for (Path p : SamplesTest.samples()) samples.add(new FactSetReader().read(p));
         var reloads = new LinkedBlockingQueue<RulesReload>();

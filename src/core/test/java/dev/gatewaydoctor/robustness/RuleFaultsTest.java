@@ -30,7 +30,7 @@ class RuleFaultsTest {
             .build();
 
     private static Diagnoser withRule(Path tmp, String rule) throws Exception {
-        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
+        Path rules = TestRules.slimCopyOfRules(tmp.resolve("rules"));
         Path drl = rules.resolve("causes/disk-full.drl");
         Files.writeString(drl, Files.readString(drl) + "\n" + rule);
         return Diagnoser.fromDirectory(rules);

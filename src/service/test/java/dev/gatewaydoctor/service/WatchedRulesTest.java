@@ -27,7 +27,7 @@ class WatchedRulesTest {
 
     @Test
     void aRuleEditGoesLiveWithoutARestart(@TempDir Path tmp) throws Exception {
-        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
+        Path rules = TestRules.slimCopyOfRules(tmp.resolve("rules"));
         BlockingQueue<String> told = new LinkedBlockingQueue<>();
         try (var server = DiagnosisServer.start(ServiceSettings.defaults().withPort(0).withRules(rules), WritableRules.REFUSE, told::add)) {
             var client = new ServiceClient(server.port(), null);
