@@ -72,6 +72,44 @@ public final class Redactor {
                         d.incident().durationMinutes(), d.incident().errors(), d.incident().pattern(), redact(d.incident().lastChange())));
     }
 
+    /** Setting names whose values are secrets, whatever the value looks like. */
+    private static final Pattern SECRET_SETTING = Pattern.compile("(?i).*(password|passwd|secret|token|api[_-]?key|private[_-]?key|auth[_-]?key|salt).*");
+
+    /**
+     * A copy of the fact set with visitors' data taken out of every text a fact carries (log lines, responses,
+     * subjects, text observations) and the values of settings named like secrets replaced: what a service keeps
+     * of a case. What the rules read (statuses, upstream addresses, paths, errno, numbers, names) stays, so the
+     * copy diagnoses as the original does.
+     */
+    public static dev.gatewaydoctor.facts.FactSet redact(dev.gatewaydoctor.facts.FactSet f) {
+        var facts = new java.util.ArrayList<dev.gatewaydoctor.facts.Fact>();
+        for (var fact : f.facts()) facts.add(redact(fact));
+        return new dev.gatewaydoctor.facts.FactSet(redact(f.name()), f.site(), facts, f.expect(), f.warnings().stream().map(Redactor::redact).toList(),
+                f.provenance());
+    }
+
+    private static dev.gatewaydoctor.facts.Fact redact(dev.gatewaydoctor.facts.Fact fact) {
+        if (fact instanceof dev.gatewaydoctor.facts.LogLine l) {
+            return new dev.gatewaydoctor.facts.LogLine(l.source(), redact(l.line()), l.at(), l.count(), l.lastAt(),
+                    l.examples() == null ? null : l.examples().stream().map(Redactor::redact).toList());
+        }
+        if (fact instanceof dev.gatewaydoctor.facts.HttpResponse h) {
+            var headers = new java.util.LinkedHashMap<String, String>();
+            if (h.headers() != null) h.headers().forEach((k, v) -> headers.put(k, redact(k + ": " + v).substring(k.length() + 2)));
+            return new dev.gatewaydoctor.facts.HttpResponse(h.status(), redact(h.url()), headers, redact(h.body()), h.path(), h.client(), h.at(),
+                    h.latencyMs(), h.cdn(), h.producer(), h.cdnBranded());
+        }
+        if (fact instanceof dev.gatewaydoctor.facts.ConfigValue c) {
+            String value = SECRET_SETTING.matcher(c.name()).matches() ? "[redacted]" : redact(c.value());
+            return value.equals(c.value()) ? c : dev.gatewaydoctor.facts.ConfigValue.of(c.name(), value, c.at());
+        }
+        if (fact instanceof dev.gatewaydoctor.facts.Event e) return new dev.gatewaydoctor.facts.Event(e.kind(), redact(e.subject()), e.at());
+        if (fact instanceof dev.gatewaydoctor.facts.Observation o && o.number() == null) {
+            return new dev.gatewaydoctor.facts.Observation(o.name(), redact(o.value()), null, o.at());
+        }
+        return fact; // metrics, tried fixes and numbers carry nobody's data
+    }
+
     private static EvidenceItem redact(EvidenceItem e) {
         return new EvidenceItem(e.rule(), e.file(), e.weight(), redact(e.culprit()), e.facts().stream().map(Redactor::redact).toList(), e.group(), e.counted());
     }
