@@ -24,7 +24,12 @@ public final class FactSetWriter {
     private FactSetWriter() {
     }
 
-    /** The document, indented, ending with a newline. */
+    /**
+     * The document.
+     *
+     * @param facts the fact set, with its expectation and provenance if it has them
+     * @return the JSON document, indented, ending with a newline
+     */
     public static String write(FactSet facts) {
         Objects.requireNonNull(facts, "facts");
         try {
