@@ -61,6 +61,18 @@ final class ServeCommand implements Callable<Integer> {
             + "database users); by default they are replaced by placeholders")
     boolean noRedact;
 
+    @Option(names = "--data", paramLabel = "DIR", description = "where the case store lives, an H2 file created on first start "
+            + "(default: ./gatewaydoctor-data)")
+    Path dataDir = ServiceSettings.DEFAULT_DATA_DIR;
+
+    @Option(names = "--database", paramLabel = "JDBC-URL", description = "a shared case store instead, e.g. "
+            + "jdbc:postgresql://HOST/DB?user=U&password=P (its schema is created and migrated on start)")
+    String database;
+
+    @Option(names = "--retention-days", paramLabel = "DAYS", description = "days a case is kept after it was diagnosed "
+            + "(default: 90; 0 keeps cases for ever)")
+    int retentionDays = (int) ServiceSettings.DEFAULT_RETENTION.toDays();
+
     /** The environment, replaceable by tests. */
     Function<String, String> environment = System::getenv;
 
@@ -72,7 +84,9 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ServiceSettings settings;
         try {
-            settings = new ServiceSettings(bind, port, rulesDir, token(), maxBody, rateLimit, keep, !noRedact);
+            if (retentionDays < 0) throw new IllegalArgumentException("--retention-days " + retentionDays + ": expected 0 (for ever) or more");
+            settings = new ServiceSettings(bind, port, rulesDir, token(), maxBody, rateLimit, keep, !noRedact, database, dataDir,
+                    retentionDays == 0 ? null : java.time.Duration.ofDays(retentionDays));
         } catch (IllegalArgumentException | IOException e) {
             err.println("gatewaydoctor: serve: " + e.getMessage());
             return ExitCode.BAD_INPUT;
@@ -91,6 +105,9 @@ final class ServeCommand implements Callable<Integer> {
         } catch (RulesException e) {
             RulesProblems.print(err, e);
             return ExitCode.BAD_RULES;
+        } catch (dev.gatewaydoctor.service.CaseStore.CaseStoreException e) {
+            err.println("gatewaydoctor: serve: " + e.getMessage());
+            return ExitCode.BAD_INPUT;
         } catch (RuntimeException e) {
             err.println("gatewaydoctor: serve: cannot listen on " + bind + ":" + port + ": " + e.getMessage());
             return ExitCode.BAD_INPUT;
@@ -98,7 +115,7 @@ final class ServeCommand implements Callable<Integer> {
         RulesChoice.announce(err, server.doctor());
         err.println("serving on http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + server.port() + "/ ("
                 + (settings.token() == null ? "no token" : "bearer token required") + (settings.rulesDir() == null ? "" : ", watching "
-                + settings.rulesDir() + " for rule edits") + "; Ctrl-C stops)");
+                + settings.rulesDir() + " for rule edits") + "; cases kept in " + server.cases() + "; Ctrl-C stops)");
         err.flush();
         // Ctrl-C or SIGTERM: the hook lets the serving thread stop the server, and waits for it before the JVM exits.
         var closed = new CountDownLatch(1);

@@ -44,7 +44,8 @@ class ServeCommandTest {
         var cli = new CommandLine(cmd);
         cli.setErr(new PrintWriter(err, true));
         var code = new AtomicInteger(-1);
-        Thread serving = new Thread(() -> code.set(cli.execute("--port", "0", "--token-file", tokenFile.toString())));
+        Thread serving = new Thread(() -> code.set(cli.execute("--port", "0", "--token-file", tokenFile.toString(),
+                "--data", dir.resolve("data").toString())));
         serving.start();
         var serving_on = Pattern.compile("serving on http://127\\.0\\.0\\.1:(\\d+)/");
         long until = System.nanoTime() + 60_000_000_000L;
@@ -60,9 +61,21 @@ class ServeCommandTest {
         var with = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/causes")).header("Authorization", "Bearer t0ken-for-tests").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(with.statusCode()).isEqualTo(200);
-        assertThat(err.toString()).contains("rules: bundled").contains("bearer token required");
+        assertThat(err.toString()).contains("rules: bundled").contains("bearer token required").contains("cases kept in jdbc:h2:file:");
+        assertThat(dir.resolve("data/cases.mv.db")).as("the case store, created on first start").exists();
         cmd.stop.countDown();
         serving.join(30_000);
         assertThat(code.get()).isZero();
+    }
+
+    @Test
+    void aCaseStoreItCannotOpenIsToldWithItsUrlAndExitTwo(@TempDir Path dir) {
+        var err = new StringWriter();
+        var cli = new CommandLine(new ServeCommand());
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute("--port", "0", "--database", "jdbc:nosuchdatabase://db.example/cases?user=u&password=secret");
+        assertThat(code).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err.toString()).contains("cannot open the case store jdbc:nosuchdatabase://db.example/cases?user=u&password=***")
+                .doesNotContain("secret").doesNotContain("\tat ");
     }
 }

@@ -37,12 +37,29 @@ final class Diagnoses {
     private final DiagnosisStore store;
     private final boolean redact;
     private final ServiceMetrics metrics;
+    private final CaseStore cases;
 
-    Diagnoses(Diagnoser doctor, DiagnosisStore store, boolean redact, ServiceMetrics metrics) {
+    /**
+     * @param store the live sessions, in memory: their facts unredacted, for the answers that follow
+     * @param cases the record of every case, as shown (redacted unless the service runs with --no-redact)
+     */
+    Diagnoses(Diagnoser doctor, DiagnosisStore store, CaseStore cases, boolean redact, ServiceMetrics metrics) {
         this.doctor = Objects.requireNonNull(doctor, "doctor");
         this.store = Objects.requireNonNull(store, "store");
+        this.cases = Objects.requireNonNull(cases, "cases");
         this.redact = redact;
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /** Keeps the case live and in the record; answers what the client is shown. */
+    private ObjectNode keep(StoredDiagnosis kept) {
+        store.put(kept);
+        ObjectNode shown = shown(kept);
+        FactSet facts = redact ? Redactor.redact(kept.facts()) : kept.facts();
+        var top = kept.diagnosis().topCause();
+        cases.save(new CaseStore.Case(kept.id(), kept.label(), kept.at(), Instant.now(), kept.diagnosis().rulesVersion(),
+                top == null ? null : top.id(), dev.gatewaydoctor.facts.FactSetWriter.write(facts), shown.toString(), kept.outcome()));
+        return shown;
     }
 
     /** A fact-set document, read as the CLI reads a file: a bad one is a 400 with the CLI's message and position. */
@@ -76,9 +93,9 @@ final class Diagnoses {
         String id = newId();
         Diagnosis d = doctor.diagnose(facts);
         var kept = new StoredDiagnosis(id, label, facts, d, null, Instant.now());
-        store.put(kept);
+        ObjectNode shown = keep(kept);
         metrics.diagnosed(d);
-        return shown(kept);
+        return shown;
     }
 
     /** The builder of a new incident, for the multipart inputs. */
@@ -86,10 +103,31 @@ final class Diagnoses {
         return doctor.incident();
     }
 
-    /** The stored diagnosis, or a 404. */
+    /**
+     * The diagnosis, live or from the record (after a restart, or once memory let it go: its kept facts are
+     * diagnosed again, with the rules in use), or a 404.
+     */
     StoredDiagnosis find(String id) {
-        return store.find(id).orElseThrow(() -> Problem.notFound("no diagnosis " + id + " (unknown, or no longer kept: the service keeps "
-                + "the latest diagnoses in memory only)"));
+        var live = store.find(id);
+        if (live.isPresent()) return live.get();
+        CaseStore.Case c = cases.find(id).orElseThrow(() -> Problem.notFound("no diagnosis " + id
+                + " (unknown, deleted, or older than the service's retention)"));
+        FactSet facts;
+        try {
+            facts = new FactSetReader().read("case " + id, c.facts().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (FactSetException e) {
+            throw new IllegalStateException("case " + id + " holds facts the reader refuses: " + e.getMessage(), e);
+        }
+        var kept = new StoredDiagnosis(id, c.label(), facts, doctor.diagnose(facts), c.outcome(), c.createdAt());
+        store.put(kept);
+        return kept;
+    }
+
+    /** Forgets the case, live and recorded; a 404 when there was none. */
+    void delete(String id) {
+        boolean live = store.remove(id);
+        boolean recorded = cases.delete(id);
+        if (!live && !recorded) throw Problem.notFound("no diagnosis " + id + " (unknown, deleted, or older than the service's retention)");
     }
 
     /** The diagnosis again, with the answer to one check among its facts. */
@@ -124,9 +162,9 @@ final class Diagnoses {
         }
         Diagnosis again = doctor.diagnose(more);
         StoredDiagnosis updated = kept.withFacts(more, again);
-        store.put(updated);
+        ObjectNode shown = keep(updated);
         metrics.answered();
-        return shown(updated);
+        return shown;
     }
 
     private FactSet withAnswer(FactSet facts, String observation, String kind, JsonNode answer) throws IOException {
@@ -174,7 +212,7 @@ final class Diagnoses {
         if (fix != null && !names.fixes().containsKey(fix)) throw unknown("fix", fix, names.fixes().keySet());
         if (cause != null && !names.causes().containsKey(cause)) throw unknown("cause", cause, names.causes().keySet());
         var outcome = new StoredDiagnosis.Outcome(fix, cause, note, Instant.now());
-        store.put(kept.withOutcome(outcome));
+        keep(kept.withOutcome(outcome));
         metrics.outcome();
         var answer = new LinkedHashMap<String, Object>();
         answer.put("id", id);

@@ -48,14 +48,23 @@ public final class DiagnosisServer implements AutoCloseable {
     private final RateLimiter rate;
     private final TokenCheck token;
     private final Javalin app;
+    private final CaseStore cases;
+    private final java.util.concurrent.ScheduledExecutorService retention;
     private volatile boolean ready;
 
-    private DiagnosisServer(ServiceSettings settings, Diagnoser doctor, DiagnosisStore store, ServiceMetrics metrics, Consumer<String> log) {
+    private DiagnosisServer(ServiceSettings settings, Diagnoser doctor, DiagnosisStore store, CaseStore cases, ServiceMetrics metrics,
+                            Consumer<String> log) {
         this.settings = settings;
         this.doctor = doctor;
         this.store = store;
+        this.cases = cases;
         this.metrics = metrics;
-        this.diagnoses = new Diagnoses(doctor, store, settings.redact(), metrics);
+        this.diagnoses = new Diagnoses(doctor, store, cases, settings.redact(), metrics);
+        this.retention = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "gatewaydoctor-retention");
+            t.setDaemon(true);
+            return t;
+        });
         this.rate = new RateLimiter(settings.requestsPerMinute());
         this.token = settings.token() == null ? null : new TokenCheck(settings.token());
         this.app = Javalin.create(config -> {
@@ -74,6 +83,11 @@ public final class DiagnosisServer implements AutoCloseable {
             config.routes.post("/api/v1/diagnoses", this::diagnose);
             config.routes.post("/api/v1/diagnoses/{id}/answers", ctx -> send(ctx, 200, diagnoses.answer(ctx.pathParam("id"), body(ctx))));
             config.routes.post("/api/v1/diagnoses/{id}/outcome", ctx -> send(ctx, 200, diagnoses.outcome(ctx.pathParam("id"), body(ctx))));
+            config.routes.get("/api/v1/diagnoses/{id}", ctx -> send(ctx, 200, diagnoses.shown(diagnoses.find(ctx.pathParam("id")))));
+            config.routes.delete("/api/v1/diagnoses/{id}", ctx -> {
+                diagnoses.delete(ctx.pathParam("id"));
+                ctx.status(204);
+            });
             config.routes.get("/api/v1/vocabulary", ctx -> send(ctx, 200, doctor.vocabulary()));
             config.routes.get("/api/v1/causes", ctx -> send(ctx, 200, idsAndTitles(doctor.vocabulary().causes())));
             config.routes.get("/api/v1/fixes", ctx -> send(ctx, 200, idsAndTitles(doctor.vocabulary().fixes())));
@@ -119,12 +133,30 @@ public final class DiagnosisServer implements AutoCloseable {
                     log.accept(reload.applied() ? "rules reloaded: version " + reload.version()
                             : "rules not reloaded, the last good ones keep serving: " + reload.problems());
                 });
-        var server = new DiagnosisServer(settings, doctor, store, metrics, log);
+        CaseStore cases;
+        try {
+            cases = CaseStore.open(settings.databaseUrl());
+        } catch (RuntimeException e) {
+            doctor.close();
+            throw e;
+        }
+        var server = new DiagnosisServer(settings, doctor, store, cases, metrics, log);
         try {
             server.app.start(settings.bind(), settings.port());
         } catch (RuntimeException e) {
             doctor.close();
+            cases.close();
             throw e;
+        }
+        if (settings.retention() != null) {
+            server.retention.scheduleWithFixedDelay(() -> {
+                try {
+                    int gone = cases.deleteCreatedBefore(java.time.Instant.now().minus(settings.retention()));
+                    if (gone > 0) log.accept("retention: deleted " + gone + " case(s) diagnosed more than " + settings.retention().toDays() + " days ago");
+                } catch (RuntimeException e) {
+                    log.accept("retention: " + e.getMessage());
+                }
+            }, 0, 1, java.util.concurrent.TimeUnit.HOURS);
         }
         server.ready = true;
         return server;
@@ -140,6 +172,11 @@ public final class DiagnosisServer implements AutoCloseable {
         return doctor;
     }
 
+    /** Where the cases are kept, without a password. */
+    public String cases() {
+        return cases.where();
+    }
+
     /** The routes the server answers, "METHOD PATH", for the OpenAPI document's test. */
     List<String> routes() {
         return app.unsafe.internalRouter.allHttpHandlers().stream()
@@ -152,7 +189,9 @@ public final class DiagnosisServer implements AutoCloseable {
     public void close() {
         ready = false;
         app.stop();
+        retention.shutdownNow();
         doctor.close();
+        cases.close();
     }
 
     /** Rate limit, token, body size: in this order, so that guessing tokens is rate limited too. */

@@ -14,6 +14,9 @@ public interface DiagnosisStore {
     /** The diagnosis with this id, if it is still kept. */
     Optional<StoredDiagnosis> find(String id);
 
+    /** Forgets the diagnosis; false when it was not kept. */
+    boolean remove(String id);
+
     /** How many are kept. */
     int size();
 }

@@ -33,6 +33,11 @@ public final class MemoryDiagnosisStore implements DiagnosisStore {
     }
 
     @Override
+    public synchronized boolean remove(String id) {
+        return kept.remove(id) != null;
+    }
+
+    @Override
     public synchronized int size() {
         return kept.size();
     }

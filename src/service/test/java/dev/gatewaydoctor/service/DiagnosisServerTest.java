@@ -28,7 +28,7 @@ class DiagnosisServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = DiagnosisServer.start(ServiceSettings.defaults().withPort(0).withMaxBodyBytes(64 * 1024), WritableRules.REFUSE, System.err::println);
+        server = DiagnosisServer.start(TestService.settings().withPort(0).withMaxBodyBytes(64 * 1024), WritableRules.REFUSE, System.err::println);
         client = new ServiceClient(server.port(), null);
     }
 

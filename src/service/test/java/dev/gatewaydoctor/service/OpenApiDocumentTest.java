@@ -16,7 +16,7 @@ class OpenApiDocumentTest {
 
     @Test
     void everyRouteIsDocumentedAndEveryDocumentedRouteExists() throws Exception {
-        try (var server = DiagnosisServer.start(ServiceSettings.defaults().withPort(0), WritableRules.REFUSE, m -> { })) {
+        try (var server = DiagnosisServer.start(TestService.settings().withPort(0), WritableRules.REFUSE, m -> { })) {
             var r = new ServiceClient(server.port(), null).get("/openapi.json");
             assertThat(r.statusCode()).isEqualTo(200);
             JsonNode doc = ServiceClient.json(r);

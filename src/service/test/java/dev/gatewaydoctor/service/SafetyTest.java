@@ -15,14 +15,14 @@ class SafetyTest {
 
     @Test
     void boundBeyondLoopbackWithoutATokenItRefusesToStartSayingWhy() {
-        assertThatThrownBy(() -> DiagnosisServer.start(ServiceSettings.defaults().withBind("0.0.0.0").withPort(0), WritableRules.REFUSE, m -> { }))
+        assertThatThrownBy(() -> DiagnosisServer.start(TestService.settings().withBind("0.0.0.0").withPort(0), WritableRules.REFUSE, m -> { }))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("0.0.0.0").hasMessageContaining("--token-file").hasMessageContaining(ServiceSettings.TOKEN_ENVIRONMENT);
     }
 
     @Test
     void theDefaultsBindToLoopbackOnlyAndRedact() {
-        var d = ServiceSettings.defaults();
+        var d = TestService.settings();
         assertThat(d.bind()).isEqualTo("127.0.0.1");
         assertThat(d.refusal()).isNull();
         assertThat(d.redact()).isTrue();
@@ -31,7 +31,7 @@ class SafetyTest {
 
     @Test
     void withATokenEveryRequestButTheProbesNeedsIt() throws Exception {
-        try (var server = DiagnosisServer.start(ServiceSettings.defaults().withBind("0.0.0.0").withPort(0).withToken("s3cret-token"),
+        try (var server = DiagnosisServer.start(TestService.settings().withBind("0.0.0.0").withPort(0).withToken("s3cret-token"),
                 WritableRules.REFUSE, m -> { })) {
             var none = new ServiceClient(server.port(), null);
             var wrong = new ServiceClient(server.port(), "guess");
@@ -51,7 +51,7 @@ class SafetyTest {
 
     @Test
     void pastTheRateLimitA429WithRetryAfter() throws Exception {
-        try (var server = DiagnosisServer.start(ServiceSettings.defaults().withPort(0).withRequestsPerMinute(3), WritableRules.REFUSE, m -> { })) {
+        try (var server = DiagnosisServer.start(TestService.settings().withPort(0).withRequestsPerMinute(3), WritableRules.REFUSE, m -> { })) {
             var client = new ServiceClient(server.port(), null);
             for (int i = 0; i < 3; i++) assertThat(client.get("/api/v1/fixes").statusCode()).isEqualTo(200);
             var r = client.get("/api/v1/fixes");

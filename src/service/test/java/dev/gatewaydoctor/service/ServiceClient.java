@@ -30,6 +30,10 @@ final class ServiceClient {
         return send(request(path).GET().build());
     }
 
+    HttpResponse<String> delete(String path) throws Exception {
+        return send(request(path).DELETE().build());
+    }
+
     HttpResponse<String> postJson(String path, String body) throws Exception {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }

@@ -29,7 +29,7 @@ class WatchedRulesTest {
     void aRuleEditGoesLiveWithoutARestart(@TempDir Path tmp) throws Exception {
         Path rules = TestRules.slimCopyOfRules(tmp.resolve("rules"));
         BlockingQueue<String> told = new LinkedBlockingQueue<>();
-        try (var server = DiagnosisServer.start(ServiceSettings.defaults().withPort(0).withRules(rules), WritableRules.REFUSE, told::add)) {
+        try (var server = DiagnosisServer.start(TestService.settings().withPort(0).withRules(rules), WritableRules.REFUSE, told::add)) {
             var client = new ServiceClient(server.port(), null);
             JsonNode before = ServiceClient.json(client.postJson("/api/v1/diagnoses", FULL_DISK));
             assertThat(before.path("causes").get(0).path("id").asText()).isEqualTo("disk-full");
@@ -49,7 +49,7 @@ class WatchedRulesTest {
 
     @Test
     void aChunkedBodyPastTheLimitIsA413(@TempDir Path tmp) throws Exception {
-        try (var server = DiagnosisServer.start(ServiceSettings.defaults().withPort(0).withMaxBodyBytes(1024), WritableRules.REFUSE, m -> { })) {
+        try (var server = DiagnosisServer.start(TestService.settings().withPort(0).withMaxBodyBytes(1024), WritableRules.REFUSE, m -> { })) {
             // No Content-Length: the limit can only be kept while the body streams in.
             var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/v1/diagnoses"))
                     .header("Content-Type", "application/json")
