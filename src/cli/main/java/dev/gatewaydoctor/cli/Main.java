@@ -12,7 +12,7 @@ import java.util.Properties;
 /** The command line: {@code java -jar gatewaydoctor.jar diagnose FILE...}. */
 @Command(name = "gatewaydoctor", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Finds out why a site answers 502 Bad Gateway (or 503, 504, 520-526), and what to do about it first.",
-        subcommands = {DiagnoseCommand.class, ReplayCommand.class, RulesCommand.class, ServeCommand.class},
+        subcommands = {DiagnoseCommand.class, ReplayCommand.class, RulesCommand.class, ServeCommand.class, CasesCommand.class},
         footer = {"", "Exit codes: 0 done, 1 replay: a sample failed, 2 bad input, 3 bad rules."})
 public final class Main implements Runnable {
 

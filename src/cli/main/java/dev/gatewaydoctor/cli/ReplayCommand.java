@@ -98,7 +98,9 @@ final class ReplayCommand implements Callable<Integer> {
                 // Weights are checked on the tuning slice only, like everything rules are written from.
                 var tuning = java.util.stream.IntStream.range(0, results.size()).filter(i -> !cases.get(i).validation())
                         .mapToObj(results::get).toList();
-                ScoreReport.weights(out, dev.gatewaydoctor.replay.WeightCheck.check(tuning));
+                var rows = dev.gatewaydoctor.replay.WeightCheck.check(tuning);
+                ScoreReport.weights(out, rows);
+                ScoreReport.precision(out, rows);
                 ScoreReport.baseRates(out, dev.gatewaydoctor.replay.Score.baseRates(tuning), dev.gatewaydoctor.replay.Score.baseRates(tuning, true));
             }
             return ExitCode.OK;

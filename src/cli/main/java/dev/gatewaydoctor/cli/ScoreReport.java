@@ -78,6 +78,24 @@ final class ScoreReport {
         }
     }
 
+    /**
+     * Each rule's precision on the tuning slice's confirmed incidents: of the incidents where it spoke for its cause,
+     * how many had that cause. The least precise come first: the rules that mislead, for an expert to look at.
+     */
+    static void precision(PrintWriter out, List<dev.gatewaydoctor.replay.WeightCheck.Row> rows) {
+        var judged = rows.stream().filter(r -> r.weight() > 0 && r.firings() >= dev.gatewaydoctor.replay.WeightCheck.MIN_FIRINGS)
+                .sorted(java.util.Comparator.comparingDouble(dev.gatewaydoctor.replay.WeightCheck.Row::precision)
+                        .thenComparing(dev.gatewaydoctor.replay.WeightCheck.Row::rule)).toList();
+        out.println();
+        out.println("Precision of the rules on the tuning slice (rules that speak for their cause and fired "
+                + dev.gatewaydoctor.replay.WeightCheck.MIN_FIRINGS + " times or more; least precise first): how often their cause was the confirmed one");
+        if (judged.isEmpty()) out.println("  none");
+        for (var r : judged) {
+            out.println(String.format(Locale.ROOT, "  %3.0f%% (%d of %d)  %+.1f %s  %s  [%s]", 100 * r.precision(), r.withCause(), r.firings(),
+                    r.weight(), r.cause(), r.rule(), r.file()));
+        }
+    }
+
     /** The tuning slice's counts by status, in the form of rules/base-rates.yaml, for an expert to compare or paste. */
     static void baseRates(PrintWriter out, java.util.SortedMap<String, java.util.SortedMap<String, Integer>> rates) {
         baseRates(out, rates, null);

@@ -46,6 +46,11 @@ public final class WeightCheck {
             return withCause + withoutCause;
         }
 
+        /** Of the incidents where the rule fired for its cause, the share whose confirmed cause it was. */
+        public double precision() {
+            return firings() == 0 ? 0 : (double) withCause / firings();
+        }
+
         /** Judged only for rules that weigh for their cause: a rule against a cause fires where it is not the cause by design. */
         public boolean disagrees() {
             return weight > 0 && firings() >= MIN_FIRINGS && Math.abs(corpusWeight() - weight) > FACTOR;
