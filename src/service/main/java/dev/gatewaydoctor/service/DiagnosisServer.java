@@ -37,7 +37,14 @@ public final class DiagnosisServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Requests that the probes of an orchestrator make, which carry no token. */
-    private static final List<String> OPEN = List.of("/healthz", "/readyz");
+    private static final List<String> OPEN = List.of("/healthz", "/readyz", "/", "/page.js", "/page.css");
+    /**
+     * The page's policy: its own script and style only, no inline code, no frames, no forms posted anywhere, calls
+     * to this service only. A ticket's text can then never run as script, even if it reached the page as HTML.
+     */
+    static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+            + "form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
+    private static final Map<String, String> PAGE_FILES = Map.of("/", "index.html", "/page.js", "page.js", "/page.css", "page.css");
     private static final String PROBLEM_SHOWN = "gatewaydoctor.problem";
 
     private final ServiceSettings settings;
@@ -76,6 +83,7 @@ public final class DiagnosisServer implements AutoCloseable {
             config.jetty.multipartConfig.maxTotalRequestSize(settings.maxBodyBytes(), SizeUnit.BYTES);
             config.jetty.multipartConfig.maxFileSize(settings.maxBodyBytes(), SizeUnit.BYTES);
             config.routes.before(this::guard);
+            PAGE_FILES.forEach((path, file) -> config.routes.get(path, ctx -> page(ctx, file)));
             config.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
             config.routes.get("/readyz", this::readiness);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
@@ -194,9 +202,28 @@ public final class DiagnosisServer implements AutoCloseable {
         cases.close();
     }
 
-    /** Rate limit, token, body size: in this order, so that guessing tokens is rate limited too. */
+    /** One file of the agent's page, from the jar, with its policy. */
+    private static void page(Context ctx, String file) throws IOException {
+        try (InputStream in = DiagnosisServer.class.getResourceAsStream("/gatewaydoctor/page/" + file)) {
+            if (in == null) throw new IllegalStateException("the page's " + file + " is missing from the jar");
+            String type = file.endsWith(".html") ? "text/html; charset=utf-8" : file.endsWith(".js") ? "text/javascript; charset=utf-8"
+                    : "text/css; charset=utf-8";
+            ctx.header("Content-Security-Policy", PAGE_POLICY);
+            ctx.header("Cache-Control", "no-cache");
+            ctx.contentType(type).result(in.readAllBytes());
+        }
+    }
+
+    /**
+     * Rate limit, cross-site requests, token, body size: in this order, so that guessing tokens is rate limited too.
+     * A browser sends Sec-Fetch-Site and Origin with every request that changes something; one from another site
+     * (a page a support agent happens to visit) is refused, so no other site can post to the service through the
+     * agent's browser. Support tools call without either header and are not concerned.
+     */
     private void guard(Context ctx) {
         ctx.attribute("gatewaydoctor.start", System.nanoTime());
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
         String path = ctx.path();
         if (path.startsWith("/api/")) {
             long wait = rate.acquire(ctx.ip());
@@ -206,6 +233,11 @@ public final class DiagnosisServer implements AutoCloseable {
                         + " requests a minute from " + ctx.ip() + "; retry in " + wait + " s", Map.of("retryAfterSeconds", wait));
             }
         }
+        if (!ctx.method().name().equals("GET") && !ctx.method().name().equals("HEAD") && crossSite(ctx)) {
+            throw new Problem(403, "cross-site-request", "Cross-site request refused", "a request from another site ("
+                    + (ctx.header("Origin") == null ? "Sec-Fetch-Site: cross-site" : "Origin " + ctx.header("Origin"))
+                    + ") may not change anything here; call the service from its own page or from a tool");
+        }
         if (token != null && !OPEN.contains(path) && !token.accepts(ctx.header("Authorization"))) {
             ctx.header("WWW-Authenticate", "Bearer");
             throw new Problem(401, "unauthorized", "Unauthorized", ctx.header("Authorization") == null
@@ -213,6 +245,15 @@ public final class DiagnosisServer implements AutoCloseable {
         }
         long length = ctx.req().getContentLengthLong();
         if (length > settings.maxBodyBytes()) throw Problem.tooLarge(settings.maxBodyBytes());
+    }
+
+    private static boolean crossSite(Context ctx) {
+        String fetchSite = ctx.header("Sec-Fetch-Site");
+        if (fetchSite != null && !fetchSite.equals("same-origin") && !fetchSite.equals("none")) return true;
+        String origin = ctx.header("Origin");
+        if (origin == null) return false;
+        String host = ctx.header("Host");
+        return host == null || !(origin.equals("http://" + host) || origin.equals("https://" + host));
     }
 
     private static long elapsed(Context ctx) {
