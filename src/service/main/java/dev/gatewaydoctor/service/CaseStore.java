@@ -71,9 +71,8 @@ public final class CaseStore implements AutoCloseable {
         config.setJdbcUrl(jdbcUrl);
         config.setMaximumPoolSize(8);
         config.setPoolName("gatewaydoctor-cases");
-        // A database that cannot be reached is told at start, in seconds, not after the pool's default 30 s.
+        // A database that cannot be reached is told at start, after one attempt, not after the pool's default 30 s.
         config.setConnectionTimeout(10_000);
-        config.setInitializationFailTimeout(10_000);
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);
