@@ -222,7 +222,7 @@ public final class Diagnoser implements AutoCloseable {
         Objects.requireNonNull(facts, "facts");
         Objects.requireNonNull(diagnosis, "diagnosis");
         Knowledge k = knowledge.get();
-        return NextChecks.rank(k, facts, diagnosis, f -> engine.diagnose(k, f));
+        return NextChecks.rank(k, facts, diagnosis, engine.trials(k));
     }
 
     /**

@@ -62,6 +62,21 @@ public final class Engine {
     }
 
     public Diagnosis diagnose(Knowledge knowledge, FactSet factSet) {
+        return diagnose(knowledge, factSet, null, true);
+    }
+
+    /**
+     * Trial diagnoses of one record with one answer more each, as the next checks weigh them: the causes only,
+     * no fixes (their ranking is the second half of a diagnosis, and no check reads it), and each log line
+     * recognised once for all the trials (the lines are the same in every trial; recognition is most of a
+     * diagnosis's cost). The causes and their confidences are those {@link #diagnose} gives.
+     */
+    public java.util.function.Function<FactSet, Diagnosis> trials(Knowledge knowledge) {
+        var recognised = new java.util.concurrent.ConcurrentHashMap<LogLine, List<LogSignal>>();
+        return facts -> diagnose(knowledge, facts, recognised, false);
+    }
+
+    private Diagnosis diagnose(Knowledge knowledge, FactSet factSet, Map<LogLine, List<LogSignal>> recognisedBefore, boolean withFixes) {
         var recorder = new SessionRecorder();
         var warnings = new ArrayList<>(factSet.warnings());
         KieSession session = knowledge.kieBase().newKieSession(sessionConfiguration, null);
@@ -78,7 +93,9 @@ public final class Engine {
             for (Fact fact : facts) {
                 if (fact instanceof LogLine line) {
                     logLines++;
-                    List<LogSignal> recognised = knowledge.recognizer().recognize(line, zone != null ? zone : java.time.ZoneOffset.UTC);
+                    java.time.ZoneId lineZone = zone != null ? zone : java.time.ZoneOffset.UTC;
+                    List<LogSignal> recognised = recognisedBefore == null ? knowledge.recognizer().recognize(line, lineZone)
+                            : recognisedBefore.computeIfAbsent(line, l -> knowledge.recognizer().recognize(l, lineZone));
                     if (recognised.isEmpty()) unrecognised++;
                     else if (zone == null && LogRecognizer.readAsUtcWithoutZone(line)) zoneless++;
                     signals.addAll(recognised);
@@ -146,6 +163,10 @@ public final class Engine {
                 causes = baseRateCauses(knowledge, tallies, knowledge.baseRates().counts(statuses),
                         GatewayStatuses.bare(facts) ? knowledge.baseRates().bareCounts(statuses) : null, statuses);
                 basis = Basis.STATUS_BASE_RATES;
+            }
+            if (!withFixes) {
+                return new Diagnosis(factSet.name(), basis, causes, List.of(), warnings,
+                        knowledge.source(), knowledge.version(), new java.util.TreeSet<>(recorder.firings.keySet()), time.incident());
             }
             for (RankedCause c : causes) session.insert(new Hypothesis(c.id(), c.confidence(), c.culprit()));
             fire(session, recorder, knowledge);
