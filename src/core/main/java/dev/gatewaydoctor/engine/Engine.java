@@ -137,6 +137,12 @@ public final class Engine {
                 session.insert(signal);
                 for (String list : knowledge.lists().listsHolding(signal.host())) listed.add(new Listed(list, signal.host()));
             }
+            // What the site says it runs behind or on, when a names list holds it (a cloud load balancer, ...).
+            for (String said : java.util.Arrays.asList(factSet.site().proxy(), factSet.site().cdn(), factSet.site().webServer(),
+                    factSet.site().hosting(), factSet.site().panel())) {
+                if (said == null) continue;
+                for (String list : knowledge.lists().listsHoldingName(said)) listed.add(new Listed(list, said));
+            }
             for (Listed l : listed) session.insert(l);
             for (Object derived : time.facts()) session.insert(derived);
             if (zoneless > 0) {

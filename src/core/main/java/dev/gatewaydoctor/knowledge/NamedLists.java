@@ -14,9 +14,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The named lists of {@code lists/*.yaml}: address ranges (CIDRs) an expert maintains as data, such
- * as the ranges a CDN connects from, instead of a long regex in a rule. The engine tells the rules
- * which list an address a log line names falls in, as a {@code Listed} fact.
+ * The named lists of {@code lists/*.yaml}, which an expert maintains as data instead of a long regex in a
+ * rule: address ranges ({@code kind: cidr}, such as the ranges a CDN connects from) and names ({@code kind:
+ * names}, such as the load balancers that reuse connections). The engine tells the rules which list an
+ * address a log line names, or a name the site gives (its proxy, CDN, web server, hosting, panel), falls
+ * in, as a {@code Listed} fact.
  */
 public final class NamedLists {
 
@@ -33,13 +35,34 @@ public final class NamedLists {
     }
 
     private final Map<String, List<Range>> lists;
+    private final Map<String, List<String>> names;
 
-    private NamedLists(Map<String, List<Range>> lists) {
+    private NamedLists(Map<String, List<Range>> lists, Map<String, List<String>> names) {
         this.lists = lists;
+        this.names = names;
     }
 
     public static NamedLists none() {
-        return new NamedLists(Map.of());
+        return new NamedLists(Map.of(), Map.of());
+    }
+
+    /**
+     * The names lists that hold this name. A name is held when one of the list's entries is the name or a run
+     * of its words ("aws-alb", "AWS ALB" and "alb" are held by an entry "alb"; "albion" is not): letters and
+     * digits count, case and the marks between words do not.
+     */
+    public List<String> listsHoldingName(String name) {
+        if (name == null || name.isBlank()) return List.of();
+        String words = "-" + words(name) + "-";
+        var out = new ArrayList<String>();
+        names.forEach((list, entries) -> {
+            if (entries.stream().anyMatch(e -> words.contains("-" + e + "-"))) out.add(list);
+        });
+        return out;
+    }
+
+    private static String words(String text) {
+        return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 
     /** The names of the lists that hold this address ("172.68.1.1", "[2400:cb00::1]:443", "1.2.3.4:80"); none for a name. */
@@ -54,19 +77,41 @@ public final class NamedLists {
     }
 
     public java.util.Set<String> names() {
-        return lists.keySet();
+        var all = new java.util.TreeSet<>(lists.keySet());
+        all.addAll(names.keySet());
+        return all;
     }
 
     static NamedLists read(Map<String, String> files, List<RuleProblem> problems) {
         var lists = new LinkedHashMap<String, List<Range>>();
+        var names = new LinkedHashMap<String, List<String>>();
         for (String path : files.keySet()) {
             if (!path.startsWith(DIR) || !(path.endsWith(".yaml") || path.endsWith(".yml"))) continue;
             YamlDocument doc = YamlDocument.read(path, files, problems);
             if (doc == null) continue;
             String name = doc.text(doc.root(), "", "list", problems);
             String kind = doc.root().path("kind").asText("");
-            if (!kind.equals("cidr")) problems.add(doc.problem("/kind", "expected \"kind: cidr\": address ranges such as 173.245.48.0/20"));
             JsonNode entries = doc.root().get("entries");
+            if (kind.equals("names")) {
+                if (entries == null || !entries.isArray() || entries.isEmpty()) {
+                    problems.add(doc.problem("/entries", "expected \"entries\": a list of names (aws-alb, gcp-lb, ...)"));
+                    continue;
+                }
+                var words = new ArrayList<String>();
+                for (int i = 0; i < entries.size(); i++) {
+                    String w = words(entries.get(i).asText(""));
+                    if (w.isEmpty()) problems.add(doc.problem("/entries/" + i, "an empty name: expected letters or digits"));
+                    else words.add(w);
+                }
+                if (name != null) {
+                    if (lists.containsKey(name) || names.containsKey(name)) problems.add(doc.problem("/list", "the list \"" + name + "\" is written twice"));
+                    names.put(name, List.copyOf(words));
+                }
+                continue;
+            }
+            if (!kind.equals("cidr")) {
+                problems.add(doc.problem("/kind", "expected \"kind: cidr\" (address ranges such as 173.245.48.0/20) or \"kind: names\""));
+            }
             if (entries == null || !entries.isArray() || entries.isEmpty()) {
                 problems.add(doc.problem("/entries", "expected \"entries\": a list of address ranges (CIDR)"));
                 continue;
@@ -79,11 +124,11 @@ public final class NamedLists {
                 else ranges.add(r);
             }
             if (name != null) {
-                if (lists.containsKey(name)) problems.add(doc.problem("/list", "the list \"" + name + "\" is written twice"));
+                if (lists.containsKey(name) || names.containsKey(name)) problems.add(doc.problem("/list", "the list \"" + name + "\" is written twice"));
                 lists.put(name, List.copyOf(ranges));
             }
         }
-        return new NamedLists(Map.copyOf(lists));
+        return new NamedLists(Map.copyOf(lists), Map.copyOf(names));
     }
 
     private static Range cidr(String text) {
