@@ -52,7 +52,7 @@ final class CasesCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            String url = database != null ? database : CaseStore.h2Url(dataDir);
+            String url = CaseStore.url(database, dataDir);
             if (database == null && !java.nio.file.Files.exists(dataDir.resolve("cases.mv.db"))) {
                 err.println("gatewaydoctor: cases export: no case store in " + dataDir + " (cases.mv.db): give the service's --data DIR or --database URL");
                 return ExitCode.BAD_INPUT;

@@ -2,8 +2,6 @@ package dev.gatewaydoctor.service;
 
 import dev.gatewaydoctor.facts.Expectation;
 import dev.gatewaydoctor.facts.FactSet;
-import dev.gatewaydoctor.facts.FactSetException;
-import dev.gatewaydoctor.facts.FactSetReader;
 import dev.gatewaydoctor.facts.FactSetWriter;
 import dev.gatewaydoctor.facts.Provenance;
 
@@ -46,12 +44,7 @@ public final class CaseExport {
     }
 
     static FactSet asSample(CaseStore.Case c) {
-        FactSet kept;
-        try {
-            kept = new FactSetReader().read("case " + c.id(), c.facts().getBytes(StandardCharsets.UTF_8));
-        } catch (FactSetException e) {
-            throw new IllegalStateException("case " + c.id() + " holds facts the reader refuses: " + e.getMessage(), e);
-        }
+        FactSet kept = c.factSet();
         StoredDiagnosis.Outcome o = c.outcome();
         var expect = new Expectation(o.cause() == null ? null : List.of(o.cause()), o.fix() == null ? null : List.of(o.fix()), null, null,
                 null, null);

@@ -44,6 +44,15 @@ public final class CaseStore implements AutoCloseable {
             Objects.requireNonNull(facts, "facts");
             Objects.requireNonNull(diagnosis, "diagnosis");
         }
+
+        /** Its kept facts, read back; the service wrote them with FactSetWriter, so a refusal is a damaged store. */
+        public dev.gatewaydoctor.facts.FactSet factSet() {
+            try {
+                return new dev.gatewaydoctor.facts.FactSetReader().read("case " + id, facts.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (dev.gatewaydoctor.facts.FactSetException e) {
+                throw new IllegalStateException("case " + id + " holds facts the reader refuses: " + e.getMessage(), e);
+            }
+        }
     }
 
     private final HikariDataSource pool;
@@ -52,6 +61,11 @@ public final class CaseStore implements AutoCloseable {
     private CaseStore(HikariDataSource pool, String where) {
         this.pool = pool;
         this.where = where;
+    }
+
+    /** The store's JDBC URL: the one given, else the H2 file in the data directory. */
+    public static String url(String database, Path dataDir) {
+        return database != null ? database : h2Url(dataDir);
     }
 
     /** The JDBC URL of the default store: an H2 file, {@code cases.mv.db}, in the data directory. */

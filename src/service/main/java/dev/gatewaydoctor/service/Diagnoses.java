@@ -112,12 +112,7 @@ final class Diagnoses {
         if (live.isPresent()) return live.get();
         CaseStore.Case c = cases.find(id).orElseThrow(() -> Problem.notFound("no diagnosis " + id
                 + " (unknown, deleted, or older than the service's retention)"));
-        FactSet facts;
-        try {
-            facts = new FactSetReader().read("case " + id, c.facts().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (FactSetException e) {
-            throw new IllegalStateException("case " + id + " holds facts the reader refuses: " + e.getMessage(), e);
-        }
+        FactSet facts = c.factSet();
         var kept = new StoredDiagnosis(id, c.label(), facts, doctor.diagnose(facts), c.outcome(), c.createdAt());
         store.put(kept);
         return kept;

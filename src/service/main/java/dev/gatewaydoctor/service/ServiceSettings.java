@@ -55,7 +55,7 @@ public record ServiceSettings(String bind, int port, Path rulesDir, String token
 
     /** The JDBC URL of the case store in use. */
     public String databaseUrl() {
-        return database != null ? database : CaseStore.h2Url(dataDir);
+        return CaseStore.url(database, dataDir);
     }
 
     /** The defaults: loopback, the default port, the bundled rules, no token, redaction on. */
