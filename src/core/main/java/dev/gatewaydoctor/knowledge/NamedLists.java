@@ -90,6 +90,9 @@ public final class NamedLists {
             YamlDocument doc = YamlDocument.read(path, files, problems);
             if (doc == null) continue;
             String name = doc.text(doc.root(), "", "list", problems);
+            if (name != null && (lists.containsKey(name) || names.containsKey(name))) {
+                problems.add(doc.problem("/list", "the list \"" + name + "\" is written twice"));
+            }
             String kind = doc.root().path("kind").asText("");
             JsonNode entries = doc.root().get("entries");
             if (kind.equals("names")) {
@@ -103,10 +106,7 @@ public final class NamedLists {
                     if (w.isEmpty()) problems.add(doc.problem("/entries/" + i, "an empty name: expected letters or digits"));
                     else words.add(w);
                 }
-                if (name != null) {
-                    if (lists.containsKey(name) || names.containsKey(name)) problems.add(doc.problem("/list", "the list \"" + name + "\" is written twice"));
-                    names.put(name, List.copyOf(words));
-                }
+                if (name != null) names.put(name, List.copyOf(words));
                 continue;
             }
             if (!kind.equals("cidr")) {
@@ -123,10 +123,7 @@ public final class NamedLists {
                         + "\"; expected an IPv4 or IPv6 address, a slash and a prefix length (173.245.48.0/20, 2400:cb00::/32)"));
                 else ranges.add(r);
             }
-            if (name != null) {
-                if (lists.containsKey(name) || names.containsKey(name)) problems.add(doc.problem("/list", "the list \"" + name + "\" is written twice"));
-                lists.put(name, List.copyOf(ranges));
-            }
+            if (name != null) lists.put(name, List.copyOf(ranges));
         }
         return new NamedLists(Map.copyOf(lists), Map.copyOf(names));
     }
