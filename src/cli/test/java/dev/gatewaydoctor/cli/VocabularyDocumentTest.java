@@ -24,7 +24,7 @@ class VocabularyDocumentTest {
 
     @Test
     void aNameARuleStartsToReadIsInTheVocabularyAtOnce(@TempDir Path tmp) throws Exception {
-        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
+        Path rules = TestRules.slimCopyOfRules(tmp.resolve("rules"));
         Path drl = rules.resolve("causes/disk-full.drl");
         Files.writeString(drl, Files.readString(drl) + """
 

@@ -37,7 +37,7 @@ class CausesDocumentTest {
 
     @Test
     void aRuleAddedToARulesFileShowsUpInTheDocument(@TempDir Path tmp) throws Exception {
-        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
+        Path rules = TestRules.slimCopyOfRules(tmp.resolve("rules"));
         Path drl = rules.resolve("causes/disk-full.drl");
         Files.writeString(drl, Files.readString(drl) + """
 
