@@ -26,14 +26,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * 8 threads x 1,000 diagnoses of the samples on one watching Diagnoser, with a rules reload halfway:
+ * 8 threads x 250 diagnoses of the samples on one watching Diagnoser, with a rules reload halfway:
  * every answer equals the single-threaded answer for its fact set. Every wait is bounded: a worker that
  * fails ends the test at once, with its failure.
  */
 class ConcurrencyStressTest {
 
     private static final int THREADS = 8;
-    private static final int PER_THREAD = 1_000;
+    private static final int PER_THREAD = 250;
 
     /** What must not differ between threads: the ranking and its reasons, not the rules' version stamp. */
     record Answer(Object basis, Object causes, Object fixes, Object warnings, Object fired) {
