@@ -70,6 +70,17 @@ class DistributionIT {
         Result afterMove = run(tmp, Map.of(), moved.resolve("bin/gatewaydoctor").toString(), "diagnose", "--json", SAMPLE);
         assertThat(afterMove.code()).as(afterMove.err()).isZero();
         assertThat(Files.readString(moved.resolve("lib/gatewaydoctor.jsa.for"))).startsWith(moved.toRealPath() + " ");
+
+        // A jar replaced in place (an upgrade unpacked over the install): the old archive no longer matches it,
+        // and the JVM would ignore it in silence; the launcher makes a new one.
+        Path jar = moved.resolve("lib/gatewaydoctor.jar");
+        String before = Files.readString(moved.resolve("lib/gatewaydoctor.jsa.for"));
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 3_600_000));
+        Result afterUpgrade = run(tmp, Map.of(), moved.resolve("bin/gatewaydoctor").toString(), "diagnose", "--json", SAMPLE);
+        assertThat(afterUpgrade.code()).as(afterUpgrade.err()).isZero();
+        assertThat(Files.readString(moved.resolve("lib/gatewaydoctor.jsa.for"))).isNotEqualTo(before);
+        Result remapped = run(tmp, Map.of("JAVA_OPTS", "-Xshare:on"), moved.resolve("bin/gatewaydoctor").toString(), "diagnose", "--json", SAMPLE);
+        assertThat(remapped.code()).as("a start that insists on the new archive: %s", remapped.err()).isZero();
     }
 
     @Test
