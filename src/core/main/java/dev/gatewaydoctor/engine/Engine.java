@@ -348,7 +348,8 @@ public final class Engine {
 
     /**
      * Nothing but the status speaks: each cause starts from how often real incidents with that status had
-     * it, and the evidence against it still counts (odds times its likelihood ratios). A bare record (nothing
+     * it, and the evidence against it still counts: each share times its likelihood ratios, normalised over
+     * all causes, so that ruling some out makes the rest likelier. A bare record (nothing
      * but HTTP responses) starts from the bare incidents' counts, shrunk toward the status's share with the
      * weight of {@link dev.gatewaydoctor.knowledge.BaseRates#MIN_INCIDENTS} incidents: (b + m p) / (B + m).
      */
@@ -359,10 +360,12 @@ public final class Engine {
         }
         String seen = statuses.stream().map(String::valueOf).reduce((a, b) -> a + " or " + b).orElse("?");
         var scored = new ArrayList<Scored>();
+        // One cause is behind the incident, and the shares of all causes sum to 1: evidence against some
+        // causes makes the others likelier, so each share times its likelihood ratios is normalised over all.
+        double total = 0;
         for (Cause cause : knowledge.causes().values()) {
             int n = counts.byCause().getOrDefault(cause.id(), 0);
             CauseTally t = tallies.get(cause.id());
-            if (n == 0 && t == null) continue;
             // Half an incident for a cause never seen with this status: rare is not impossible.
             double share = (n + 0.5) / (counts.total() + 0.5 * knowledge.causes().size());
             String with = counts.rows().contains("any") ? "a gateway error" : "a " + seen;
@@ -374,12 +377,16 @@ public final class Engine {
                 rate = b + " of " + bare.total() + " real incidents that told nothing but a " + seen + " had this cause ("
                         + n + " of " + counts.total() + " with " + with + ")";
             }
-            double logOdds = Math.log10(share / (1 - share)) + (t == null ? 0 : t.sum());
+            double weighted = share * Math.pow(10, t == null ? 0 : t.sum());
+            total += weighted;
+            if (n == 0 && t == null) continue;
             var items = new ArrayList<EvidenceItem>();
             items.add(new EvidenceItem("Base rate: " + rate, "base-rates.yaml", 0, null, List.of()));
             if (t != null) items.addAll(t.items);
-            scored.add(new Scored(cause, 1 / (1 + Math.pow(10, -logOdds)), items));
+            scored.add(new Scored(cause, weighted, items));
         }
+        double sum = total;
+        scored.replaceAll(s -> new Scored(s.cause, s.confidence / sum, s.items));
         scored.sort(Comparator.comparingDouble((Scored s) -> -s.confidence).thenComparing(s -> s.cause.id()));
         var out = new ArrayList<RankedCause>();
         for (Scored s : scored) out.add(new RankedCause(out.size() + 1, s.cause.id(), s.cause.title(), round(s.confidence), null, s.items));
