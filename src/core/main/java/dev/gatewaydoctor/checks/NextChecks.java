@@ -39,13 +39,26 @@ public final class NextChecks {
     }
 
     public static List<NextCheck> rank(Knowledge knowledge, FactSet facts, Diagnosis before, Function<FactSet, Diagnosis> diagnose) {
+        return rank(knowledge, facts, before, diagnose, true);
+    }
+
+    /**
+     * With {@code skipUnreachable}, a check whose answer no rule could carry to a leading cause
+     * ({@link ObservationReach}) is not tried: its gain over the leaders is 0 whatever the answer. While
+     * evidence leads, that is most checks, and the trial diagnoses are what next checks cost.
+     */
+    static List<NextCheck> rank(Knowledge knowledge, FactSet facts, Diagnosis before, Function<FactSet, Diagnosis> diagnose,
+                                boolean skipUnreachable) {
         Set<String> answered = new HashSet<>();
         for (Fact f : facts.facts()) if (f instanceof Observation o) answered.add(o.name());
         Set<String> leading = leading(knowledge, before);
         Map<String, Double> p = distribution(knowledge, before, leading);
+        // Only while evidence leads: with a status alone, any answer ends the record's being bare, which moves every cause.
+        ObservationReach reach = skipUnreachable && before.basis() == dev.gatewaydoctor.Basis.EVIDENCE ? ObservationReach.of(knowledge) : null;
         var out = new ArrayList<NextCheck>();
         for (Check check : knowledge.checks()) {
             if (answered.contains(check.observation())) continue;
+            if (reach != null && java.util.Collections.disjoint(reach.causesMovedBy(check.observation()), leading)) continue;
             List<String> answers = check.yesNo() ? List.of("yes", "no") : check.values().stream().map(v -> dev.gatewaydoctor.text.Numbers.format(v)).toList();
             double total = 0;
             var outcomes = new ArrayList<NextCheck.Outcome>();
