@@ -41,15 +41,15 @@ class TimeIndependenceTest {
 
     @Test
     void aSlidingWindowCountsBackFromTheRecordsEndNotFromTheMachinesClock(@TempDir Path dir) throws Exception {
-        Path rules = TestRules.copyOfRules(dir);
-        Path file = rules.resolve("causes/traffic-overload.drl");
+        Path rules = TestRules.slimCopyOfRules(dir);
+        Path file = rules.resolve("causes/transient-upstream-glitch.drl");
         Files.writeString(file, Files.readString(file) + """
 
                 rule "Five or more failures in the record's last ten minutes"
                 when
                     Number(intValue >= 5) from accumulate(dev.gatewaydoctor.engine.ErrorSeen($n : count) over window:time(10m), sum($n))
                 then
-                    insert(new Evidence("traffic-overload", 0.1));
+                    insert(new Evidence("transient-upstream-glitch", 0.1));
                 end
                 """);
         Diagnoser doctor = Diagnoser.fromDirectory(rules).withClock(YEARS_LATER);

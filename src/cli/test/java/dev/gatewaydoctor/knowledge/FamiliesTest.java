@@ -184,13 +184,13 @@ class FamiliesTest {
 
     @Test
     void aRuleMatchingAMisspeltFamilyIsRefusedByRulesCheckWithTheClosestFamily(@TempDir Path dir) throws Exception {
-        Path rules = TestRules.copyOfRules(dir.resolve("rules"));
-        Path drl = rules.resolve("causes/php-worker-crash.drl");
-        Files.writeString(drl, Files.readString(drl).replace("family == \"process-segfault\"", "family == \"proces-segfault\""));
+        Path rules = TestRules.slimCopyOfRules(dir.resolve("rules"));
+        Path drl = rules.resolve("causes/php-fpm-down.drl");
+        Files.writeString(drl, Files.readString(drl).replace("family == \"php-fpm-stopped\"", "family == \"php-fpm-stoped\""));
         var run = dev.gatewaydoctor.TestCli.run("rules", "check", rules.toString());
         assertThat(run.code()).isEqualTo(dev.gatewaydoctor.cli.ExitCode.BAD_RULES);
-        assertThat(run.err() + run.out()).contains("causes/php-worker-crash.drl:").contains("no message family \"proces-segfault\"")
-                .contains("did you mean \"process-segfault\"");
+        assertThat(run.err() + run.out()).contains("causes/php-fpm-down.drl:").contains("no message family \"php-fpm-stoped\"")
+                .contains("did you mean \"php-fpm-stopped\"");
     }
 
     @Test

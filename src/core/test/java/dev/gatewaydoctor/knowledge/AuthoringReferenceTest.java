@@ -41,11 +41,11 @@ class AuthoringReferenceTest {
         String doc = Files.readString(Path.of("docs/authoring-rules.md"));
         String time = doc.substring(doc.indexOf("### Time"));
         String patterns = time.substring(time.indexOf("```\n") + 4, time.indexOf("\n```", time.indexOf("```\n") + 4));
-        Path rules = TestRules.copyOfRules(dir);
-        Path file = rules.resolve("causes/traffic-overload.drl");
+        Path rules = TestRules.slimCopyOfRules(dir);
+        Path file = rules.resolve("causes/transient-upstream-glitch.drl");
         Files.writeString(file, Files.readString(file)
                 .replace("import dev.gatewaydoctor.engine.Evidence;", "import dev.gatewaydoctor.engine.*;")
-                + "\nrule \"Every pattern of the Time section\"\nwhen\n" + patterns + "\nthen\n    insert(new Evidence(\"traffic-overload\", 0.1));\nend\n");
+                + "\nrule \"Every pattern of the Time section\"\nwhen\n" + patterns + "\nthen\n    insert(new Evidence(\"transient-upstream-glitch\", 0.1));\nend\n");
         Knowledge k = KnowledgeLoader.fromDirectory(rules, WritableRules.ALLOW);
         assertThat(k.ruleFiles()).containsKey("Every pattern of the Time section");
     }
