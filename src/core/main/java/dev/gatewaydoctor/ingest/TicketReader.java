@@ -49,6 +49,9 @@ public final class TicketReader {
 
     private static final Pattern QUOTE = Pattern.compile("^(?:\\s*>)+ ?");
     private static final Pattern FENCE = Pattern.compile("^\\s*(?:```|~~~)");
+    private static final Pattern WRITE_OUT_CODE = Pattern.compile("%\\{(?:http_code|response_code)}");
+    private static final Pattern WRITTEN_CODE = Pattern.compile("^\\s*([1-5]\\d\\d)(?!\\d)");
+    private static final Pattern URL = Pattern.compile("https?://[^\\s'\"]+");
     private static final Pattern CURL_START = Pattern.compile("^\\s*(?:\\$ )?curl\\s|^\\s*(?:< )?HTTP/[0-9.]{1,3} \\d{3}\\b");
     private static final Pattern CURL_LINE = Pattern.compile("^\\s*(?:[<>*{}] ?.*|HTTP/[0-9.]{1,3} \\d{3}.*|[A-Za-z][A-Za-z0-9-]{0,60}: ?.*|)$");
     private static final Pattern PROSE_STATUS = Pattern.compile(
@@ -96,6 +99,19 @@ public final class TicketReader {
                     end++;
                 }
                 List<HttpResponse> responses = curl(name, block.toString(), warnings);
+                int written = end < lines.length ? nextNonBlank(lines, end) : -1;
+                Matcher code = written < 0 ? null : WRITTEN_CODE.matcher(lines[written]);
+                if (responses.isEmpty() && WRITE_OUT_CODE.matcher(line).find() && code != null && code.find()) {
+                    // curl -w '%{http_code}' prints the status alone, on its own line or before the next prompt.
+                    Matcher url = URL.matcher(line);
+                    var r = new HttpResponse(Integer.parseInt(code.group(1)), url.find() ? url.group() : null, null, null, null, "curl",
+                            null, null, null, null, false);
+                    if (seen.add(r)) facts.add(r);
+                    became.get(i).add("http " + r.status() + " (curl -w, on the line below)");
+                    became.get(written).add("the status curl printed above");
+                    i = written;
+                    continue;
+                }
                 if (!responses.isEmpty()) {
                     for (HttpResponse r : responses) if (seen.add(r)) facts.add(r);
                     became.get(i).add(responses.size() == 1 ? "http " + responses.get(0).status() + " (curl)" : responses.size() + " http responses (curl)");

@@ -133,6 +133,19 @@ class TicketReaderTest {
     }
 
     @Test
+    void theStatusCurlWritesOutIsAResponse() {
+        var r = readText("Checked from the server itself:\n\n$ curl -s -o /dev/null -w \"%{http_code}\" https://shop.example.com/wp-admin/\n502\n\nthen it works again\n");
+        assertThat(r.facts().facts()).anyMatch(f -> f instanceof HttpResponse h && h.status() == 502 && "curl".equals(h.client())
+                && "https://shop.example.com/wp-admin/".equals(h.url()));
+        // Printed without a newline, before the next prompt.
+        var glued = readText("curl -so /dev/null -w '%{response_code}' http://127.0.0.1:8080\n504root@web1:~#\n");
+        assertThat(glued.facts().facts()).anyMatch(f -> f instanceof HttpResponse h && h.status() == 504);
+        // A curl command with no write-out: a number below it is not its status.
+        var plain = readText("curl -s http://127.0.0.1/health\n502 requests today\n");
+        assertThat(plain.facts().facts()).noneMatch(f -> f instanceof HttpResponse h && "curl".equals(h.client()));
+    }
+
+    @Test
     void aPhpVersionWrittenWithoutItsDotGetsItBack() {
         assertThat(readText("yum install php74-php-fpm from remi, then 502\n").facts().site().php()).isEqualTo("7.4");
         assertThat(readText("the site runs on ea-php81\n").facts().site().php()).isEqualTo("8.1");
