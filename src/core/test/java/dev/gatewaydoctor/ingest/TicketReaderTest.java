@@ -21,6 +21,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -106,6 +108,24 @@ class TicketReaderTest {
             }
             assertThat(missing).as("log lines of %s not read; it read:%n%s", t.getFileName(), describe(r)).isEmpty();
         }));
+    }
+
+    /** docs/tickets.md records how many tickets rank their labelled cause first; that figure may only grow. */
+    @Test
+    void atLeastAsManyTicketsRankTheirCauseFirstAsTheDocumentSays() throws IOException {
+        Matcher recorded = Pattern.compile("(\\d+) of the 20\\s+tickets rank their labelled cause first")
+                .matcher(Files.readString(Path.of("docs/tickets.md")));
+        assertThat(recorded.find()).as("docs/tickets.md says how many tickets rank their cause first").isTrue();
+        var wrong = new ArrayList<String>();
+        int first = 0;
+        for (Path t : tickets()) {
+            var d = TestRules.diagnoser().diagnose(read(t).facts());
+            String cause = expected(t).path("cause").asText();
+            if (d.topCause() != null && d.topCause().id().equals(cause)) first++;
+            else wrong.add(t.getFileName() + ": " + cause + ", got " + (d.topCause() == null ? "nothing" : d.topCause().id()));
+        }
+        assertThat(first).as("tickets whose labelled cause ranks first; the others: %s", wrong)
+                .isGreaterThanOrEqualTo(Integer.parseInt(recorded.group(1)));
     }
 
     static TicketReader.Reading readText(String text) {
