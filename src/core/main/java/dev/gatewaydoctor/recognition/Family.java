@@ -35,8 +35,20 @@ public record Family(String id, String file, String program, List<String> words,
         PHP_MESSAGE
     }
 
-    /** One way the message is written, with what it says beyond its groups. */
-    public record Alternative(Pattern pattern, String program, Map<String, String> set) {
+    /**
+     * One way the message is written, with what it says beyond its groups, and the literal text every match
+     * of it contains ({@link RequiredLiterals}): a line without it is not matched.
+     */
+    public record Alternative(Pattern pattern, String program, Map<String, String> set, java.util.List<String> required) {
+        public Alternative(Pattern pattern, String program, Map<String, String> set) {
+            this(pattern, program, set, pattern.flags() == 0 ? RequiredLiterals.of(pattern.pattern()) : java.util.List.of());
+        }
+
+        /** False when the text lacks a literal every match contains: it cannot match. */
+        public boolean mayMatch(String text) {
+            for (String literal : required) if (!text.contains(literal)) return false;
+            return true;
+        }
     }
 
     /** {@code field} is {@code value} when the line matches {@code when}. */

@@ -153,6 +153,7 @@ public final class LogRecognizer {
     /** What one family reads in the text, or null when none of its patterns matches. */
     static LogSignal.Builder read(Family f, String text) {
         for (Family.Alternative alt : f.patterns()) {
+            if (!alt.mayMatch(text)) continue;
             com.google.re2j.Matcher m = alt.pattern().matcher(text);
             if (!m.find()) continue;
             var b = LogSignal.of(f.id(), alt.program() != null ? alt.program() : f.program());

@@ -1,0 +1,141 @@
+package dev.gatewaydoctor.recognition;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The literal runs every match of a pattern must contain: the plain text between its top-level groups,
+ * classes and quantified atoms. A line that lacks one of them cannot match, and is not handed to RE2/J,
+ * whose matching walks every character of the line with every state of the pattern. Why it matters: a
+ * family's words let through every line that names the same file or message as a signal (an error log's
+ * "limiting requests" lines on wp-login.php pass the gate of the access log's login floods), and on a
+ * busy WordPress log that is a fifth of all lines.
+ *
+ * <p>Conservative on purpose: a pattern with flags, or with an alternation outside any group, requires
+ * nothing; text inside groups is never counted (a group may be optional or an alternation); a literal
+ * followed by a quantifier ends its run without being counted.
+ */
+final class RequiredLiterals {
+
+    private RequiredLiterals() {
+    }
+
+    /** The literal runs of two characters or more that any match of this RE2 pattern contains. */
+    static List<String> of(String regex) {
+        var runs = new ArrayList<String>();
+        var run = new StringBuilder();
+        int depth = 0;
+        int i = 0;
+        int n = regex.length();
+        while (i < n) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                if (i + 1 >= n) return List.of();
+                char d = regex.charAt(i + 1);
+                i += 2;
+                if (depth == 0 && !Character.isLetterOrDigit(d) && d != '_') {
+                    run.append(d); // an escaped punctuation mark stands for itself
+                    i = quantified(regex, i, run, runs);
+                } else {
+                    // A class (\d, \s, \pL, \x{..}), an assertion (\b, \A) or a back-reference-like escape: no literal.
+                    if ((d == 'p' || d == 'P' || d == 'x') && i < n && regex.charAt(i) == '{') i = regex.indexOf('}', i) + 1;
+                    if (i <= 0) return List.of();
+                    end(run, runs);
+                    if (depth == 0) i = skipQuantifier(regex, i);
+                }
+                continue;
+            }
+            if (c == '[') {
+                int close = classEnd(regex, i);
+                if (close < 0) return List.of();
+                i = close + 1;
+                if (depth == 0) {
+                    end(run, runs);
+                    i = skipQuantifier(regex, i);
+                }
+                continue;
+            }
+            if (c == '(') {
+                if (depth == 0) {
+                    end(run, runs);
+                    // Flags for the whole pattern, (?i) and the like: give up rather than reason about them.
+                    if (i + 2 < n && regex.charAt(i + 1) == '?' && Character.isLetter(regex.charAt(i + 2)) && regex.charAt(i + 2) != 'P') {
+                        return List.of();
+                    }
+                }
+                depth++;
+                i++;
+                continue;
+            }
+            if (c == ')') {
+                depth--;
+                i++;
+                if (depth < 0) return List.of();
+                if (depth == 0) i = skipQuantifier(regex, i);
+                continue;
+            }
+            if (depth > 0) {
+                i++;
+                continue;
+            }
+            if (c == '|') return List.of(); // either side may match: nothing is required
+            if (c == '.' || c == '^' || c == '$') {
+                end(run, runs);
+                i = c == '.' ? skipQuantifier(regex, i + 1) : i + 1;
+                continue;
+            }
+            if (c == '*' || c == '+' || c == '?' || c == '{') return List.of(); // a quantifier with no atom: not ours to judge
+            run.append(c);
+            i = quantified(regex, i + 1, run, runs);
+        }
+        if (depth != 0) return List.of();
+        end(run, runs);
+        return List.copyOf(runs);
+    }
+
+    /** After a literal: when a quantifier follows, the literal is not required; the run ends before it. */
+    private static int quantified(String regex, int i, StringBuilder run, List<String> runs) {
+        int after = skipQuantifier(regex, i);
+        if (after != i) {
+            run.setLength(run.length() - 1);
+            end(run, runs);
+        }
+        return after;
+    }
+
+    private static int skipQuantifier(String regex, int i) {
+        if (i >= regex.length()) return i;
+        char q = regex.charAt(i);
+        int after;
+        if (q == '*' || q == '+' || q == '?') {
+            after = i + 1;
+        } else if (q == '{' && regex.indexOf('}', i) > i && regex.substring(i + 1, regex.indexOf('}', i)).matches("\\d*(,\\d*)?")) {
+            after = regex.indexOf('}', i) + 1;
+        } else {
+            return i;
+        }
+        if (after < regex.length() && regex.charAt(after) == '?') after++; // lazy
+        return after;
+    }
+
+    /** The index of the ']' that closes the class opened at {@code open}, or -1. */
+    private static int classEnd(String regex, int open) {
+        int i = open + 1;
+        if (i < regex.length() && regex.charAt(i) == '^') i++;
+        if (i < regex.length() && regex.charAt(i) == ']') i++; // a ']' first is a member
+        while (i < regex.length()) {
+            char c = regex.charAt(i);
+            if (c == '\\') i += 2;
+            else if (c == '[' && i + 1 < regex.length() && regex.charAt(i + 1) == ':') i = regex.indexOf(":]", i + 2) < 0 ? -2 : regex.indexOf(":]", i + 2) + 2;
+            else if (c == ']') return i;
+            else i++;
+            if (i < 0) return -1;
+        }
+        return -1;
+    }
+
+    private static void end(StringBuilder run, List<String> runs) {
+        if (run.length() >= 2) runs.add(run.toString());
+        run.setLength(0);
+    }
+}
