@@ -4,6 +4,7 @@ import dev.gatewaydoctor.Diagnoser;
 import dev.gatewaydoctor.RuleProblem;
 import dev.gatewaydoctor.RulesException;
 
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
@@ -24,6 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
 @Command(name = "gatewaydoctor-fleet", mixinStandardHelpOptions = true, version = "gatewaydoctor-fleet 0.1.0",
         description = {"Diagnoses every site's 502s as incidents open, from the logs a fleet ships to Kafka (docs/fleet.md).",
                 "Runs until stopped (Ctrl-C, SIGTERM); instances with the same application.id share the sites."},
+        subcommands = {FleetTools.Feed.class, FleetTools.Tail.class},
         footerHeading = "%nSettings (the properties file; key, default, meaning):%n")
 public final class FleetMain implements Callable<Integer> {
 
@@ -35,7 +37,7 @@ public final class FleetMain implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(FleetMain.class);
 
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "the settings (a properties file; see below)")
+    @Option(names = "--config", paramLabel = "FILE", description = "the settings (a properties file; see below); required to run")
     Path config;
 
     @Option(names = "--check", description = "read the settings and compile the rules, then exit (0: ready to start)")
@@ -43,6 +45,14 @@ public final class FleetMain implements Callable<Integer> {
 
     private PrintWriter out;
     private PrintWriter err;
+
+    PrintWriter out() {
+        return out;
+    }
+
+    PrintWriter err() {
+        return err;
+    }
 
     public static void main(String[] args) {
         var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
@@ -89,6 +99,11 @@ public final class FleetMain implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (config == null) {
+            err.println("gatewaydoctor-fleet: Missing required option: '--config=FILE'");
+            err.println("Try 'gatewaydoctor-fleet --help'.");
+            return BAD_INPUT;
+        }
         FleetSettings settings;
         try {
             settings = FleetSettings.load(config);
@@ -134,8 +149,11 @@ public final class FleetMain implements Callable<Integer> {
             LOG.info("state {} -> {}", before, now);
             if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) stopped.countDown();
         });
+        // Stopped (a deploy, a scale-down): leave the group, so that the others take the sites at once rather than after
+        // the session times out.
+        var leave = CloseOptions.timeout(java.time.Duration.ofSeconds(30)).withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            streams.close(java.time.Duration.ofSeconds(30));
+            streams.close(leave);
             doctor.close();
             stopped.countDown();
         }, "gatewaydoctor-fleet-stop"));
@@ -148,7 +166,7 @@ public final class FleetMain implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        streams.close(java.time.Duration.ofSeconds(30));
+        streams.close(leave);
         doctor.close();
         if (failure.get() != null) {
             err.println("gatewaydoctor-fleet: Kafka Streams stopped: " + failure.get());

@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * @param kafka settings passed to Kafka Streams as they are: {@code kafka.X=Y} in the file sets {@code X=Y}
  */
 public record FleetSettings(String bootstrapServers, String applicationId, String logsTopic, String eventsTopic,
-                            String outputTopic, String deadLetterTopic, Path rulesDir, Path stateDir,
+                            String outputTopic, String deadLetterTopic, Path rulesDir, Path stateDir, boolean memoryStores,
                             Duration bucket, Duration window, Duration baseline, Duration grace,
                             int onsetThreshold, double onsetFactor, Duration rediagnoseEvery, Duration quietToClose,
                             Duration eventsKept, ZoneId zone, boolean redact, boolean nextChecks, Map<String, String> kafka) {
@@ -45,6 +45,8 @@ public record FleetSettings(String bootstrapServers, String applicationId, Strin
             new Setting("topic.dead-letters", "gatewaydoctor.dead-letters", "output: records that could not be read, with the reason"),
             new Setting("rules.dir", null, "a rules directory, watched and reloaded without a restart; unset: the rules bundled in the jar"),
             new Setting("state.dir", "./gatewaydoctor-fleet-state", "where the local state stores live (rebuilt from their changelogs when lost)"),
+            new Setting("state.stores", "persistent", "persistent (RocksDB under state.dir) or memory; both are changelogged, "
+                    + "memory ones are read back from their changelogs on every start"),
             new Setting("window.bucket", "PT1M", "the grain of the windowed stores, and how often incidents are looked at (stream time)"),
             new Setting("window.size", "PT10M", "the current window: failures in it are weighed against the baseline"),
             new Setting("window.baseline", "PT1H", "how long before the current window the site's own baseline is taken"),
@@ -115,7 +117,7 @@ public record FleetSettings(String bootstrapServers, String applicationId, Strin
         String rules = r.text("rules.dir");
         return new FleetSettings(servers, r.text("application.id"), r.text("topic.logs"), r.text("topic.events"),
                 r.text("topic.diagnoses"), r.text("topic.dead-letters"), rules == null ? null : Path.of(rules),
-                Path.of(r.text("state.dir")), bucket, window, baseline, r.duration("window.grace"),
+                Path.of(r.text("state.dir")), r.choice("state.stores", "persistent", "memory").equals("memory"), bucket, window, baseline, r.duration("window.grace"),
                 r.integer("onset.threshold"), r.positive("onset.factor"), r.duration("rediagnose.every"),
                 r.duration("close.after"), r.duration("events.kept"), r.zone("timezone"), r.bool("redact"), r.bool("next-checks"), kafka);
     }
@@ -147,6 +149,7 @@ public record FleetSettings(String bootstrapServers, String applicationId, Strin
         m.put("topic.dead-letters", deadLetterTopic);
         if (rulesDir != null) m.put("rules.dir", rulesDir.toString());
         m.put("state.dir", stateDir.toString());
+        m.put("state.stores", memoryStores ? "memory" : "persistent");
         m.put("window.bucket", bucket.toString());
         m.put("window.size", window.toString());
         m.put("window.baseline", baseline.toString());
@@ -221,6 +224,12 @@ public record FleetSettings(String bootstrapServers, String applicationId, Strin
             } catch (DateTimeException e) {
                 throw new SettingsException(where + ": " + key + " is not a time zone: " + v + " (e.g. UTC, Europe/Berlin)");
             }
+        }
+
+        String choice(String key, String... allowed) throws SettingsException {
+            String v = text(key);
+            for (String a : allowed) if (a.equals(v)) return v;
+            throw new SettingsException(where + ": " + key + " must be " + String.join(" or ", allowed) + ", not " + v);
         }
 
         boolean bool(String key) throws SettingsException {

@@ -22,6 +22,8 @@ public final class FleetTopology {
     }
 
     public static Topology build(FleetSettings settings, Diagnoser doctor) {
+        // Either kind is changelogged: in memory, a restarted instance reads its stores back from the changelogs.
+        boolean memory = settings.memoryStores();
         var reader = new InputReader(new Recognition(doctor), settings.zone());
         var times = new EventTimes();
         var t = new Topology();
@@ -30,18 +32,18 @@ public final class FleetTopology {
         t.addProcessor("incidents", () -> new IncidentProcessor(settings, doctor), "logs", "events");
         var retention = settings.retention();
         t.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(IncidentProcessor.COUNTS, retention, settings.bucket(), false),
+                memory ? Stores.inMemoryWindowStore(IncidentProcessor.COUNTS, retention, settings.bucket(), false) : Stores.persistentWindowStore(IncidentProcessor.COUNTS, retention, settings.bucket(), false),
                 Serdes.String(), Codecs.COUNTS).withCachingEnabled(), "incidents");
         t.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(IncidentProcessor.KINDS, retention, settings.bucket(), false),
+                memory ? Stores.inMemoryWindowStore(IncidentProcessor.KINDS, retention, settings.bucket(), false) : Stores.persistentWindowStore(IncidentProcessor.KINDS, retention, settings.bucket(), false),
                 Serdes.String(), Codecs.KINDS).withCachingEnabled(), "incidents");
-        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IncidentProcessor.EVENTS),
+        t.addStateStore(Stores.keyValueStoreBuilder((memory ? Stores.inMemoryKeyValueStore(IncidentProcessor.EVENTS) : Stores.persistentKeyValueStore(IncidentProcessor.EVENTS)),
                 Serdes.String(), Codecs.EVENTS), "incidents");
-        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IncidentProcessor.INCIDENTS),
+        t.addStateStore(Stores.keyValueStoreBuilder((memory ? Stores.inMemoryKeyValueStore(IncidentProcessor.INCIDENTS) : Stores.persistentKeyValueStore(IncidentProcessor.INCIDENTS)),
                 Serdes.String(), Codecs.INCIDENT), "incidents");
-        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IncidentProcessor.PENDING),
+        t.addStateStore(Stores.keyValueStoreBuilder((memory ? Stores.inMemoryKeyValueStore(IncidentProcessor.PENDING) : Stores.persistentKeyValueStore(IncidentProcessor.PENDING)),
                 Serdes.String(), Serdes.Long()).withCachingEnabled(), "incidents");
-        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IncidentProcessor.CLOCK),
+        t.addStateStore(Stores.keyValueStoreBuilder((memory ? Stores.inMemoryKeyValueStore(IncidentProcessor.CLOCK) : Stores.persistentKeyValueStore(IncidentProcessor.CLOCK)),
                 Serdes.String(), Serdes.Long()), "incidents");
         t.addSink("diagnoses-out", settings.outputTopic(), Serdes.String().serializer(), Serdes.String().serializer(), "incidents");
         t.addSink("dead-letters-out", settings.deadLetterTopic(), Serdes.String().serializer(), Serdes.String().serializer(), "incidents");

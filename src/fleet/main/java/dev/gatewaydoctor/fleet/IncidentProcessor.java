@@ -88,6 +88,8 @@ final class IncidentProcessor implements Processor<String, Input, String, String
 
     @Override
     public void process(Record<String, Input> record) {
+        // The tick first: it sees every record before its boundary and none after, whichever record reached it.
+        tick();
         Input in = record.value();
         String key = record.key();
         if (in instanceof Input.Malformed m) {
@@ -99,7 +101,6 @@ final class IncidentProcessor implements Processor<String, Input, String, String
             if (!e.site().equals(key)) deadLetter(record, wrongKey(key, e.site()), e.toString());
             else event(e);
         }
-        tick();
     }
 
     private static String wrongKey(String key, String site) {
@@ -108,9 +109,11 @@ final class IncidentProcessor implements Processor<String, Input, String, String
     }
 
     private void line(Record<String, Input> record, Input.Line line) {
-        long at = record.timestamp();
         long newest = context.currentStreamTimeMs();
-        if (at < newest - settings.grace().toMillis()) {
+        // A line that tells no time (EventTimes) is counted at the newest time seen, and is never late.
+        boolean timed = line.eventTime() != null;
+        long at = timed ? record.timestamp() : newest;
+        if (timed && at < newest - settings.grace().toMillis()) {
             deadLetter(record, "late: written at " + Instant.ofEpochMilli(at) + ", " + Duration.ofMillis(newest - at)
                     + " behind the newest record seen (" + Instant.ofEpochMilli(newest) + "); window.grace is " + settings.grace(), lineJson(line));
             return;
@@ -325,7 +328,9 @@ final class IncidentProcessor implements Processor<String, Input, String, String
     }
 
     private void emit(String site, ObjectNode o) {
-        context.forward(new Record<>(site, JsonReport.write(o), lastTick), DIAGNOSES_OUT);
+        // Output records carry the time they were made: a diagnosis of a replayed log from last year must not fall to
+        // the output topic's retention as soon as it is written.
+        context.forward(new Record<>(site, JsonReport.write(o), System.currentTimeMillis()), DIAGNOSES_OUT);
     }
 
     private void deadLetter(Record<String, Input> record, String reason, String value) {
@@ -334,7 +339,7 @@ final class IncidentProcessor implements Processor<String, Input, String, String
         context.recordMetadata().ifPresent(m -> o.put("topic", m.topic()).put("partition", m.partition()).put("offset", m.offset()));
         if (record.key() != null) o.put("key", record.key());
         o.put("value", value.length() > 10_000 ? value.substring(0, 10_000) + "..." : value);
-        context.forward(new Record<>(record.key(), JsonReport.write(o), record.timestamp()), DEAD_LETTERS_OUT);
+        context.forward(new Record<>(record.key(), JsonReport.write(o), System.currentTimeMillis()), DEAD_LETTERS_OUT);
     }
 
     private static String lineJson(Input.Line line) {

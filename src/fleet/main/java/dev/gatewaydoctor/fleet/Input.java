@@ -7,7 +7,7 @@ import java.time.Instant;
 /** A record of an input topic as read: a log line (recognised as it was read), a change, or one that could not be read. */
 public sealed interface Input {
 
-    /** The time the record is placed at in the windows, or null to take the record's own timestamp. */
+    /** The time the record tells, which places it in the windows and in stream time; null: it tells none ({@link EventTimes}). */
     Instant eventTime();
 
     /**
@@ -26,10 +26,7 @@ public sealed interface Input {
         }
     }
 
-    /**
-     * A change on a site (docs/factset.md, event kinds). It is placed at the time it was sent, not at its {@code at}: a
-     * panel whose clock runs ahead would otherwise move stream time on and make every site's lines late.
-     */
+    /** A change on a site (docs/factset.md, event kinds): kept with its {@code at}, it does not move stream time ({@link EventTimes}). */
     record Event(String site, String kind, String subject, Instant at) implements Input {
         @Override
         public Instant eventTime() {

@@ -1,7 +1,6 @@
 package dev.gatewaydoctor.fleet;
 
 import dev.gatewaydoctor.Diagnoser;
-import dev.gatewaydoctor.TestRules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -25,7 +24,7 @@ class FleetDeadLettersTest {
 
     @BeforeAll
     static void rules() {
-        doctor = TestRules.diagnoser();
+        doctor = FleetDriver.bundledRules();
     }
 
     private static final Instant T = at("2024-03-01T12:00:00Z");
@@ -74,7 +73,7 @@ class FleetDeadLettersTest {
 
     @Test
     void aRawLineWithTheSiteAndSourceInHeadersIsReadAsAJsonRecordIs(@TempDir Path state) throws Exception {
-        try (var fleet = new FleetDriver(doctor, state, Map.of())) {
+        try (var fleet = new FleetDriver(doctor, state, Map.of("next-checks", "true"))) {
             Instant from = T.minusSeconds(1200);
             for (var r : SiteLogs.healthy("shop-5", from, T, 6)) fleet.logs.pipeInput(r.key(), r.value(), r.at());
             // Fluent Bit's raw lines: the site and source in headers, the line as the value, with its line end.
@@ -89,6 +88,7 @@ class FleetDeadLettersTest {
             assertThat(fleet.diagnoses()).singleElement().satisfies(d -> {
                 assertThat(d.get("incidentId").asText()).isEqualTo("shop-5@2024-03-01T12:00:00Z");
                 assertThat(d.at("/causes/0/id").asText()).isEqualTo("php-fpm-pool-exhausted");
+                assertThat(d.get("nextChecks")).isNotEmpty();
             });
             assertThat(fleet.deadLetters()).extracting(d -> d.get("reason").asText()).containsExactly(
                     "a raw line needs the header site (and source)",

@@ -32,11 +32,25 @@ final class FleetDriver implements AutoCloseable {
     final TestOutputTopic<String, String> diagnoses;
     final TestOutputTopic<String, String> deadLetters;
 
+    private static Diagnoser bundled;
+
+    /**
+     * rules/ as the jar bundles them, precompiled by the build: loaded in a second where compiling the DRL takes
+     * several, once per test JVM.
+     */
+    static synchronized Diagnoser bundledRules() {
+        if (bundled == null) bundled = Diagnoser.withBundledRules();
+        return bundled;
+    }
+
     FleetDriver(Diagnoser doctor, Path stateDir, Map<String, String> changes) throws Exception {
         var base = new java.util.HashMap<String, String>(changes);
         base.put("state.dir", stateDir.toString());
         // Ranking next checks costs half a second a diagnosis; the tests that read them ask for them.
         base.putIfAbsent("next-checks", "false");
+        // The driver commits after every record, which costs RocksDB a flush each (a real instance commits every 100 ms):
+        // the topology's tests run on the in-memory stores, and FleetBrokerTest on RocksDB, the default.
+        base.putIfAbsent("state.stores", "memory");
         settings = FleetSettings.defaults("driver:9092").with(base);
         driver = new TopologyTestDriver(FleetTopology.build(settings, doctor), FleetTopology.streamsConfig(settings));
         logs = driver.createInputTopic(settings.logsTopic(), new StringSerializer(), new StringSerializer());

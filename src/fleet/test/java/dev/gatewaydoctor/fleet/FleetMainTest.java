@@ -73,13 +73,11 @@ class FleetMainTest {
     }
 
     @Test
-    void checkReadsTheSettingsAndCompilesTheRulesWithoutABroker(@TempDir Path tmp) throws Exception {
-        Path rules = dev.gatewaydoctor.TestRules.slimCopyOfRules(tmp.resolve("rules"));
-        Path config = Files.writeString(tmp.resolve("fleet.properties"),
-                "bootstrap.servers=localhost:9092\nrules.dir=" + rules + "\nkafka.num.stream.threads=2\n");
+    void checkReadsTheSettingsAndLoadsTheRulesWithoutABroker(@TempDir Path tmp) throws Exception {
+        Path config = Files.writeString(tmp.resolve("fleet.properties"), "bootstrap.servers=localhost:9092\nkafka.num.stream.threads=2\n");
         Run r = run("--config", config.toString(), "--check");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.err()).contains("rules " + rules + " (version ").contains(", watched")
+        assertThat(r.err()).contains("rules bundled (version ")
                 .contains("reads gatewaydoctor.logs and gatewaydoctor.events from localhost:9092");
         FleetSettings s = FleetSettings.load(config);
         assertThat(FleetTopology.streamsConfig(s)).containsEntry("processing.guarantee", "exactly_once_v2").containsEntry("num.stream.threads", "2");

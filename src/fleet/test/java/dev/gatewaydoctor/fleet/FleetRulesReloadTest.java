@@ -41,7 +41,7 @@ class FleetRulesReloadTest {
         Path rules = TestRules.slimCopyOfRules(tmp.resolve("rules"));
         var reloads = new LinkedBlockingQueue<RulesReload>();
         Instant onset = at("2024-03-01T12:00:00Z");
-        var lines = new ArrayList<SiteLogs.Rec>(SiteLogs.healthy("shop-4", onset.minusSeconds(1800), onset, 6));
+        var lines = new ArrayList<SiteLogs.Rec>(SiteLogs.healthy("shop-4", onset.minusSeconds(1500), onset, 15));
         lines.addAll(SiteLogs.poolExhausted("shop-4", onset, onset.plusSeconds(1200), 3));
         lines.sort(java.util.Comparator.comparing(SiteLogs.Rec::at));
         int split = lines.size() * 3 / 4;
