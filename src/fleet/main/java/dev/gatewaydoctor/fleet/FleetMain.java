@@ -119,10 +119,7 @@ public final class FleetMain implements Callable<Integer> {
                         else LOG.warn("rules changed but do not compile; version {} keeps serving: {}", reload.version(), reload.problems());
                     });
         } catch (RulesException e) {
-            err.println("gatewaydoctor-fleet: the rules in " + e.source() + " cannot be used:");
-            for (RuleProblem p : e.problems()) {
-                err.println("  " + p.file() + (p.line() > 0 ? ":" + p.line() + (p.column() > 0 ? ":" + p.column() : "") : "") + ": error: " + p.message());
-            }
+            printProblems(err, e);
             return BAD_RULES;
         }
         err.println("gatewaydoctor-fleet: rules " + doctor.rulesSource() + " (version " + doctor.rulesVersion() + ")"
@@ -134,6 +131,14 @@ public final class FleetMain implements Callable<Integer> {
             return OK;
         }
         return runStreams(settings, doctor);
+    }
+
+    /** Each problem on a line of its own, file:line:column first, as the CLI's rules check prints them. */
+    static void printProblems(PrintWriter err, RulesException e) {
+        err.println("gatewaydoctor-fleet: the rules in " + e.source() + " cannot be used:");
+        for (RuleProblem p : e.problems()) {
+            err.println("  " + p.file() + (p.line() > 0 ? ":" + p.line() + (p.column() > 0 ? ":" + p.column() : "") : "") + ": error: " + p.message());
+        }
     }
 
     private int runStreams(FleetSettings settings, Diagnoser doctor) {

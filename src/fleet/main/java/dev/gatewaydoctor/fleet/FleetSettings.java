@@ -54,11 +54,12 @@ public record FleetSettings(String bootstrapServers, String applicationId, Strin
             new Setting("onset.threshold", "10", "the fewest gateway failures in the current window that open an incident"),
             new Setting("onset.factor", "3", "and how many times the site's baseline failures per window they must be"),
             new Setting("rediagnose.every", "PT15M", "while an incident is open, how often it is diagnosed again"),
-            new Setting("close.after", "PT10M", "an incident closes after this long without a gateway failure"),
+            new Setting("close.after", "PT10M", "an incident closes when its failures over this long are back to the site's baseline "
+                    + "(none at all, for a site that had none)"),
             new Setting("events.kept", "PT24H", "how long a site's changes are kept for its diagnoses"),
             new Setting("timezone", "UTC", "the zone of log stamps that carry none (nginx, PHP-FPM)"),
-            new Setting("next-checks", "true", "rank the checks most worth making next in each diagnosis (about half a second of a core "
-                    + "each, docs/performance.md); false leaves nextChecks empty"),
+            new Setting("next-checks", "true", "rank the checks most worth making next in each diagnosis (five times the cost of the "
+                    + "diagnosis, docs/performance.md); false leaves nextChecks empty"),
             new Setting("redact", "true", "replace visitors' data (client IPs, e-mail addresses, cookies, tokens) in diagnoses"),
             new Setting("kafka.*", null, "any Kafka Streams or client setting, passed as it is (kafka.num.stream.threads=2); "
                     + "processing.guarantee is exactly_once_v2 unless set here"));

@@ -93,12 +93,12 @@ final class IncidentProcessor implements Processor<String, Input, String, String
         Input in = record.value();
         String key = record.key();
         if (in instanceof Input.Malformed m) {
-            deadLetter(record, m.reason(), new String(m.value(), StandardCharsets.UTF_8));
+            deadLetter(record, m.reason(), new String(m.value(), StandardCharsets.UTF_8), m.site());
         } else if (in instanceof Input.Line line) {
-            if (!line.site().equals(key)) deadLetter(record, wrongKey(key, line.site()), lineJson(line));
+            if (!line.site().equals(key)) deadLetter(record, wrongKey(key, line.site()), lineJson(line), line.site());
             else line(record, line);
         } else if (in instanceof Input.Event e) {
-            if (!e.site().equals(key)) deadLetter(record, wrongKey(key, e.site()), e.toString());
+            if (!e.site().equals(key)) deadLetter(record, wrongKey(key, e.site()), eventJson(e), e.site());
             else event(e);
         }
     }
@@ -115,7 +115,8 @@ final class IncidentProcessor implements Processor<String, Input, String, String
         long at = timed ? record.timestamp() : newest;
         if (timed && at < newest - settings.grace().toMillis()) {
             deadLetter(record, "late: written at " + Instant.ofEpochMilli(at) + ", " + Duration.ofMillis(newest - at)
-                    + " behind the newest record seen (" + Instant.ofEpochMilli(newest) + "); window.grace is " + settings.grace(), lineJson(line));
+                    + " behind the newest record seen (" + Instant.ofEpochMilli(newest) + "); window.grace is " + settings.grace(), lineJson(line),
+                    line.site());
             return;
         }
         long b = Math.floorDiv(at, bucket) * bucket;
@@ -333,13 +334,23 @@ final class IncidentProcessor implements Processor<String, Input, String, String
         context.forward(new Record<>(site, JsonReport.write(o), System.currentTimeMillis()), DIAGNOSES_OUT);
     }
 
-    private void deadLetter(Record<String, Input> record, String reason, String value) {
+    /** A record that could not be used, with the reason, where it came from, and the site when that much was read. */
+    private void deadLetter(Record<String, Input> record, String reason, String value, String site) {
         ObjectNode o = JSON.createObjectNode();
         o.put("reason", reason);
+        if (site != null) o.put("site", site);
         context.recordMetadata().ifPresent(m -> o.put("topic", m.topic()).put("partition", m.partition()).put("offset", m.offset()));
         if (record.key() != null) o.put("key", record.key());
         o.put("value", value.length() > 10_000 ? value.substring(0, 10_000) + "..." : value);
         context.forward(new Record<>(record.key(), JsonReport.write(o), System.currentTimeMillis()), DEAD_LETTERS_OUT);
+    }
+
+    private static String eventJson(Input.Event e) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("site", e.site()).put("kind", e.kind());
+        if (e.subject() != null) o.put("subject", e.subject());
+        o.put("at", e.at().toString());
+        return JsonReport.write(o);
     }
 
     private static String lineJson(Input.Line line) {

@@ -62,14 +62,27 @@ class FleetMainTest {
     }
 
     @Test
-    void rulesThatDoNotCompileExitWith3NamingTheFileAndLine(@TempDir Path tmp) throws Exception {
-        Path rules = dev.gatewaydoctor.TestRules.slimCopyOfRules(tmp.resolve("rules"));
-        Path disk = rules.resolve("causes/disk-full.drl");
-        Files.writeString(disk, Files.readString(disk) + "\nrule \"broken\"\nwhen\n    Metric(name == \n then\nend\n");
-        Path config = Files.writeString(tmp.resolve("fleet.properties"), "bootstrap.servers=localhost:9092\nrules.dir=" + rules + "\n");
+    void rulesThatCannotBeUsedExitWith3NamingTheFileLineAndColumn(@TempDir Path tmp) {
+        // Through the loader: a rules directory that is not there.
+        Path config;
+        try {
+            config = Files.writeString(tmp.resolve("fleet.properties"), "bootstrap.servers=localhost:9092\nrules.dir=" + tmp.resolve("nope") + "\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         Run r = run("--config", config.toString(), "--check");
         assertThat(r.code()).isEqualTo(3);
-        assertThat(r.err()).contains("the rules in " + rules + " cannot be used:").contains("causes/disk-full.drl:");
+        assertThat(r.err()).isEqualTo("gatewaydoctor-fleet: the rules in " + tmp.resolve("nope") + " cannot be used:" + System.lineSeparator()
+                + "  " + tmp.resolve("nope") + ": error: not a directory" + System.lineSeparator());
+
+        // Problems of a compilation, as the loader reports them (compiling broken DRL here would cost the test seconds;
+        // the library's own tests break real rules).
+        var err = new StringWriter();
+        FleetMain.printProblems(new PrintWriter(err, true), new dev.gatewaydoctor.RulesException("rules", java.util.List.of(
+                new dev.gatewaydoctor.RuleProblem("causes/disk-full.drl", 58, 1, "mismatched input 'end' in rule \"broken\""),
+                new dev.gatewaydoctor.RuleProblem("causes.yaml", 0, 0, "no cause disk-ful"))));
+        assertThat(err.toString().lines()).containsExactly("gatewaydoctor-fleet: the rules in rules cannot be used:",
+                "  causes/disk-full.drl:58:1: error: mismatched input 'end' in rule \"broken\"", "  causes.yaml: error: no cause disk-ful");
     }
 
     @Test
