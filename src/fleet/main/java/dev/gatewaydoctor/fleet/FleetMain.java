@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
         footerHeading = "%nSettings (the properties file; key, default, meaning):%n")
 public final class FleetMain implements Callable<Integer> {
 
-    /** Exit codes, as the CLI's: 0 stopped cleanly, 1 Kafka Streams failed, 2 bad settings or command line, 3 bad rules. */
+    /** Exit codes, as the CLI's: 0 stopped cleanly, 1 Kafka failed, 2 bad settings, command line or topics, 3 bad rules. */
     static final int OK = 0;
     static final int FAILED = 1;
     static final int BAD_INPUT = 2;
@@ -93,7 +93,8 @@ public final class FleetMain implements Callable<Integer> {
             lines.add("      " + s.meaning());
         }
         lines.add("");
-        lines.add("Durations are ISO-8601 (PT1M, PT10M, PT1H). Exit codes: 0 stopped, 1 Kafka Streams failed, 2 bad settings, 3 bad rules.");
+        lines.add("Durations are ISO-8601 (PT1M, PT10M, PT1H). Exit codes: 0 stopped, 1 Kafka failed (brokers not reached, Streams stopped),"
+                + " 2 bad settings or topics, 3 bad rules.");
         return lines.toArray(String[]::new);
     }
 
@@ -133,6 +134,48 @@ public final class FleetMain implements Callable<Integer> {
         return runStreams(settings, doctor);
     }
 
+    /**
+     * The four topics exist, and the events topic has as many partitions as the logs topic: Kafka Streams would stop
+     * on a missing source topic with an error of its own, and would run, wrongly, on topics that are not co-partitioned
+     * (a site's changes in another task than its lines).
+     */
+    int checkTopics(FleetSettings settings) {
+        var names = java.util.List.of(settings.logsTopic(), settings.eventsTopic(), settings.outputTopic(), settings.deadLetterTopic());
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(FleetTools.client(settings))) {
+            var partitions = new java.util.HashMap<String, Integer>();
+            var missing = new java.util.ArrayList<String>();
+            for (var e : admin.describeTopics(names).topicNameValues().entrySet()) {
+                try {
+                    partitions.put(e.getKey(), e.getValue().get(30, java.util.concurrent.TimeUnit.SECONDS).partitions().size());
+                } catch (java.util.concurrent.ExecutionException x) {
+                    if (!(x.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) throw x;
+                    missing.add(e.getKey());
+                }
+            }
+            if (!missing.isEmpty()) {
+                java.util.Collections.sort(missing);
+                err.println("gatewaydoctor-fleet: no topic " + String.join(", ", missing) + " on " + settings.bootstrapServers()
+                        + ": create " + (missing.size() > 1 ? "them" : "it") + " first (docs/fleet.md, \"Running it\")");
+                return BAD_INPUT;
+            }
+            int logs = partitions.get(settings.logsTopic());
+            int events = partitions.get(settings.eventsTopic());
+            if (logs != events) {
+                err.println("gatewaydoctor-fleet: " + settings.eventsTopic() + " has " + events + " partitions and " + settings.logsTopic() + " "
+                        + logs + ": they must have as many, so that a site's changes and lines meet in one task");
+                return BAD_INPUT;
+            }
+            return OK;
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            err.println("gatewaydoctor-fleet: cannot read the topics on " + settings.bootstrapServers() + ": "
+                    + (e.getCause() != null ? e.getCause().getMessage() : "no answer in 30 s"));
+            return FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FAILED;
+        }
+    }
+
     /** Each problem on a line of its own, file:line:column first, as the CLI's rules check prints them. */
     static void printProblems(PrintWriter err, RulesException e) {
         err.println("gatewaydoctor-fleet: the rules in " + e.source() + " cannot be used:");
@@ -142,6 +185,11 @@ public final class FleetMain implements Callable<Integer> {
     }
 
     private int runStreams(FleetSettings settings, Diagnoser doctor) {
+        int topics = checkTopics(settings);
+        if (topics != OK) {
+            doctor.close();
+            return topics;
+        }
         var failure = new AtomicReference<Throwable>();
         var stopped = new CountDownLatch(1);
         var streams = new KafkaStreams(FleetTopology.build(settings, doctor), FleetTopology.streamsConfig(settings));

@@ -51,7 +51,7 @@ final class FleetTools {
     }
 
     /** Kafka client settings from kafka.* that a plain client understands (security, timeouts), with the brokers. */
-    private static Map<String, Object> client(FleetSettings s) {
+    static Map<String, Object> client(FleetSettings s) {
         var m = new HashMap<String, Object>();
         s.kafka().forEach((k, v) -> {
             if (k.startsWith("security.") || k.startsWith("ssl.") || k.startsWith("sasl.")) m.put(k, v);

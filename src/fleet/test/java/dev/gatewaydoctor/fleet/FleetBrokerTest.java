@@ -111,6 +111,23 @@ class FleetBrokerTest {
     }
 
     @Test
+    void missingTopicsAndEventsNotCoPartitionedWithTheLogsStopTheStartWithExitCode2(@TempDir Path tmp) throws Exception {
+        Path config = Files.writeString(tmp.resolve("fleet.properties"), String.join("\n", "bootstrap.servers=" + kafka.bootstrap,
+                "application.id=fleet-check", "topic.logs=check.logs", "topic.events=check.events", "topic.diagnoses=check.diagnoses",
+                "topic.dead-letters=check.dead-letters", "state.dir=" + tmp.resolve("state"), ""));
+        var err = new java.io.StringWriter();
+        assertThat(FleetMain.run(new String[] {"--config", config.toString()}, new PrintWriter(new java.io.StringWriter()), new PrintWriter(err)))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("no topic check.dead-letters, check.diagnoses, check.events, check.logs on " + kafka.bootstrap);
+
+        kafka.createTopics(Map.of("check.logs", 3, "check.events", 1, "check.diagnoses", 1, "check.dead-letters", 1));
+        var err2 = new java.io.StringWriter();
+        assertThat(FleetMain.run(new String[] {"--config", config.toString()}, new PrintWriter(new java.io.StringWriter()), new PrintWriter(err2)))
+                .isEqualTo(2);
+        assertThat(err2.toString()).contains("check.events has 1 partitions and check.logs 3: they must have as many");
+    }
+
+    @Test
     void aRestartMidStreamLosesNoDiagnosisAndEmitsNoneTwice(@TempDir Path tmp) throws Exception {
         Diagnoser doctor = FleetDriver.bundledRules();
         List<SiteLogs.Rec> sample = sample();
