@@ -340,6 +340,73 @@ public final class LogIngest {
         return kept.result(name);
     }
 
+    /**
+     * What one line said, read as whole-log reading reads each line of a log.
+     *
+     * @param junk      why the line is no log text ("binary", "over 64 KB"), or null
+     * @param requestAt for a line of an access log, when its request was made (every line of one is a request), else null
+     * @param signals   what the message families read in it; empty for noise
+     * @param at        when it was written, by its stamp (a syslog stamp placed in the year before the reference), or null
+     * @param kind      the kind of signal: lines with the same kind say the same thing about the same upstream, pool,
+     *                  plugin or process, and whole-log reading keeps one line of each kind with a count; null for noise
+     */
+    public record Line(String junk, Instant requestAt, List<LogSignal> signals, Instant at, String kind) {
+        public Line {
+            signals = List.copyOf(signals);
+        }
+
+        /** Whether the line carries no signal: most lines of a real log. */
+        public boolean noise() {
+            return signals.isEmpty();
+        }
+    }
+
+    private static final Line JUNK_BINARY = new Line("binary", null, List.of(), null, null);
+    private static final Line JUNK_TOO_LONG = new Line("over 64 KB", null, List.of(), null, null);
+
+    /**
+     * Reads one line alone, for a reader of a stream of lines that never holds a whole log (fleet mode): the same
+     * junk checks, signal-word prefilter, recognition, time and kind as {@link #read}, so that a line counts alike
+     * in a log read whole and in a stream.
+     *
+     * @param source        the log the line came from (one of {@link LogSources#ALL}; an access log's lines give their request time)
+     * @param text          the line, without its line end
+     * @param zone          the zone of stamps that carry none (null: UTC)
+     * @param yearReference the latest time the line may be from, for syslog stamps that carry no year
+     * @return what the line said
+     */
+    public Line readLine(String source, String text, java.time.ZoneId zone, Instant yearReference) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(text, "text");
+        if (text.length() > MAX_LINE) return JUNK_TOO_LONG;
+        if (text.endsWith("\r")) text = text.substring(0, text.length() - 1);
+        boolean ascii = true;
+        boolean hit = false;
+        int state = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) return JUNK_BINARY;
+            if (c >= 0x80) ascii = false;
+            else if (!hit) {
+                state = words.step(state, (byte) c);
+                hit = state < 0;
+            }
+        }
+        Instant requestAt = null;
+        if ("nginx-access".equals(source) || "apache-access".equals(source)) {
+            byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+            long t = accessTime(bytes, 0, bytes.length);
+            if (t != Long.MIN_VALUE) requestAt = Instant.ofEpochSecond(t);
+        }
+        // As in a whole log, a line outside ASCII is read in full: the byte prefilter does not search it.
+        if (ascii && !hit) return new Line(null, requestAt, List.of(), null, null);
+        java.time.ZoneId z = zone != null ? zone : java.time.ZoneOffset.UTC;
+        List<LogSignal> signals = recognizer.recognize(new LogLine("other", text, null), z);
+        if (signals.isEmpty()) return new Line(null, requestAt, List.of(), null, null);
+        return new Line(null, requestAt, signals, SignalCollector.timeOf(signals, text, z, yearReference),
+                SignalCollector.kindOf(signals).toString());
+    }
+
     private static SignalCollector take(java.util.concurrent.Future<SignalCollector> f) throws IOException {
         try {
             return f.get();

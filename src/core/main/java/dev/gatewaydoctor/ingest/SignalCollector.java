@@ -46,9 +46,7 @@ final class SignalCollector {
         List<LogSignal> signals = recognizer.recognize(new LogLine("other", text, null),
                 options.zone() != null ? options.zone() : java.time.ZoneOffset.UTC);
         if (signals.isEmpty()) return;
-        Instant at = signals.get(0).time();
-        // Syslog's stamps have no year: a log read now was written up to now (or up to --until).
-        if (at == null) at = LogRecognizer.yearlessTime(text, options.zone() != null ? options.zone() : java.time.ZoneOffset.UTC, yearReference);
+        Instant at = timeOf(signals, text, options.zone(), yearReference);
         if (at != null && (options.since() != null && at.isBefore(options.since()) || options.until() != null && at.isAfter(options.until()))) {
             outside++;
             return;
@@ -65,6 +63,14 @@ final class SignalCollector {
         } else {
             kind.seen(text, at);
         }
+    }
+
+    /** When a line with these signals was written: its stamp, or a syslog stamp placed in the year before the reference. */
+    static Instant timeOf(List<LogSignal> signals, String text, java.time.ZoneId zone, Instant yearReference) {
+        Instant at = signals.get(0).time();
+        // Syslog's stamps have no year: a log read now was written up to now (or up to --until).
+        if (at == null) at = LogRecognizer.yearlessTime(text, zone != null ? zone : java.time.ZoneOffset.UTC, yearReference);
+        return at;
     }
 
     /** Adds what a later part of the same log kept. */
@@ -122,7 +128,7 @@ final class SignalCollector {
      * An access log's gateway errors are one kind per status, whatever the page: a site failing everywhere gives three
      * facts, not one per URL (the examples show a few of the requests).
      */
-    private static Object kindOf(List<LogSignal> signals) {
+    static Object kindOf(List<LogSignal> signals) {
         var key = new ArrayList<List<Object>>(signals.size());
         for (LogSignal s : signals) {
             key.add(java.util.Arrays.asList(s.family(), s.errno(), s.upstream(), s.socketPath(), s.host(), s.file(), s.plugin(), s.theme(),

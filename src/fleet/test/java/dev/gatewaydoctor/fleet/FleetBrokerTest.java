@@ -1,0 +1,219 @@
+package dev.gatewaydoctor.fleet;
+
+import dev.gatewaydoctor.Diagnoser;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Fleet mode end to end on a real broker (KRaft, in this JVM): a sample of three sites' logs is produced, the
+ * application is stopped mid-stream and started again on a fresh state directory (its stores come back from their
+ * changelogs, as on another machine), and a read_committed consumer of the output finds every diagnosis the same
+ * records give through the TopologyTestDriver, none lost, none twice. Tagged kafka: its own command (README, .ci/run).
+ */
+@Tag("kafka")
+class FleetBrokerTest {
+
+    /**
+     * Three hours ago, on the hour: Kafka trims a windowed store's changelog by its records' times (the store's
+     * retention and a day), so the windows of a replay of older logs would not come back after the restart this test
+     * makes (docs/fleet.md, "Replays"). Live logs, as here, are recent.
+     */
+    private static final Instant START = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS).minus(Duration.ofHours(3));
+
+    private static Instant at(int minutes) {
+        return START.plus(Duration.ofMinutes(minutes));
+    }
+
+    /** shop-a's pool is full from 1:00 to 1:20 and again 2:30-2:40; shop-b's 1:30-1:45, after a plugin update; blog-c is quiet. */
+    private static List<SiteLogs.Rec> sample() {
+        var out = new ArrayList<SiteLogs.Rec>();
+        Instant end = at(180);
+        out.addAll(SiteLogs.healthy("shop-a", START, end, 6));
+        out.addAll(SiteLogs.poolExhausted("shop-a", at(60), at(80), 3));
+        out.addAll(SiteLogs.poolExhausted("shop-a", at(150), at(160), 3));
+        out.addAll(SiteLogs.healthy("shop-b", START.plusSeconds(2), end, 6));
+        out.addAll(SiteLogs.poolExhausted("shop-b", at(90), at(105), 3));
+        out.addAll(SiteLogs.healthy("blog-c", START.plusSeconds(4), end, 10));
+        out.sort(Comparator.comparing(SiteLogs.Rec::at));
+        return out;
+    }
+
+    private static final String EVENT = "{\"site\": \"shop-b\", \"kind\": \"plugin-updated\", \"subject\": \"woocommerce 8.9.1\", \"at\": \""
+            + at(85) + "\"}";
+
+    private static InProcessKafka kafka;
+
+    @BeforeAll
+    static void broker(@TempDir Path dir) throws Exception {
+        kafka = new InProcessKafka(dir);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (kafka != null) kafka.close();
+    }
+
+    @Test
+    void theReadmeDemoFeedsTheSampleLogAndTailShowsItsDiagnoses(@TempDir Path tmp) throws Exception {
+        Path config = Files.writeString(tmp.resolve("fleet.properties"), String.join("\n",
+                "bootstrap.servers=" + kafka.bootstrap, "application.id=fleet-demo", "topic.logs=demo.logs", "topic.events=demo.events",
+                "topic.diagnoses=demo.diagnoses", "topic.dead-letters=demo.dead-letters", "state.dir=" + tmp.resolve("state"), ""));
+        FleetSettings settings = FleetSettings.load(config);
+        kafka.createTopics(Map.of("demo.logs", 1, "demo.events", 1, "demo.diagnoses", 1, "demo.dead-letters", 1));
+        KafkaStreams app = start(settings, FleetDriver.bundledRules());
+        try {
+            var err = new java.io.StringWriter();
+            int fed = FleetMain.run(new String[] {"feed", "--config", config.toString(), "src/fleet/sample/shop-1.jsonl"},
+                    new PrintWriter(new java.io.StringWriter()), new PrintWriter(err));
+            assertThat(fed).as(err.toString()).isZero();
+            assertThat(err.toString()).contains("sent 1699 records to demo.logs");
+            var out = new java.io.StringWriter();
+            int tailed = FleetMain.run(new String[] {"tail", "--config", config.toString(), "--max", "3", "--idle", "PT90S"},
+                    new PrintWriter(out), new PrintWriter(new java.io.StringWriter()));
+            assertThat(tailed).isZero();
+            var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+            List<String> lines = out.toString().lines().toList();
+            assertThat(lines).hasSize(3);
+            var onset = mapper.readTree(lines.get(0));
+            assertThat(onset.get("incidentId").asText()).isEqualTo("shop-1@2024-03-01T12:00:00Z");
+            assertThat(onset.at("/causes/0/id").asText()).isEqualTo("php-fpm-pool-exhausted");
+            assertThat(onset.get("nextChecks")).isNotEmpty();
+            assertThat(mapper.readTree(lines.get(2)).get("type").asText()).isEqualTo("closed");
+        } finally {
+            app.close(Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
+    void missingTopicsAndEventsNotCoPartitionedWithTheLogsStopTheStartWithExitCode2(@TempDir Path tmp) throws Exception {
+        Path config = Files.writeString(tmp.resolve("fleet.properties"), String.join("\n", "bootstrap.servers=" + kafka.bootstrap,
+                "application.id=fleet-check", "topic.logs=check.logs", "topic.events=check.events", "topic.diagnoses=check.diagnoses",
+                "topic.dead-letters=check.dead-letters", "state.dir=" + tmp.resolve("state"), ""));
+        var err = new java.io.StringWriter();
+        assertThat(FleetMain.run(new String[] {"--config", config.toString()}, new PrintWriter(new java.io.StringWriter()), new PrintWriter(err)))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("no topic check.dead-letters, check.diagnoses, check.events, check.logs on " + kafka.bootstrap);
+
+        kafka.createTopics(Map.of("check.logs", 3, "check.events", 1, "check.diagnoses", 1, "check.dead-letters", 1));
+        var err2 = new java.io.StringWriter();
+        assertThat(FleetMain.run(new String[] {"--config", config.toString()}, new PrintWriter(new java.io.StringWriter()), new PrintWriter(err2)))
+                .isEqualTo(2);
+        assertThat(err2.toString()).contains("check.events has 1 partitions and check.logs 3: they must have as many");
+    }
+
+    @Test
+    void aRestartMidStreamLosesNoDiagnosisAndEmitsNoneTwice(@TempDir Path tmp) throws Exception {
+        Diagnoser doctor = FleetDriver.bundledRules();
+        List<SiteLogs.Rec> sample = sample();
+        Map<String, List<String>> expected = reference(doctor, sample, tmp.resolve("driver"));
+        int total = expected.values().stream().mapToInt(List::size).sum();
+        assertThat(expected.keySet()).containsExactly("shop-a", "shop-b");
+
+        {
+            FleetSettings settings = FleetSettings.defaults(kafka.bootstrap).with(Map.of("application.id", "fleet-e2e",
+                    "next-checks", "false", "kafka.num.stream.threads", "1"));
+            kafka.createTopics(Map.of(settings.logsTopic(), 2, settings.eventsTopic(), 2, settings.outputTopic(), 2,
+                    settings.deadLetterTopic(), 1));
+            int half = sample.indexOf(sample.stream().filter(r -> !r.at().isBefore(at(70))).findFirst().orElseThrow());
+            try (var producer = producer(kafka.bootstrap); var consumer = consumer(kafka.bootstrap, settings.outputTopic())) {
+                producer.send(new ProducerRecord<>(settings.eventsTopic(), "shop-b", EVENT)).get();
+                send(producer, settings.logsTopic(), sample.subList(0, half));
+
+                var seen = new ArrayList<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>>();
+                KafkaStreams first = start(settings.with(Map.of("state.dir", tmp.resolve("instance-1").toString())), doctor);
+                awaitOutputs(consumer, seen, 1);
+                send(producer, settings.logsTopic(), sample.subList(half, sample.size()));
+                awaitOutputs(consumer, seen, 2);
+                // Stopped mid-stream: what it had not committed is aborted, and read again by the next instance.
+                // A rolling restart: the instance leaves the group, so the next one takes its partitions at once.
+                first.close(CloseOptions.timeout(Duration.ofSeconds(30)).withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+                int beforeRestart = seen.size();
+
+                // Another instance, as on another machine: no local state, the stores come back from their changelogs.
+                KafkaStreams second = start(settings.with(Map.of("state.dir", tmp.resolve("instance-2").toString())), doctor);
+                awaitOutputs(consumer, seen, total);
+                // A little longer: anything emitted twice would arrive now.
+                long until = System.currentTimeMillis() + 3000;
+                while (System.currentTimeMillis() < until) consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+                second.close(Duration.ofSeconds(30));
+
+                assertThat(beforeRestart).as("the restart came mid-stream").isLessThan(total);
+                var got = new TreeMap<String, List<String>>();
+                for (var r : seen) got.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r.value());
+                assertThat(got).isEqualTo(expected);
+            }
+        }
+    }
+
+    /** What the same records give through the TopologyTestDriver: the diagnoses per site, in order. */
+    private static Map<String, List<String>> reference(Diagnoser doctor, List<SiteLogs.Rec> sample, Path state) throws Exception {
+        var out = new TreeMap<String, List<String>>();
+        try (var fleet = new FleetDriver(doctor, state, Map.of("next-checks", "false", "state.stores", "persistent"))) {
+            fleet.events.pipeInput("shop-b", EVENT, START);
+            fleet.pipe(sample);
+            for (var kv : fleet.diagnoses.readKeyValuesToList()) out.computeIfAbsent(kv.key, k -> new ArrayList<>()).add(kv.value);
+            assertThat(fleet.deadLetters()).isEmpty();
+        }
+        return out;
+    }
+
+    private static KafkaStreams start(FleetSettings settings, Diagnoser doctor) {
+        var streams = new KafkaStreams(FleetTopology.build(settings, doctor), FleetTopology.streamsConfig(settings));
+        streams.start();
+        return streams;
+    }
+
+    private static void send(KafkaProducer<String, String> producer, String topic, List<SiteLogs.Rec> records) throws Exception {
+        // Sent now, as a shipper sends: the lines' own stamps place them (EventTimes).
+        for (var r : records) producer.send(new ProducerRecord<>(topic, r.key(), r.value()));
+        producer.flush();
+    }
+
+    private static void awaitOutputs(KafkaConsumer<String, String> consumer, List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> seen,
+                                     int atLeast) {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (seen.size() < atLeast && System.currentTimeMillis() < deadline) consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        assertThat(seen.size()).as("diagnoses on the output topic within 120 s: %s", seen.stream()
+                .map(r -> r.value().replaceAll("^\\{\"type\":\"(\\w+)\",\"site\":\"([^\"]+)\",\"incidentId\":\"([^\"]+)\",\"sequence\":(\\d+).*", "$1 $3 $4"))
+                .toList()).isGreaterThanOrEqualTo(atLeast);
+    }
+
+    private static KafkaProducer<String, String> producer(String bootstrap) {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new StringSerializer());
+    }
+
+    private static KafkaConsumer<String, String> consumer(String bootstrap, String topic) {
+        var c = new KafkaConsumer<String, String>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "fleet-e2e-reader", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new StringDeserializer());
+        c.subscribe(List.of(topic));
+        return c;
+    }
+}
