@@ -186,7 +186,10 @@ public final class KnowledgeLoader {
         List<Check> checks = readChecks(files, problems);
         BaseRates baseRates = readBaseRates(files, causes, problems);
         List<LogRequest> logRequests = readLogRequests(files, problems);
-        LogRecognizer recognizer = FamilyFiles.read(files, problems);
+        String version = version(files);
+        // Files the build precompiled are the files the build checked: their family fixtures can only pass, and
+        // running them took a good part of every start.
+        LogRecognizer recognizer = FamilyFiles.read(files, problems, !PrecompiledRules.exists(version));
         NamedLists lists = NamedLists.read(files, problems);
         Calibration calibration = Calibration.read(files, problems);
         Vocabulary vocabulary = Vocabulary.of(files, checks);
@@ -229,7 +232,6 @@ public final class KnowledgeLoader {
         if (files.keySet().stream().noneMatch(p -> p.endsWith(".drl"))) {
             throw new RulesException(source, List.of(new RuleProblem(source, 0, 0, "no .drl rule files found")));
         }
-        String version = version(files);
         // The same files make the same knowledge whichever compiled form carries their rules.
         java.util.function.BiFunction<KieBase, Boolean, Knowledge> knowledge = (base, precompiled) -> new Knowledge(source, version, base,
                 Collections.unmodifiableMap(causes), List.copyOf(fixes), ruleFiles(base, files), Collections.unmodifiableSortedMap(new TreeMap<>(files)),

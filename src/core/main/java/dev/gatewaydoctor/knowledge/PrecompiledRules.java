@@ -40,6 +40,11 @@ public final class PrecompiledRules {
     private PrecompiledRules() {
     }
 
+    /** Whether the build precompiled, and so checked, rules with this content hash. */
+    static boolean exists(String version) {
+        return PrecompiledRules.class.getClassLoader().getResource(ROOT + version + ".models") != null;
+    }
+
     /** The precompiled knowledge base of rules with this content hash, or null when the build made none. */
     static KieBase load(KieServices ks, String version) {
         List<String> modelClasses;
