@@ -61,8 +61,12 @@ public final class NamedLists {
         return out;
     }
 
+    private static final Pattern BETWEEN_WORDS = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern AT_THE_ENDS = Pattern.compile("^-|-$");
+
     private static String words(String text) {
-        return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        // Run for the site's names in every diagnosis: the patterns are compiled once.
+        return AT_THE_ENDS.matcher(BETWEEN_WORDS.matcher(text.toLowerCase(java.util.Locale.ROOT)).replaceAll("-")).replaceAll("");
     }
 
     /** The names of the lists that hold this address ("172.68.1.1", "[2400:cb00::1]:443", "1.2.3.4:80"); none for a name. */
@@ -94,12 +98,17 @@ public final class NamedLists {
                 problems.add(doc.problem("/list", "the list \"" + name + "\" is written twice"));
             }
             String kind = doc.root().path("kind").asText("");
+            boolean ofNames = kind.equals("names");
+            if (!ofNames && !kind.equals("cidr")) {
+                problems.add(doc.problem("/kind", "expected \"kind: cidr\" (address ranges such as 173.245.48.0/20) or \"kind: names\""));
+            }
             JsonNode entries = doc.root().get("entries");
-            if (kind.equals("names")) {
-                if (entries == null || !entries.isArray() || entries.isEmpty()) {
-                    problems.add(doc.problem("/entries", "expected \"entries\": a list of names (aws-alb, gcp-lb, ...)"));
-                    continue;
-                }
+            if (entries == null || !entries.isArray() || entries.isEmpty()) {
+                problems.add(doc.problem("/entries", ofNames ? "expected \"entries\": a list of names (aws-alb, gcp-lb, ...)"
+                        : "expected \"entries\": a list of address ranges (CIDR)"));
+                continue;
+            }
+            if (ofNames) {
                 var words = new ArrayList<String>();
                 for (int i = 0; i < entries.size(); i++) {
                     String w = words(entries.get(i).asText(""));
@@ -107,13 +116,6 @@ public final class NamedLists {
                     else words.add(w);
                 }
                 if (name != null) names.put(name, List.copyOf(words));
-                continue;
-            }
-            if (!kind.equals("cidr")) {
-                problems.add(doc.problem("/kind", "expected \"kind: cidr\" (address ranges such as 173.245.48.0/20) or \"kind: names\""));
-            }
-            if (entries == null || !entries.isArray() || entries.isEmpty()) {
-                problems.add(doc.problem("/entries", "expected \"entries\": a list of address ranges (CIDR)"));
                 continue;
             }
             var ranges = new ArrayList<Range>();
