@@ -356,7 +356,7 @@ public final class Engine {
     private static List<RankedCause> baseRateCauses(Knowledge knowledge, Map<String, CauseTally> tallies,
                                                     dev.gatewaydoctor.knowledge.BaseRates.Counts counts,
                                                     dev.gatewaydoctor.knowledge.BaseRates.Counts bare, List<Integer> statuses) {
-        record Scored(Cause cause, double confidence, List<EvidenceItem> items) {
+        record Scored(Cause cause, double weighted, List<EvidenceItem> items) {
         }
         String seen = statuses.stream().map(String::valueOf).reduce((a, b) -> a + " or " + b).orElse("?");
         var scored = new ArrayList<Scored>();
@@ -385,11 +385,9 @@ public final class Engine {
             if (t != null) items.addAll(t.items);
             scored.add(new Scored(cause, weighted, items));
         }
-        double sum = total;
-        scored.replaceAll(s -> new Scored(s.cause, s.confidence / sum, s.items));
-        scored.sort(Comparator.comparingDouble((Scored s) -> -s.confidence).thenComparing(s -> s.cause.id()));
+        scored.sort(Comparator.comparingDouble((Scored s) -> -s.weighted).thenComparing(s -> s.cause.id()));
         var out = new ArrayList<RankedCause>();
-        for (Scored s : scored) out.add(new RankedCause(out.size() + 1, s.cause.id(), s.cause.title(), round(s.confidence), null, s.items));
+        for (Scored s : scored) out.add(new RankedCause(out.size() + 1, s.cause.id(), s.cause.title(), round(s.weighted / total), null, s.items));
         return out;
     }
 

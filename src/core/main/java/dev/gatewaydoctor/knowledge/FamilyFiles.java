@@ -32,13 +32,9 @@ final class FamilyFiles {
     private FamilyFiles() {
     }
 
-    static LogRecognizer read(Map<String, String> files, List<RuleProblem> problems) {
-        return read(files, problems, true);
-    }
-
     /**
-     * As {@link #read(Map, List)}; without {@code runFixtures} the fixtures are read but not run, for files whose
-     * content the build already checked (they can only pass).
+     * The families of families/*.yaml. With {@code runFixtures}, each family's fixtures are run through them all;
+     * without, they are read but not run, for files whose content the build already checked (they can only pass).
      */
     static LogRecognizer read(Map<String, String> files, List<RuleProblem> problems, boolean runFixtures) {
         var families = new ArrayList<Family>();

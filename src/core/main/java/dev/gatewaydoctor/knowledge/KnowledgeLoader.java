@@ -83,7 +83,7 @@ public final class KnowledgeLoader {
      */
     public static LogRecognizer recognizer(Path dir) throws RulesException {
         var problems = new ArrayList<RuleProblem>();
-        LogRecognizer r = FamilyFiles.read(readTree(dir, dir.toString()), problems);
+        LogRecognizer r = FamilyFiles.read(readTree(dir, dir.toString()), problems, true);
         if (!problems.isEmpty()) throw new RulesException(dir.toString(), problems);
         return r;
     }

@@ -39,9 +39,9 @@ public record Family(String id, String file, String program, List<String> words,
      * One way the message is written, with what it says beyond its groups, and the literal text every match
      * of it contains ({@link RequiredLiterals}): a line without it is not matched.
      */
-    public record Alternative(Pattern pattern, String program, Map<String, String> set, java.util.List<String> required) {
+    public record Alternative(Pattern pattern, String program, Map<String, String> set, List<String> required) {
         public Alternative(Pattern pattern, String program, Map<String, String> set) {
-            this(pattern, program, set, pattern.flags() == 0 ? RequiredLiterals.of(pattern.pattern()) : java.util.List.of());
+            this(pattern, program, set, pattern.flags() == 0 ? RequiredLiterals.of(pattern.pattern()) : List.of());
         }
 
         /** False when the text lacks a literal every match contains: it cannot match. */
