@@ -77,6 +77,15 @@ public final class KnowledgeLoader {
         return compile(source, readTree(dir, source));
     }
 
+    /** The rules of a directory, every check run whatever the build checked before: for the build itself. */
+    static Knowledge fromDirectoryChecked(Path dir) throws RulesException {
+        String source = dir.toString();
+        if (!Files.isDirectory(dir)) {
+            throw new RulesException(source, List.of(new RuleProblem(source, 0, 0, "not a directory")));
+        }
+        return compile(source, readTree(dir, source), false);
+    }
+
     /**
      * Only the message families of a rules directory, without compiling its rules: for reading logs
      * before any diagnosis (whole-log ingestion, a pasted ticket).
@@ -180,6 +189,16 @@ public final class KnowledgeLoader {
 
     /** Compiles rule files given by path relative to the rules directory. */
     public static Knowledge compile(String source, Map<String, String> files) throws RulesException {
+        return compile(source, files, true);
+    }
+
+    /**
+     * @param trustBuild whether files the build precompiled skip the checks the build ran on them: their
+     *                   family fixtures and phrase examples can only pass and their rule text checks can only
+     *                   warn as they did then (the build recorded those warnings), and running them took a
+     *                   good part of every start
+     */
+    private static Knowledge compile(String source, Map<String, String> files, boolean trustBuild) throws RulesException {
         var problems = new ArrayList<RuleProblem>();
         Map<String, Cause> causes = readCauses(files, problems);
         List<Fix> fixes = readFixes(files, causes, problems);
@@ -187,16 +206,15 @@ public final class KnowledgeLoader {
         BaseRates baseRates = readBaseRates(files, causes, problems);
         List<LogRequest> logRequests = readLogRequests(files, problems);
         String version = version(files);
-        // Files the build precompiled are the files the build checked: their family fixtures can only pass, and
-        // running them took a good part of every start.
-        LogRecognizer recognizer = FamilyFiles.read(files, problems, !PrecompiledRules.exists(version));
+        List<RuleProblem> checkedByBuild = trustBuild ? PrecompiledRules.warnings(version) : null;
+        LogRecognizer recognizer = FamilyFiles.read(files, problems, checkedByBuild == null);
         NamedLists lists = NamedLists.read(files, problems);
         Calibration calibration = Calibration.read(files, problems);
         Vocabulary vocabulary = Vocabulary.of(files, checks);
         var phraseWarnings = new ArrayList<RuleProblem>();
         Phrases phrases = Phrases.read(files, checks.stream().map(Check::observation).collect(java.util.stream.Collectors.toSet()),
                 fixes.stream().map(Fix::id).collect(java.util.stream.Collectors.toSet()), Vocabulary.EVENT_KINDS,
-                configReadBy(files, vocabulary), problems, phraseWarnings);
+                configReadBy(files, vocabulary), checkedByBuild == null, problems, phraseWarnings);
         for (String path : files.keySet()) {
             if (path.startsWith("causes/") && path.endsWith(".drl")) {
                 String id = path.substring("causes/".length(), path.length() - ".drl".length());
@@ -207,20 +225,25 @@ public final class KnowledgeLoader {
             }
         }
         var warnings = new ArrayList<RuleProblem>(phraseWarnings);
-        RuleTextChecks.check(files, causes, fixes, problems, warnings);
         Map<String, String> groups = RuleTextChecks.groups(files);
-        RuleTextChecks.observationsHaveChecks(files, checks, vocabulary, warnings);
-        RuleTextChecks.absencesAreGuarded(files, warnings);
-        RuleTextChecks.samePatternAcrossFiles(files, groups, warnings);
-        RuleTextChecks.familiesExist(files, recognizer.families().stream().map(dev.gatewaydoctor.recognition.Family::id)
-                .collect(java.util.stream.Collectors.toSet()), problems);
         var mistaken = new java.util.HashSet<String>();
-        files.forEach((path, text) -> {
-            if (!path.endsWith(".drl")) return;
-            List<RuleProblem> found = DrlMistakes.find(path, text);
-            if (!found.isEmpty()) mistaken.add(path);
-            problems.addAll(found);
-        });
+        if (checkedByBuild != null) {
+            warnings.clear();
+            warnings.addAll(checkedByBuild);
+        } else {
+            RuleTextChecks.check(files, causes, fixes, problems, warnings);
+            RuleTextChecks.observationsHaveChecks(files, checks, vocabulary, warnings);
+            RuleTextChecks.absencesAreGuarded(files, warnings);
+            RuleTextChecks.samePatternAcrossFiles(files, groups, warnings);
+            RuleTextChecks.familiesExist(files, recognizer.families().stream().map(dev.gatewaydoctor.recognition.Family::id)
+                    .collect(java.util.stream.Collectors.toSet()), problems);
+            files.forEach((path, text) -> {
+                if (!path.endsWith(".drl")) return;
+                List<RuleProblem> found = DrlMistakes.find(path, text);
+                if (!found.isEmpty()) mistaken.add(path);
+                problems.addAll(found);
+            });
+        }
         // Drools compiles the files even when the checks above found problems, so that an author sees them all at once.
 
         DroolsServices.check(source, KnowledgeLoader.class.getClassLoader());

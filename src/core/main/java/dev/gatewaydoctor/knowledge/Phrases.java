@@ -56,22 +56,23 @@ public record Phrases(List<Phrase> site, List<Phrase> events, List<Phrase> obser
      * @param configRead whether a rule reads a config name (by the name, or by how it begins or ends:
      *                   {@code name str[endsWith] "image"}); a config phrase no rule reads is warned, as a
      *                   fact nobody reads is: the setting is still read, and a rule may read it tomorrow
+     * @param examples   whether each pattern is tried on its examples and non-examples (not for files the build checked)
      */
     static Phrases read(Map<String, String> files, Set<String> observations, Set<String> fixes, List<String> eventKinds,
-                        java.util.function.Predicate<String> configRead, List<RuleProblem> problems, List<RuleProblem> warnings) {
+                        java.util.function.Predicate<String> configRead, boolean examples, List<RuleProblem> problems, List<RuleProblem> warnings) {
         if (!files.containsKey("phrases.yaml")) return NONE;
         YamlDocument doc = YamlDocument.read("phrases.yaml", files, problems);
         if (doc == null) return NONE;
         return new Phrases(
-                list(doc, "site", "field", problems, (name, at) -> SITE_FIELDS.contains(name) ? null
+                list(doc, "site", "field", examples, problems, (name, at) -> SITE_FIELDS.contains(name) ? null
                         : "no site field \"" + name + "\"; expected one of " + new java.util.TreeSet<>(SITE_FIELDS)),
-                list(doc, "events", "kind", problems, (name, at) -> eventKinds.contains(name) ? null
+                list(doc, "events", "kind", examples, problems, (name, at) -> eventKinds.contains(name) ? null
                         : "no event kind \"" + name + "\"" + Vocabulary.didYouMean(name, eventKinds)),
-                list(doc, "observations", "name", problems, (name, at) -> observations.contains(name) ? null
+                list(doc, "observations", "name", examples, problems, (name, at) -> observations.contains(name) ? null
                         : "no check in checks.yaml for the observation \"" + name + "\"" + Vocabulary.didYouMean(name, observations)),
-                list(doc, "tried", "fix", problems, (name, at) -> fixes.contains(name) ? null
+                list(doc, "tried", "fix", examples, problems, (name, at) -> fixes.contains(name) ? null
                         : "no fix \"" + name + "\" in fixes.yaml" + Vocabulary.didYouMean(name, fixes)),
-                list(doc, "config", "name", problems, (name, at) -> {
+                list(doc, "config", "name", examples, problems, (name, at) -> {
                     if (!configRead.test(name)) {
                         warnings.add(doc.problem(at + "/name", "no rule reads the config value \"" + name
                                 + "\": the setting is read and weighs nothing (docs/causes.md lists the config values the rules read)"));
@@ -84,7 +85,7 @@ public record Phrases(List<Phrase> site, List<Phrase> events, List<Phrase> obser
         String problem(String name, String at);
     }
 
-    private static List<Phrase> list(YamlDocument doc, String key, String nameField, List<RuleProblem> problems, NameCheck check) {
+    private static List<Phrase> list(YamlDocument doc, String key, String nameField, boolean tryExamples, List<RuleProblem> problems, NameCheck check) {
         var out = new ArrayList<Phrase>();
         JsonNode list = doc.root().get(key);
         if (list == null) return out;
@@ -131,7 +132,7 @@ public record Phrases(List<Phrase> site, List<Phrase> events, List<Phrase> obser
             JsonNode examples = e.get("examples");
             if (examples == null || !examples.isArray() || examples.isEmpty()) {
                 problems.add(doc.problem(at + "/examples", "expected \"examples\": sentences as people write them, which the pattern must read"));
-            } else {
+            } else if (tryExamples) {
                 for (int j = 0; j < examples.size(); j++) {
                     if (phrase.match(examples.get(j).asText()) == null) {
                         problems.add(doc.problem(at + "/examples/" + j, "the pattern does not read its example \"" + examples.get(j).asText() + "\""));
@@ -139,7 +140,7 @@ public record Phrases(List<Phrase> site, List<Phrase> events, List<Phrase> obser
                 }
             }
             JsonNode nonExamples = e.get("nonExamples");
-            if (nonExamples != null && nonExamples.isArray()) {
+            if (tryExamples && nonExamples != null && nonExamples.isArray()) {
                 for (int j = 0; j < nonExamples.size(); j++) {
                     if (phrase.match(nonExamples.get(j).asText()) != null) {
                         problems.add(doc.problem(at + "/nonExamples/" + j, "the pattern reads \"" + nonExamples.get(j).asText() + "\", which it must not"));

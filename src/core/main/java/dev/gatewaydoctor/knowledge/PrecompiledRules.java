@@ -1,5 +1,8 @@
 package dev.gatewaydoctor.knowledge;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatewaydoctor.RuleProblem;
 import dev.gatewaydoctor.RulesException;
 
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
@@ -35,14 +38,30 @@ import java.util.zip.ZipInputStream;
 public final class PrecompiledRules {
 
     static final String ROOT = "gatewaydoctor/precompiled/";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String KMODULE = "<kmodule xmlns=\"http://www.drools.org/xsd/kmodule\"/>";
 
     private PrecompiledRules() {
     }
 
-    /** Whether the build precompiled, and so checked, rules with this content hash. */
-    static boolean exists(String version) {
-        return PrecompiledRules.class.getClassLoader().getResource(ROOT + version + ".models") != null;
+    /**
+     * The warnings the build's checks gave rules with this content hash when it precompiled them, or null when
+     * it precompiled none: such rules were checked (the build refuses rules with problems), so their checks
+     * need not run again at every start.
+     */
+    static List<RuleProblem> warnings(String version) {
+        ClassLoader loader = PrecompiledRules.class.getClassLoader();
+        if (loader.getResource(ROOT + version + ".models") == null) return null;
+        try (InputStream in = loader.getResourceAsStream(ROOT + version + ".warnings")) {
+            if (in == null) return null; // precompiled by a build that recorded no warnings: check again
+            var out = new ArrayList<RuleProblem>();
+            for (JsonNode w : JSON.readTree(in)) {
+                out.add(new RuleProblem(w.path("file").asText(), w.path("line").asInt(), w.path("column").asInt(), w.path("message").asText()));
+            }
+            return out;
+        } catch (IOException | RuntimeException e) {
+            return null; // unreadable: check again
+        }
     }
 
     /** The precompiled knowledge base of rules with this content hash, or null when the build made none. */
@@ -67,7 +86,7 @@ public final class PrecompiledRules {
 
     /** Compiles a rules directory to the executable model and writes it where {@link #load} finds it. */
     public static Path write(Path rulesDir, Path classesDir) throws RulesException, IOException {
-        Knowledge k = KnowledgeLoader.fromDirectory(rulesDir); // checks the rules first, with the usual messages
+        Knowledge k = KnowledgeLoader.fromDirectoryChecked(rulesDir); // checks the rules first, with the usual messages
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         for (Map.Entry<String, String> e : k.texts().entrySet()) {
@@ -119,6 +138,7 @@ public final class PrecompiledRules {
         }
         if (models.isEmpty()) throw new IllegalStateException("the executable model named no model class");
         Files.writeString(index, String.join("\n", models) + "\n");
+        Files.write(classesDir.resolve(ROOT + k.version() + ".warnings"), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(k.warnings()));
         // The list of the bundled rule files, so that they load by name from any class loader (a Spring Boot
         // jar nests ours in its own, where a zip file system cannot open it).
         Path files = classesDir.resolve(KnowledgeLoader.BUNDLED_INDEX);

@@ -30,6 +30,34 @@ class PrecompiledRulesTest {
     }
 
     @Test
+    void precompiledRulesSkipTheBuildsChecksButKeepItsWarnings() throws Exception {
+        Knowledge checked = KnowledgeLoader.fromDirectoryChecked(TestRules.RULES);
+        assertThat(PrecompiledRules.warnings(checked.version())).as("the build recorded the checks' warnings").isNotNull()
+                .isEqualTo(checked.warnings());
+        assertThat(KnowledgeLoader.fromDirectory(TestRules.RULES).warnings()).isEqualTo(checked.warnings());
+        assertThat(checked.ruleGroups()).isEqualTo(KnowledgeLoader.fromDirectory(TestRules.RULES).ruleGroups());
+    }
+
+    @Test
+    void aWarningOfEditedRulesIsFoundAtLoad(@TempDir Path tmp) throws Exception {
+        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
+        Path cause = rules.resolve("causes/disk-full.drl");
+        // A negated condition with no guard: a check the build would have warned about, run on content it never saw.
+        Files.writeString(cause, Files.readString(cause) + """
+
+                rule "A full disk that no log shows"
+                when
+                    not LogLine()
+                then
+                    insert(new Evidence("disk-full", 0.5));
+                end
+                """);
+        Knowledge k = KnowledgeLoader.fromDirectory(rules);
+        assertThat(k.precompiled()).isFalse();
+        assertThat(k.warnings()).anySatisfy(w -> assertThat(w.toString()).contains("A full disk that no log shows"));
+    }
+
+    @Test
     void compiledFromDrlAndPrecompiledGiveTheSameDiagnoses(@TempDir Path tmp) throws Exception {
         Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
         Path fixes = rules.resolve("fixes.drl");
