@@ -61,9 +61,13 @@ class DistributionIT {
         assertThat(home.resolve("lib/gatewaydoctor.jsa")).exists();
         assertThat(Files.readString(home.resolve("lib/gatewaydoctor.jsa.for"))).startsWith(home.toRealPath() + " ");
 
-        Result mapped = run(tmp, Map.of("JAVA_OPTS", "-Xshare:on"), launcher, "diagnose", "--json", SAMPLE);
+        Path loaded = tmp.resolve("classes.log");
+        Result mapped = run(tmp, Map.of("JAVA_OPTS", "-Xshare:on -Xlog:class+load:file=" + loaded), launcher, "diagnose", "--json", SAMPLE);
         assertThat(mapped.code()).as("a start that insists on the archive: %s", mapped.err()).isZero();
         assertThat(mapped.out()).isEqualTo(first.out());
+        // picocli is compiled for Java 5, whose classes only a static archive holds in Java 17.
+        assertThat(Files.readString(loaded)).as("the CLI's classes come from the archive")
+                .contains("picocli.CommandLine source: shared objects file", "dev.gatewaydoctor.cli.Main source: shared objects file");
 
         Path moved = tmp.resolve("elsewhere");
         Files.move(home, moved);
