@@ -101,7 +101,11 @@ class MainTest {
     void helpVersionAndUsageErrors() {
         Run help = run("--help");
         assertThat(help.code()).isZero();
-        assertThat(help.out()).contains("diagnose", "Exit codes: 0 done, 1 replay: a sample failed, 2 bad input, 3 bad rules.");
+        assertThat(help.out()).contains("diagnose", "replay", "rules", "serve", "cases",
+                "Exit codes: 0 done, 1 replay: a sample failed, 2 bad input, 3 bad rules.");
+        Run mistyped = run("diagnos", "x.json");
+        assertThat(mistyped.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(mistyped.err()).contains("diagnose"); // the suggestion needs every command, though only a named one is built
         Run version = run("--version");
         assertThat(version.code()).isZero();
         assertThat(version.out()).startsWith("gatewaydoctor ");
