@@ -9,7 +9,8 @@ import java.util.List;
  * @param basis        EVIDENCE; STATUS_BASE_RATES when only the status speaks (causes ranked by how often real
  *                     incidents with it had each); SEED_CHECKLIST when nothing observed speaks for any cause
  * @param causes       causes that evidence moved, most probable first (also those only evidence against)
- * @param fixes        fixes, best first
+ * @param fixes        fixes, best first: those the evidence scored, then (when evidence spoke) every other fix of the
+ *                     catalog with score 0, in the order the statuses' base rates suggest
  * @param warnings     what was accepted but not used, and what the engine could not read
  * @param rulesSource  where the rules came from (a directory, or "bundled")
  * @param rulesVersion content hash of the rules that produced this diagnosis

@@ -47,6 +47,30 @@ class DiagnoserTest {
     }
 
     @Test
+    void afterTheFixesTheEvidenceScoredComeTheOthersInTheOrderOfTheStatusesBaseRates() {
+        Diagnosis d = TestRules.diagnoser().diagnose(FactSet.builder()
+                .http(502, java.util.Map.of(), null).log("nginx-error", POOL_FULL)
+                .log("php-fpm", "[01-Mar-2024 12:03:58] WARNING: [pool www] server reached pm.max_children setting (5), consider raising it")
+                .build());
+        var knowledge = TestRules.knowledge();
+        assertThat(d.fixes()).extracting(RankedFix::id).as("every fix of the catalog, once")
+                .containsExactlyInAnyOrderElementsOf(knowledge.fixes().stream().map(dev.gatewaydoctor.knowledge.Fix::id).toList());
+        assertThat(d.fixes()).extracting(RankedFix::rank).isSorted();
+        int firstUnscored = d.fixes().indexOf(d.fixes().stream().filter(f -> f.score() == 0).findFirst().orElseThrow());
+        assertThat(d.fixes().subList(0, firstUnscored)).allSatisfy(f -> assertThat(f.score()).isPositive());
+        assertThat(d.fixes().subList(firstUnscored, d.fixes().size())).allSatisfy(f -> {
+            assertThat(f.score()).isZero();
+            assertThat(f.reason()).startsWith("no evidence points here yet");
+        });
+        // The most common cause of a 502 in the corpus that the evidence did not touch leads the rest.
+        var counts = knowledge.baseRates().counts(java.util.List.of(502)).byCause();
+        var touched = d.causes().stream().map(dev.gatewaydoctor.RankedCause::id).toList();
+        String commonest = counts.entrySet().stream().filter(e -> !touched.contains(e.getKey()))
+                .max(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey();
+        assertThat(d.fixes().get(firstUnscored).reason()).contains(knowledge.causes().get(commonest).title());
+    }
+
+    @Test
     void oneRuleCountsOnceHoweverManyLinesItMatches() {
         var many = FactSet.builder();
         for (int i = 0; i < 50; i++) many.log("nginx-error", POOL_FULL);

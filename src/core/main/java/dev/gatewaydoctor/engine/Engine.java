@@ -177,6 +177,9 @@ public final class Engine {
             for (RankedCause c : causes) session.insert(new Hypothesis(c.id(), c.confidence(), c.culprit()));
             fire(session, recorder, knowledge);
             List<RankedFix> fixes = rankFixes(knowledge, causes, recorder, factSet.site(), changeKinds(facts, time));
+            if (basis == Basis.EVIDENCE) {
+                fixes = withTheRest(knowledge, fixes, causes, GatewayStatuses.seen(facts, signals), factSet.site(), changeKinds(facts, time));
+            }
             return new Diagnosis(factSet.name(), basis, causes, fixes, warnings,
                     knowledge.source(), knowledge.version(), new java.util.TreeSet<>(recorder.firings.keySet()), time.incident());
         } catch (RuleFaultException e) {
@@ -448,6 +451,62 @@ public final class Engine {
             out.add(new RankedFix(out.size() + 1, f.id(), f.title(), s.score, f.seed(), f.effort(), f.risk(),
                     s.parts.stream().map(Map.Entry::getKey).toList(), reason.toString(),
                     f.stepsFor(site, changeKinds).stream().map(step -> fill(step, culprit)).toList(), fill(f.verify(), culprit), fill(f.undo(), culprit)));
+        }
+        return out;
+    }
+
+    /**
+     * The fixes the evidence scored, then every other fix of the catalog, so that the list says what to try
+     * when those do not help. No evidence points at the others (their score is 0): they are ordered by how
+     * often the causes they treat, among those the evidence did not touch, were behind real incidents with
+     * the statuses seen (rules/base-rates.yaml), times how well they treat them; then by the seed article's
+     * order and effort.
+     */
+    private static List<RankedFix> withTheRest(Knowledge knowledge, List<RankedFix> scored, List<RankedCause> causes,
+                                               List<Integer> statuses, dev.gatewaydoctor.facts.Site site, List<String> changeKinds) {
+        var listed = new java.util.HashSet<String>();
+        scored.forEach(f -> listed.add(f.id()));
+        var touched = new java.util.HashSet<String>();
+        causes.forEach(c -> touched.add(c.id()));
+        dev.gatewaydoctor.knowledge.BaseRates.Counts counts = knowledge.baseRates().isEmpty() ? null : knowledge.baseRates().counts(statuses);
+        String with = counts == null ? null : counts.rows().contains("any") ? "a gateway error"
+                : "a " + statuses.stream().map(String::valueOf).reduce((a, b) -> a + " or " + b).orElse("gateway error");
+        record Rest(Fix fix, double likely, String cause, int n) {
+        }
+        var rest = new ArrayList<Rest>();
+        for (Fix f : knowledge.fixes()) {
+            if (listed.contains(f.id())) continue;
+            double none = 1;
+            String best = null;
+            int bestN = 0;
+            double bestPart = -1;
+            for (var t : f.treats().entrySet()) {
+                if (touched.contains(t.getKey()) || counts == null) continue;
+                int n = counts.byCause().getOrDefault(t.getKey(), 0);
+                // Half an incident for a cause never seen with these statuses, as for a status alone.
+                double part = (n + 0.5) / (counts.total() + 0.5 * knowledge.causes().size()) * t.getValue();
+                none *= 1 - part;
+                if (part > bestPart) {
+                    bestPart = part;
+                    best = t.getKey();
+                    bestN = n;
+                }
+            }
+            rest.add(new Rest(f, 1 - none, best, bestN));
+        }
+        rest.sort(Comparator.comparingDouble((Rest r) -> -round(r.likely))
+                .thenComparingInt(r -> r.fix.seed() == null ? Integer.MAX_VALUE : r.fix.seed())
+                .thenComparingInt(r -> r.fix.effort())
+                .thenComparing(r -> r.fix.id()));
+        var out = new ArrayList<>(scored);
+        for (Rest r : rest) {
+            Fix f = r.fix;
+            Cause cause = r.cause == null ? null : knowledge.causes().get(r.cause);
+            String reason = "no evidence points here yet" + (cause == null ? ""
+                    : "; it treats " + cause.title() + ", the cause of " + r.n + " of " + counts.total() + " real incidents with " + with);
+            out.add(new RankedFix(out.size() + 1, f.id(), f.title(), 0, f.seed(), f.effort(), f.risk(),
+                    r.cause == null ? List.of() : List.of(r.cause), reason,
+                    f.stepsFor(site, changeKinds).stream().map(step -> fill(step, null)).toList(), fill(f.verify(), null), fill(f.undo(), null)));
         }
         return out;
     }
