@@ -401,7 +401,7 @@ public final class LogIngest {
         // As in a whole log, a line outside ASCII is read in full: the byte prefilter does not search it.
         if (ascii && !hit) return new Line(null, requestAt, List.of(), null, null);
         java.time.ZoneId z = zone != null ? zone : java.time.ZoneOffset.UTC;
-        List<LogSignal> signals = recognizer.recognize(new LogLine("other", text, null), z);
+        List<LogSignal> signals = recognizer.recognizeNew(new LogLine("other", text, null), z);
         if (signals.isEmpty()) return new Line(null, requestAt, List.of(), null, null);
         return new Line(null, requestAt, signals, SignalCollector.timeOf(signals, text, z, yearReference),
                 SignalCollector.kindOf(signals).toString());

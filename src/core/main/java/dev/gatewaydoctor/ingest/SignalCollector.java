@@ -43,7 +43,7 @@ final class SignalCollector {
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
 
     void accept(String text) {
-        List<LogSignal> signals = recognizer.recognize(new LogLine("other", text, null),
+        List<LogSignal> signals = recognizer.recognizeNew(new LogLine("other", text, null),
                 options.zone() != null ? options.zone() : java.time.ZoneOffset.UTC);
         if (signals.isEmpty()) return;
         Instant at = timeOf(signals, text, options.zone(), yearReference);

@@ -147,7 +147,7 @@ final class FamilyFiles {
                 }
             }
         }
-        var also = new ArrayList<Pattern>();
+        var also = new ArrayList<Family.Also>();
         JsonNode as = root.get("also");
         if (as != null) {
             if (!as.isArray()) problems.add(doc.problem("/also", "expected \"also\": a list of patterns"));
@@ -161,7 +161,7 @@ final class FamilyFiles {
                                 + Vocabulary.didYouMean(group, SignalFields.FIELDS.keySet())));
                     }
                 }
-                also.add(p);
+                also.add(new Family.Also(p));
             }
         }
         var classify = new ArrayList<Family.Classification>();

@@ -22,7 +22,7 @@ import java.util.Map;
  * @param fixtures  lines with what they must give
  */
 public record Family(String id, String file, String program, List<String> words, Unit unit, List<Alternative> patterns,
-                     List<Pattern> also, List<Classification> classify, List<String> yieldsTo, List<Fixture> fixtures) {
+                     List<Also> also, List<Classification> classify, List<String> yieldsTo, List<Fixture> fixtures) {
 
     /** What a family's patterns are matched against. */
     public enum Unit {
@@ -41,18 +41,37 @@ public record Family(String id, String file, String program, List<String> words,
      */
     public record Alternative(Pattern pattern, String program, Map<String, String> set, List<String> required) {
         public Alternative(Pattern pattern, String program, Map<String, String> set) {
-            this(pattern, program, set, pattern.flags() == 0 ? RequiredLiterals.of(pattern.pattern()) : List.of());
+            this(pattern, program, set, RequiredLiterals.of(pattern));
         }
 
         /** False when the text lacks a literal every match contains: it cannot match. */
         public boolean mayMatch(String text) {
-            for (String literal : required) if (!text.contains(literal)) return false;
-            return true;
+            return RequiredLiterals.allIn(required, text);
         }
     }
 
-    /** {@code field} is {@code value} when the line matches {@code when}. */
-    public record Classification(String field, String value, Pattern when) {
+    /** A pattern that reads more fields from a line the family matched, and the literal text every match of it contains. */
+    public record Also(Pattern pattern, List<String> required) {
+        public Also(Pattern pattern) {
+            this(pattern, RequiredLiterals.of(pattern));
+        }
+
+        /** False when the text lacks a literal every match contains: the pattern need not run. */
+        public boolean mayMatch(String text) {
+            return RequiredLiterals.allIn(required, text);
+        }
+    }
+
+    /** {@code field} is {@code value} when the line matches {@code when}, which needs the {@code required} literals. */
+    public record Classification(String field, String value, Pattern when, List<String> required) {
+        public Classification(String field, String value, Pattern when) {
+            this(field, value, when, RequiredLiterals.of(when));
+        }
+
+        /** False when the text lacks a literal every match contains: the pattern need not run. */
+        public boolean mayMatch(String text) {
+            return RequiredLiterals.allIn(required, text);
+        }
     }
 
     /**

@@ -48,10 +48,16 @@ public final class LogRecognizer {
     private record Remembered(ZoneId zone, List<LogSignal> signals) {
     }
 
+    private final WordIndex wordIndex;
+    /** Per family, in the order of {@link #families}, the bits of its words in {@link #wordIndex}. */
+    private final long[][] familyWords;
+
     public LogRecognizer(List<Family> families) {
         this.families = List.copyOf(families);
         this.words = this.families.stream().flatMap(f -> f.words().stream()).distinct().toList();
         this.readsPhpMessages = this.families.stream().anyMatch(f -> f.unit() == Family.Unit.PHP_MESSAGE);
+        this.wordIndex = new WordIndex(words);
+        this.familyWords = this.families.stream().map(f -> WordIndex.mask(words, f.words())).toArray(long[][]::new);
     }
 
     public List<Family> families() {
@@ -106,6 +112,15 @@ public final class LogRecognizer {
     public List<LogSignal> recognize(LogLine log, ZoneId localZone) {
         Remembered known = remembered.get(log);
         if (known != null && known.zone().equals(localZone == null ? ZoneOffset.UTC : localZone)) return known.signals();
+        return recognizeNew(log, localZone);
+    }
+
+    /**
+     * The signals of a line just read from a log, which no earlier reading can have remembered: whole-log
+     * reading asks this for millions of lines from several threads, and each lookup hashed the whole line
+     * under one lock.
+     */
+    public List<LogSignal> recognizeNew(LogLine log, ZoneId localZone) {
         recognitions.increment();
         String line = normalize(log.line());
         var found = new ArrayList<LogSignal.Builder>();
@@ -131,8 +146,10 @@ public final class LogRecognizer {
     /** The signals of the families of one unit that match this text, less those that yield to another that matched. */
     private List<LogSignal.Builder> match(String text, Family.Unit unit) {
         var matched = new LinkedHashMap<String, LogSignal.Builder>();
-        for (Family f : families) {
-            if (f.unit() != unit || !holdsAWord(text, f)) continue;
+        long[] present = wordIndex.find(text);
+        for (int i = 0; i < families.size(); i++) {
+            Family f = families.get(i);
+            if (f.unit() != unit || !WordIndex.any(present, familyWords[i])) continue;
             LogSignal.Builder b = read(f, text);
             if (b != null) matched.put(f.id(), b);
         }
@@ -145,11 +162,6 @@ public final class LogRecognizer {
         return out;
     }
 
-    private static boolean holdsAWord(String text, Family f) {
-        for (String w : f.words()) if (text.contains(w)) return true;
-        return false;
-    }
-
     /** What one family reads in the text, or null when none of its patterns matches. */
     static LogSignal.Builder read(Family f, String text) {
         for (Family.Alternative alt : f.patterns()) {
@@ -159,17 +171,18 @@ public final class LogRecognizer {
             var b = LogSignal.of(f.id(), alt.program() != null ? alt.program() : f.program());
             capture(b, m, alt.pattern());
             alt.set().forEach((field, value) -> SignalFields.set(b, field, fill(value, m, alt.pattern())));
-            for (com.google.re2j.Pattern also : f.also()) {
-                com.google.re2j.Matcher a = also.matcher(text);
+            for (Family.Also also : f.also()) {
+                if (!also.mayMatch(text)) continue;
+                com.google.re2j.Matcher a = also.pattern().matcher(text);
                 if (!a.find()) continue;
-                for (String field : also.namedGroups().keySet()) {
+                for (String field : also.pattern().namedGroups().keySet()) {
                     if (!SignalFields.isSet(b, field)) SignalFields.set(b, field, a.group(field));
                 }
             }
             var classified = new java.util.HashSet<String>();
             for (Family.Classification c : f.classify()) {
                 if (classified.contains(c.field()) || (!c.field().equals("program") && SignalFields.isSet(b, c.field()))) continue;
-                if (c.when().matcher(text).find()) {
+                if (c.mayMatch(text) && c.when().matcher(text).find()) {
                     SignalFields.set(b, c.field(), c.value());
                     classified.add(c.field());
                 }

@@ -21,6 +21,17 @@ final class RequiredLiterals {
     }
 
     /** The literal runs of two characters or more that any match of this RE2 pattern contains. */
+    /** The literals of a compiled pattern; none for a pattern with flags (a case-insensitive one matches other text). */
+    static List<String> of(com.google.re2j.Pattern pattern) {
+        return pattern.flags() == 0 ? of(pattern.pattern()) : List.of();
+    }
+
+    /** Whether the text holds every literal. */
+    static boolean allIn(List<String> literals, String text) {
+        for (String literal : literals) if (!text.contains(literal)) return false;
+        return true;
+    }
+
     static List<String> of(String regex) {
         var runs = new ArrayList<String>();
         var run = new StringBuilder();
