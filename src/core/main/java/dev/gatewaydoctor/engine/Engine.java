@@ -522,7 +522,7 @@ public final class Engine {
 
     /** "{culprit}" becomes what the evidence names; "{culprit|the plugin}" falls back to its words. */
     static String fill(String text, String culprit) {
-        if (text == null) return null;
+        if (text == null || text.indexOf("{culprit") < 0) return text; // most steps name no culprit
         Matcher m = CULPRIT.matcher(text);
         var sb = new StringBuilder();
         while (m.find()) {
