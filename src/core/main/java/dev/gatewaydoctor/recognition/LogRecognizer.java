@@ -100,7 +100,13 @@ public final class LogRecognizer {
      * ({@code signals} read from the kind's first line, with times read in {@code zone}).
      */
     public void remember(LogLine kept, List<LogSignal> signals, ZoneId zone) {
-        remembered.put(kept, new Remembered(zone == null ? ZoneOffset.UTC : zone, signals.stream().map(s -> s.rebased(kept)).toList()));
+        // Not rebased on the kept line here: a value that refers to its weak key keeps it, and the entry, forever.
+        remembered.put(kept, new Remembered(zone == null ? ZoneOffset.UTC : zone, List.copyOf(signals)));
+    }
+
+    /** How many lines are remembered now (entries go with the lines). */
+    int rememberedLines() {
+        return remembered.size();
     }
 
     /** How many times lines were matched against the families (a remembered line is not matched again). */
@@ -111,7 +117,9 @@ public final class LogRecognizer {
     /** As {@link #recognize(LogLine)}, reading times that carry no zone in the given one (the site's). */
     public List<LogSignal> recognize(LogLine log, ZoneId localZone) {
         Remembered known = remembered.get(log);
-        if (known != null && known.zone().equals(localZone == null ? ZoneOffset.UTC : localZone)) return known.signals();
+        if (known != null && known.zone().equals(localZone == null ? ZoneOffset.UTC : localZone)) {
+            return known.signals().stream().map(s -> s.rebased(log)).toList();
+        }
         return recognizeNew(log, localZone);
     }
 

@@ -97,4 +97,27 @@ class LogRecognizerTest {
         assertThat(only("Fatal error: Maximum execution time of 60 seconds exceeded in C:\\xampp\\htdocs\\wp-content\\plugins\\upstream\\upstream.php on line 84").plugin())
                 .isEqualTo("upstream");
     }
+
+    @Test
+    void rememberedLinesGoWithTheLinesAndTheirSignalsNameTheLineAskedFor() throws Exception {
+        LogRecognizer r = dev.gatewaydoctor.TestRules.knowledge().recognizer();
+        String text = "2024/03/01 12:04:17 [error] 1187#1187: *88231 connect() to unix:/run/php/php8.2-fpm.sock failed "
+                + "(11: Resource temporarily unavailable) while connecting to upstream";
+        List<LogSignal> read = r.recognizeNew(new LogLine("other", text, null), java.time.ZoneOffset.UTC);
+        int before = r.rememberedLines();
+        var kept = new java.util.ArrayList<LogLine>();
+        for (int i = 0; i < 2000; i++) {
+            LogLine line = new LogLine("nginx-error", text + " #" + i, null);
+            r.remember(line, read, null);
+            kept.add(line);
+        }
+        assertThat(r.recognize(kept.get(7), null)).singleElement().satisfies(s -> assertThat(s.log()).isSameAs(kept.get(7)));
+        assertThat(r.rememberedLines()).isGreaterThanOrEqualTo(before + 2000);
+        kept.clear();
+        for (int i = 0; i < 20 && r.rememberedLines() >= before + 2000; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertThat(r.rememberedLines()).as("entries whose lines nobody holds are dropped").isLessThan(before + 2000);
+    }
 }
