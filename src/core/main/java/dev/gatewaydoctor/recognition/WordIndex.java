@@ -9,7 +9,7 @@ import java.util.List;
  * instead of one search of the text per word: a line that passes the gate is tried against every family,
  * and asking each of some 140 words in turn was a tenth of reading a log full of signals.
  */
-final class WordIndex {
+public final class WordIndex {
 
     private final int[] classOf = new int[128];
     private final int classes;
@@ -20,7 +20,7 @@ final class WordIndex {
     private final int longs;
 
     /** @param words ASCII words; the bit of word i in {@link #find} is bit i. */
-    WordIndex(List<String> words) {
+    public WordIndex(List<String> words) {
         longs = Math.max(1, (words.size() + 63) / 64);
         int c = 1; // class 0: a char no word holds
         for (String w : words) {
@@ -80,6 +80,21 @@ final class WordIndex {
         long[] u = a.clone();
         for (int i = 0; i < u.length; i++) u[i] |= b[i];
         return u;
+    }
+
+    /** The class of a char or byte in {@link #firstWordTable}: 0 for one no word holds (every byte of a non-ASCII char). */
+    public int classOf(int c) {
+        return c >= 0 && c < 128 ? classOf[c] : 0;
+    }
+
+    /**
+     * The automaton for a search that stops at the first word, as whole-log reading runs it over bytes: from a
+     * state's offset (0 to start) plus a class to the next state's offset, negative where some word ends.
+     */
+    public int[] firstWordTable() {
+        int[] t = next.clone();
+        for (int i = 0; i < t.length; i++) if (found[t[i] / classes] != null) t[i] = -1;
+        return t;
     }
 
     /** The words the text holds, as a bit set (bit i: word i). */
