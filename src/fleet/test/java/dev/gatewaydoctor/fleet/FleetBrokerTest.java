@@ -218,6 +218,101 @@ class FleetBrokerTest {
         }
     }
 
+    /** Six shops over four partitions (murmur2 of the key, as producers place keyed records): every partition has one. */
+    private static final List<String> SHOPS = List.of("shop-1", "shop-2", "shop-3", "shop-4", "shop-5", "shop-6");
+
+    /**
+     * Two instances (same application id, state directories of their own) share the sites of a four-partition logs
+     * topic; one of them is stopped mid-stream while the other keeps running, its tasks move to the survivor with their
+     * stores, and the lines after the stop are diagnosed there: every site's records are what the TopologyTestDriver
+     * gives for the same records, none lost, none twice, and the moved sites go on being diagnosed by the survivor.
+     */
+    @Test
+    void aRebalanceMovesTheStoppedInstancesSitesToTheSurvivorWithNothingLostOrTwice(@TempDir Path tmp) throws Exception {
+        Diagnoser doctor = FleetDriver.bundledRules();
+        // Each shop's pool is full twice: once before the stop (the sixth shop's incident still open at it, so that its
+        // closing needs the incident moved with the task), once after it; a plugin update for shop-2 in between.
+        var sample = new ArrayList<SiteLogs.Rec>();
+        for (int i = 0; i < SHOPS.size(); i++) {
+            String shop = SHOPS.get(i);
+            sample.addAll(SiteLogs.healthy(shop, START.plusSeconds(i), at(180), 10));
+            sample.addAll(SiteLogs.poolExhausted(shop, at(50 + 8 * i), at(65 + 8 * i), 3));
+            sample.addAll(SiteLogs.poolExhausted(shop, at(135 + 4 * i), at(150 + 4 * i), 3));
+        }
+        sample.sort(Comparator.comparing(SiteLogs.Rec::at));
+        String event = "{\"site\": \"shop-2\", \"kind\": \"plugin-updated\", \"subject\": \"woocommerce 8.9.1\", \"at\": \"" + at(125) + "\"}";
+        var expected = new TreeMap<String, List<String>>();
+        try (var fleet = new FleetDriver(doctor, tmp.resolve("driver"), Map.of("next-checks", "false"))) {
+            fleet.events.pipeInput("shop-2", event, START);
+            fleet.pipe(sample);
+            for (var kv : fleet.diagnoses.readKeyValuesToList()) expected.computeIfAbsent(kv.key, k -> new ArrayList<>()).add(kv.value);
+            assertThat(fleet.deadLetters()).isEmpty();
+        }
+        assertThat(expected.keySet()).containsExactlyElementsOf(SHOPS);
+        int total = expected.values().stream().mapToInt(List::size).sum();
+
+        FleetSettings settings = FleetSettings.defaults(kafka.bootstrap).with(Map.of("application.id", "fleet-rebalance",
+                "topic.logs", "rebalance.logs", "topic.events", "rebalance.events", "topic.diagnoses", "rebalance.diagnoses",
+                "topic.dead-letters", "rebalance.dead-letters", "next-checks", "false", "kafka.num.stream.threads", "1"));
+        kafka.createTopics(Map.of(settings.logsTopic(), 4, settings.eventsTopic(), 4, settings.outputTopic(), 2, settings.deadLetterTopic(), 1));
+        var partitionOf = new TreeMap<String, Integer>();
+        for (String shop : SHOPS) partitionOf.put(shop, org.apache.kafka.common.utils.Utils.toPositive(
+                org.apache.kafka.common.utils.Utils.murmur2(shop.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % 4);
+        assertThat(new java.util.TreeSet<>(partitionOf.values())).containsExactly(0, 1, 2, 3);
+
+        KafkaStreams survivor = start(settings.with(Map.of("state.dir", tmp.resolve("survivor").toString())), doctor);
+        KafkaStreams stopped = start(settings.with(Map.of("state.dir", tmp.resolve("stopped").toString())), doctor);
+        try (var producer = producer(kafka.bootstrap); var consumer = consumer(kafka.bootstrap, settings.outputTopic())) {
+            // Both running, with two tasks each (no state yet, so none is ahead: the assignor balances them).
+            await("both instances running with two tasks each", () -> survivor.state() == KafkaStreams.State.RUNNING
+                    && stopped.state() == KafkaStreams.State.RUNNING && activePartitions(survivor).size() == 2 && activePartitions(stopped).size() == 2);
+            var moved = activePartitions(stopped);
+            List<String> movedShops = SHOPS.stream().filter(s -> moved.contains(partitionOf.get(s))).toList();
+
+            producer.send(new ProducerRecord<>(settings.eventsTopic(), "shop-2", event)).get();
+            int split = firstAt(sample, at(100));
+            send(producer, settings.logsTopic(), sample.subList(0, split));
+            var seen = new ArrayList<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>>();
+            // Mid-stream: once the instance to stop has diagnosed each of its shops' first incident.
+            long deadline = System.currentTimeMillis() + 120_000;
+            while (!seen.stream().map(r -> r.key()).collect(java.util.stream.Collectors.toSet()).containsAll(movedShops)
+                    && System.currentTimeMillis() < deadline) consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            assertThat(seen).as("the first diagnoses of %s", movedShops).extracting(r -> r.key()).containsAll(movedShops);
+            stopped.close(CloseOptions.timeout(Duration.ofSeconds(30)).withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+            int atStop = seen.size();
+
+            send(producer, settings.logsTopic(), sample.subList(split, sample.size()));
+            awaitOutputs(consumer, seen, total);
+            long until = System.currentTimeMillis() + 3000;
+            while (System.currentTimeMillis() < until) consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+
+            assertThat(activePartitions(survivor)).as("the survivor took the stopped instance's tasks").containsExactlyInAnyOrder(0, 1, 2, 3);
+            assertThat(atStop).as("stopped mid-stream").isLessThan(total);
+            var got = new TreeMap<String, List<String>>();
+            for (var r : seen) got.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r.value());
+            assertThat(got).isEqualTo(expected);
+            // What came after the stop for the moved shops came from the survivor: it went on diagnosing them.
+            assertThat(seen.subList(atStop, seen.size())).extracting(r -> r.key()).containsAll(movedShops);
+        } finally {
+            stopped.close(Duration.ofSeconds(30));
+            survivor.close(Duration.ofSeconds(30));
+        }
+    }
+
+    private static java.util.Set<Integer> activePartitions(KafkaStreams streams) {
+        var out = new java.util.TreeSet<Integer>();
+        for (var thread : streams.metadataForLocalThreads()) for (var task : thread.activeTasks()) out.add(task.taskId().partition());
+        return out;
+    }
+
+    private static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (!condition.getAsBoolean()) {
+            assertThat(System.currentTimeMillis()).as("%s within 120 s", what).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
     private static int firstAt(List<SiteLogs.Rec> sample, Instant t) {
         return sample.indexOf(sample.stream().filter(r -> !r.at().isBefore(t)).findFirst().orElseThrow());
     }
