@@ -29,9 +29,12 @@ final class InProcessKafka implements AutoCloseable {
     private final KafkaRaftServer server;
     final String bootstrap;
 
+    /** On free ports: the tests'. */
     InProcessKafka(Path dir) throws Exception {
-        int brokerPort = freePort();
-        int controllerPort = freePort();
+        this(dir, freePort(), freePort());
+    }
+
+    InProcessKafka(Path dir, int brokerPort, int controllerPort) throws Exception {
         bootstrap = "localhost:" + brokerPort;
         var p = new Properties();
         p.put("process.roles", "broker,controller");
