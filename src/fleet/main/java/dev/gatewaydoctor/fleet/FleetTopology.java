@@ -58,7 +58,8 @@ public final class FleetTopology {
         p.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         // Kafka 4.x warns at every start that this is off, for global stores, which this topology has none of: on, as
-        // Kafka 5 will have it, it changes nothing here and the warning goes.
+        // Kafka 5 will have it, it changes nothing here and the warning goes (once: the partition assignor makes its own
+        // copy of the settings from the consumer's, without it, and warns again; Kafka's, not ours to silence).
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         p.putAll(settings.kafka());
         return p;
