@@ -162,11 +162,12 @@ class FleetBrokerTest {
         FleetSettings settings = FleetSettings.defaults(kafka.bootstrap).with(Map.of("application.id", id,
                 "topic.logs", id + ".logs", "topic.events", id + ".events", "topic.diagnoses", id + ".diagnoses",
                 "topic.dead-letters", id + ".dead-letters", "next-checks", "false", "kafka.num.stream.threads", "1",
-                // A killed instance's partitions wait for its session to time out: Kafka's default is 45 s, which the
-                // crash would add to this test as it adds it to a fleet's failover (docs/fleet.md, "State, exactly
-                // once, restarts"); 10 s is Kafka's former default, and above transaction.timeout.ms, so that the
-                // dead transaction is aborted by the time the partitions move.
-                "kafka.session.timeout.ms", "10000"));
+                // A killed instance holds its successor up twice: its member keeps the partitions until its session
+                // times out (Kafka's default 45 s), and its open transaction holds read_committed readers of what it
+                // wrote until the broker aborts it (transaction.timeout.ms, 60 s in fleet mode). Both would be this
+                // test's wait, as they are a fleet's failover (docs/fleet.md, "State, exactly once, restarts"): 10 s
+                // each here, Kafka's former session timeout and Kafka Streams' own transaction timeout.
+                "kafka.session.timeout.ms", "10000", "kafka.transaction.timeout.ms", "10000"));
         kafka.createTopics(Map.of(settings.logsTopic(), 2, settings.eventsTopic(), 2, settings.outputTopic(), 2,
                 settings.deadLetterTopic(), 1));
         // Three parts: before the first instance starts, while it runs (it is stopped in the middle of them, after its
@@ -296,6 +297,48 @@ class FleetBrokerTest {
         } finally {
             stopped.close(Duration.ofSeconds(30));
             survivor.close(Duration.ofSeconds(30));
+        }
+    }
+
+    /**
+     * A host-wide outage: 300 sites of one partition fail in the same minute, so that one tick diagnoses 300 onsets
+     * (with next checks, the default) on the stream thread, in one transaction. With Kafka Streams' own
+     * transaction.timeout.ms, 10 s, the broker aborted it on this machine: the instance was fenced, rebalanced and ran
+     * the tick again (28 s to the diagnoses instead of 11). Fleet mode's 60 s lets it commit at once.
+     */
+    @Test
+    void aBurstOfOnsetsInOneTickCommitsWithoutTheTransactionTimingOut(@TempDir Path tmp) throws Exception {
+        int sites = 300;
+        var sample = new ArrayList<SiteLogs.Rec>();
+        Instant turn = at(40);
+        for (int i = 0; i < sites; i++) {
+            sample.addAll(SiteLogs.healthy("host-" + i, START.plusMillis(i * 10L), turn, 10));
+            sample.addAll(SiteLogs.poolExhausted("host-" + i, turn.plusMillis(i * 10L), at(43), 4));
+        }
+        sample.sort(Comparator.comparing(SiteLogs.Rec::at));
+        FleetSettings settings = FleetSettings.defaults(kafka.bootstrap).with(Map.of("application.id", "fleet-burst",
+                "topic.logs", "burst.logs", "topic.events", "burst.events", "topic.diagnoses", "burst.diagnoses",
+                "topic.dead-letters", "burst.dead-letters", "state.dir", tmp.resolve("state").toString()));
+        kafka.createTopics(Map.of(settings.logsTopic(), 1, settings.eventsTopic(), 1, settings.outputTopic(), 1, settings.deadLetterTopic(), 1));
+        try (var producer = producer(kafka.bootstrap); var consumer = consumer(kafka.bootstrap, settings.outputTopic())) {
+            send(producer, settings.logsTopic(), sample);
+            var rebalances = new java.util.concurrent.atomic.AtomicInteger();
+            var streams = new KafkaStreams(FleetTopology.build(settings, FleetDriver.bundledRules()), FleetTopology.streamsConfig(settings));
+            streams.setStateListener((now, before) -> {
+                if (now == KafkaStreams.State.REBALANCING) rebalances.incrementAndGet();
+            });
+            streams.start();
+            var seen = new ArrayList<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>>();
+            try {
+                awaitOutputs(consumer, seen, sites);
+                long until = System.currentTimeMillis() + 2000;
+                while (System.currentTimeMillis() < until) consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            } finally {
+                streams.close(Duration.ofSeconds(30));
+            }
+            assertThat(seen).extracting(r -> r.key()).doesNotHaveDuplicates().hasSize(sites);
+            assertThat(seen).extracting(r -> r.value()).allMatch(v -> v.contains("\"reason\":\"onset\"") && v.contains("\"nextChecks\":[{"));
+            assertThat(rebalances.get()).as("rebalances: the one of the start, none for a fenced transaction").isEqualTo(1);
         }
     }
 
