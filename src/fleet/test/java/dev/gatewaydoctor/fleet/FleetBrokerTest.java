@@ -379,9 +379,12 @@ class FleetBrokerTest {
     }
 
     private static void send(KafkaProducer<String, String> producer, String topic, List<SiteLogs.Rec> records) throws Exception {
-        // Sent now, as a shipper sends: the lines' own stamps place them (EventTimes).
-        for (var r : records) producer.send(new ProducerRecord<>(topic, r.key(), r.value()));
+        // Sent now, as a shipper sends: the lines' own stamps place them (EventTimes). Every send is checked: a record
+        // that did not arrive fails here, with its cause, not as diagnoses missing two minutes later.
+        var sent = new ArrayList<java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata>>();
+        for (var r : records) sent.add(producer.send(new ProducerRecord<>(topic, r.key(), r.value())));
         producer.flush();
+        for (var f : sent) f.get();
     }
 
     private static void awaitOutputs(KafkaConsumer<String, String> consumer, List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> seen,
