@@ -76,7 +76,6 @@ final class InProcessKafka implements AutoCloseable {
             var missing = new java.util.TreeSet<>(partitions.keySet());
             missing.removeAll(admin.listTopics().names().get());
             admin.createTopics(missing.stream().map(t -> new NewTopic(t, partitions.get(t), (short) 1)).toList()).all().get();
-            awaitLeaders(admin, missing);
             return missing;
         }
     }
@@ -85,29 +84,6 @@ final class InProcessKafka implements AutoCloseable {
         try (Admin admin = admin()) {
             admin.createTopics(partitions.entrySet().stream().map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1)).toList())
                     .all().get();
-            awaitLeaders(admin, partitions.keySet());
-        }
-    }
-
-    /**
-     * Until the broker knows itself the leader of every partition of the topics. createTopics returns once the
-     * controller made them, a moment before the broker applies it; a producer sending at once has its first batch to a
-     * partition refused (NOT_LEADER_OR_FOLLOWER, retried) while its next ones, in flight behind it, are written, and the
-     * first one's retry is then refused for ever as out of order (the pattern of KAFKA-14359): its lines never arrive.
-     * That was FleetBrokerTest's restart that did not catch up within 120 s (its first instance had no line to
-     * diagnose; the broker logged OutOfOrderSequenceException, "0 (incoming seq. number), 413 (current end sequence
-     * number)", at each retry).
-     */
-    private static void awaitLeaders(Admin admin, java.util.Collection<String> topics) throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (true) {
-            boolean ready = true;
-            for (var d : admin.describeTopics(topics).allTopicNames().get().values()) {
-                for (var p : d.partitions()) ready &= p.leader() != null && !p.leader().isEmpty();
-            }
-            if (ready) return;
-            if (System.currentTimeMillis() > deadline) throw new IllegalStateException("no leader for some partition of " + topics + " in 30 s");
-            Thread.sleep(50);
         }
     }
 
