@@ -193,10 +193,10 @@ class FleetBrokerTest {
             String said = Files.readString(log);
             if (stop == Stop.KILLED) {
                 assertThat(first.exitValue()).as("killed: %s", said).isEqualTo(128 + 9);
-                assertThat(said).doesNotContain("PENDING_SHUTDOWN");
+                assertThat(said).doesNotContain("PENDING_SHUTDOWN").doesNotContain("gatewaydoctor-fleet: stopped");
             } else {
                 assertThat(first.exitValue()).as("terminated: %s", said).isEqualTo(128 + 15);
-                assertThat(said).as("the shutdown hook closed Kafka Streams").contains("state PENDING_SHUTDOWN -> NOT_RUNNING");
+                assertThat(said).as("the shutdown hook closed Kafka Streams").contains("gatewaydoctor-fleet: stopped, Kafka Streams closed");
             }
             int beforeRestart = seen.size();
             send(producer, settings.logsTopic(), sample.subList(b, sample.size()));
