@@ -206,8 +206,10 @@ public final class FleetMain implements Callable<Integer> {
         // the session times out.
         var leave = CloseOptions.timeout(java.time.Duration.ofSeconds(30)).withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            streams.close(leave);
+            boolean closed = streams.close(leave);
             doctor.close();
+            // Said before the hook ends, so that it is written before the JVM stops (a state listener's line may not be).
+            err.println("gatewaydoctor-fleet: stopped" + (closed ? ", Kafka Streams closed" : ": Kafka Streams did not close within 30 s"));
             stopped.countDown();
         }, "gatewaydoctor-fleet-stop"));
         streams.start();

@@ -96,6 +96,12 @@ final class FleetTools {
             var props = client(s);
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+            // One request in flight: with more, a first batch refused for a moment (a topic just created, a leader
+            // moving) is overtaken by the next ones, and its retry is then refused for ever as out of order
+            // (KAFKA-14359). A log fed here is small; its order and completeness matter more than speed.
+            props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+            var failed = new java.util.concurrent.atomic.AtomicLong();
+            var firstFailure = new java.util.concurrent.atomic.AtomicReference<Exception>();
             long sent = 0;
             try (var in = new BufferedReader(new InputStreamReader(file.equals("-") ? System.in : Files.newInputStream(Path.of(file)), StandardCharsets.UTF_8));
                  var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
@@ -124,10 +130,21 @@ final class FleetTools {
                         key = o.get("site").asText();
                         value = line;
                     }
-                    producer.send(new ProducerRecord<>(s.logsTopic(), key, value));
+                    producer.send(new ProducerRecord<>(s.logsTopic(), key, value), (metadata, e) -> {
+                        if (e != null) {
+                            failed.incrementAndGet();
+                            firstFailure.compareAndSet(null, e);
+                        }
+                    });
                     sent++;
                 }
                 producer.flush();
+            }
+            // Sent is not delivered: a record the brokers did not take is said, and the exit code says it too.
+            if (failed.get() > 0) {
+                err.println("gatewaydoctor-fleet feed: " + failed.get() + " of " + sent + " records not delivered to " + s.logsTopic() + " on "
+                        + s.bootstrapServers() + ": " + firstFailure.get().getMessage());
+                return FleetMain.FAILED;
             }
             err.println("gatewaydoctor-fleet feed: sent " + sent + " records to " + s.logsTopic() + " on " + s.bootstrapServers());
             return FleetMain.OK;

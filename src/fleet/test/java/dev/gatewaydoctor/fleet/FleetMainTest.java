@@ -94,5 +94,11 @@ class FleetMainTest {
                 .contains("reads gatewaydoctor.logs and gatewaydoctor.events from localhost:9092");
         FleetSettings s = FleetSettings.load(config);
         assertThat(FleetTopology.streamsConfig(s)).containsEntry("processing.guarantee", "exactly_once_v2").containsEntry("num.stream.threads", "2");
+        // A tick's burst of diagnoses must fit in one transaction (FleetBrokerTest's burst): 60 s unless kafka.* says.
+        assertThat(new org.apache.kafka.streams.StreamsConfig(FleetTopology.streamsConfig(s)).getProducerConfigs("p"))
+                .containsEntry("transaction.timeout.ms", 60_000);
+        var given = s.with(java.util.Map.of("kafka.transaction.timeout.ms", "20000"));
+        assertThat(new org.apache.kafka.streams.StreamsConfig(FleetTopology.streamsConfig(given)).getProducerConfigs("p"))
+                .containsEntry("transaction.timeout.ms", "20000");
     }
 }

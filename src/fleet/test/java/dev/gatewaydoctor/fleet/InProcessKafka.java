@@ -29,9 +29,12 @@ final class InProcessKafka implements AutoCloseable {
     private final KafkaRaftServer server;
     final String bootstrap;
 
+    /** On free ports: the tests'. */
     InProcessKafka(Path dir) throws Exception {
-        int brokerPort = freePort();
-        int controllerPort = freePort();
+        this(dir, freePort(), freePort());
+    }
+
+    InProcessKafka(Path dir, int brokerPort, int controllerPort) throws Exception {
         bootstrap = "localhost:" + brokerPort;
         var p = new Properties();
         p.put("process.roles", "broker,controller");
@@ -58,11 +61,23 @@ final class InProcessKafka implements AutoCloseable {
             p.store(w, "in-process broker of FleetBrokerTest");
         }
         var out = new ByteArrayOutputStream();
-        int formatted = kafka.tools.StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()},
+        int formatted = kafka.tools.StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString(),
+                        // LocalBroker starts again on the data of its last run.
+                        "--ignore-formatted"},
                 new PrintStream(out, true));
         if (formatted != 0) throw new IllegalStateException("kafka-storage format failed: " + out);
         server = new KafkaRaftServer(KafkaConfig.fromProps(p, false), Time.SYSTEM);
         server.startup();
+    }
+
+    /** Creates those of the topics that do not exist yet; returns their names. */
+    java.util.Set<String> createMissingTopics(Map<String, Integer> partitions) throws Exception {
+        try (Admin admin = admin()) {
+            var missing = new java.util.TreeSet<>(partitions.keySet());
+            missing.removeAll(admin.listTopics().names().get());
+            admin.createTopics(missing.stream().map(t -> new NewTopic(t, partitions.get(t), (short) 1)).toList()).all().get();
+            return missing;
+        }
     }
 
     void createTopics(Map<String, Integer> partitions) throws Exception {
