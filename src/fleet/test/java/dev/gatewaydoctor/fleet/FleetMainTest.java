@@ -86,6 +86,18 @@ class FleetMainTest {
     }
 
     @Test
+    void feedingBrokersThatDoNotAnswerSaysWhatWasNotDeliveredWithExitCode1(@TempDir Path tmp) throws Exception {
+        // Nothing listens on port 1; kafka.max.block.ms keeps the wait short (15 s by default).
+        Path config = Files.writeString(tmp.resolve("fleet.properties"), "bootstrap.servers=localhost:1\nkafka.max.block.ms=1500\n");
+        Path log = Files.writeString(tmp.resolve("error.log"), "2024/03/01 12:04:17 [error] 1187#1187: *1 connect() to unix:/run/php/php8.2-fpm.sock"
+                + " failed (11: Resource temporarily unavailable) while connecting to upstream\n");
+        Run r = run("feed", "--config", config.toString(), "--site", "shop-1", "--source", "nginx-error", log.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).contains("1 of 1 records not delivered to gatewaydoctor.logs on localhost:1", "after 1500 ms")
+                .doesNotContain("internal error");
+    }
+
+    @Test
     void checkReadsTheSettingsAndLoadsTheRulesWithoutABroker(@TempDir Path tmp) throws Exception {
         Path config = Files.writeString(tmp.resolve("fleet.properties"), "bootstrap.servers=localhost:9092\nkafka.num.stream.threads=2\n");
         Run r = run("--config", config.toString(), "--check");
