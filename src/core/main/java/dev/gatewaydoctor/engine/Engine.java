@@ -361,7 +361,8 @@ public final class Engine {
                                                     dev.gatewaydoctor.knowledge.BaseRates.Counts bare, List<Integer> statuses) {
         record Scored(Cause cause, double weighted, List<EvidenceItem> items) {
         }
-        String seen = statuses.stream().map(String::valueOf).reduce((a, b) -> a + " or " + b).orElse("?");
+        String seen = seen(statuses);
+        String with = incidentsWith(counts, statuses);
         var scored = new ArrayList<Scored>();
         // One cause is behind the incident, and the shares of all causes sum to 1: evidence against some
         // causes makes the others likelier, so each share times its likelihood ratios is normalised over all.
@@ -369,9 +370,7 @@ public final class Engine {
         for (Cause cause : knowledge.causes().values()) {
             int n = counts.byCause().getOrDefault(cause.id(), 0);
             CauseTally t = tallies.get(cause.id());
-            // Half an incident for a cause never seen with this status: rare is not impossible.
-            double share = (n + 0.5) / (counts.total() + 0.5 * knowledge.causes().size());
-            String with = counts.rows().contains("any") ? "a gateway error" : "a " + seen;
+            double share = counts.share(cause.id(), knowledge.causes().size());
             String rate = n + " of " + counts.total() + " real incidents with " + with + " had this cause";
             if (bare != null && bare.total() > 0) {
                 int b = bare.byCause().getOrDefault(cause.id(), 0);
@@ -469,8 +468,7 @@ public final class Engine {
         var touched = new java.util.HashSet<String>();
         causes.forEach(c -> touched.add(c.id()));
         dev.gatewaydoctor.knowledge.BaseRates.Counts counts = knowledge.baseRates().isEmpty() ? null : knowledge.baseRates().counts(statuses);
-        String with = counts == null ? null : counts.rows().contains("any") ? "a gateway error"
-                : "a " + statuses.stream().map(String::valueOf).reduce((a, b) -> a + " or " + b).orElse("gateway error");
+        String with = counts == null ? null : incidentsWith(counts, statuses);
         record Rest(Fix fix, double likely, String cause, int n) {
         }
         var rest = new ArrayList<Rest>();
@@ -483,8 +481,7 @@ public final class Engine {
             for (var t : f.treats().entrySet()) {
                 if (touched.contains(t.getKey()) || counts == null) continue;
                 int n = counts.byCause().getOrDefault(t.getKey(), 0);
-                // Half an incident for a cause never seen with these statuses, as for a status alone.
-                double part = (n + 0.5) / (counts.total() + 0.5 * knowledge.causes().size()) * t.getValue();
+                double part = counts.share(t.getKey(), knowledge.causes().size()) * t.getValue();
                 none *= 1 - part;
                 if (part > bestPart) {
                     bestPart = part;
@@ -509,6 +506,16 @@ public final class Engine {
                     f.stepsFor(site, changeKinds).stream().map(step -> fill(step, null)).toList(), fill(f.verify(), null), fill(f.undo(), null)));
         }
         return out;
+    }
+
+    /** The statuses seen, in words: "502" or "502 or 504". */
+    private static String seen(List<Integer> statuses) {
+        return statuses.stream().map(String::valueOf).reduce((a, b) -> a + " or " + b).orElse("?");
+    }
+
+    /** Whose incidents the counts are, as "real incidents with ..." ends: the statuses seen, or any gateway error. */
+    private static String incidentsWith(dev.gatewaydoctor.knowledge.BaseRates.Counts counts, List<Integer> statuses) {
+        return counts.rows().contains("any") || statuses.isEmpty() ? "a gateway error" : "a " + seen(statuses);
     }
 
     private static List<RankedFix> seedChecklist(Knowledge knowledge) {

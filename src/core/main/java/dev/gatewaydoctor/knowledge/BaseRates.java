@@ -53,6 +53,14 @@ public record BaseRates(Map<String, Map<String, Integer>> byStatus, Map<String, 
 
     /** Counts for one diagnosis: cause to incidents, their total, and which rows of the file gave them. */
     public record Counts(Map<String, Integer> byCause, int total, List<String> rows) {
+
+        /**
+         * The share of these incidents that had the cause, with half an incident added for each of the
+         * {@code causes} of the catalog: a cause never seen with these statuses is rare, not impossible.
+         */
+        public double share(String cause, int causes) {
+            return (byCause.getOrDefault(cause, 0) + 0.5) / (total + 0.5 * causes);
+        }
     }
 
     /** Adds each seen status's row of a table to the counts once, noting the statuses used. */
