@@ -68,10 +68,7 @@ public final class KnowledgeLoader {
     }
 
     public static Knowledge fromDirectory(Path dir, WritableRules writable) throws RulesException {
-        String source = dir.toString();
-        if (!Files.isDirectory(dir)) {
-            throw new RulesException(source, List.of(new RuleProblem(source, 0, 0, "not a directory")));
-        }
+        String source = directory(dir);
         List<RuleProblem> unsafe = RulesPermissions.check(dir, writable);
         if (!unsafe.isEmpty()) throw new RulesException(source, unsafe);
         return compile(source, readTree(dir, source));
@@ -79,11 +76,17 @@ public final class KnowledgeLoader {
 
     /** The rules of a directory, every check run whatever the build checked before: for the build itself. */
     static Knowledge fromDirectoryChecked(Path dir) throws RulesException {
+        String source = directory(dir);
+        return compile(source, readTree(dir, source), false);
+    }
+
+    /** The directory's name as the rules' source, once it is known to be a directory. */
+    private static String directory(Path dir) throws RulesException {
         String source = dir.toString();
         if (!Files.isDirectory(dir)) {
             throw new RulesException(source, List.of(new RuleProblem(source, 0, 0, "not a directory")));
         }
-        return compile(source, readTree(dir, source), false);
+        return source;
     }
 
     /**

@@ -102,7 +102,7 @@ final class FleetTools {
             props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
             // A send waits for the topic's metadata from the brokers: 15 s is long enough for a broker that is there and
             // short enough for a mistyped address, which Kafka's 60 s left the user staring at. kafka.max.block.ms sets another.
-            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Integer.parseInt(s.kafka().getOrDefault("max.block.ms", "15000")));
+            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, s.kafka().getOrDefault("max.block.ms", "15000"));
             var failed = new java.util.concurrent.atomic.AtomicLong();
             var firstFailure = new java.util.concurrent.atomic.AtomicReference<Exception>();
             long sent = 0;
