@@ -2,12 +2,12 @@ package dev.gatewaydoctor.knowledge;
 
 import dev.gatewaydoctor.RuleProblem;
 import dev.gatewaydoctor.recognition.Family;
+import dev.gatewaydoctor.recognition.LinePattern;
 import dev.gatewaydoctor.recognition.LogRecognizer;
 import dev.gatewaydoctor.recognition.LogSignal;
 import dev.gatewaydoctor.recognition.SignalFields;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 
 import java.nio.charset.StandardCharsets;
@@ -109,7 +109,7 @@ final class FamilyFiles {
             for (int i = 0; i < ps.size(); i++) {
                 String at = "/patterns/" + i;
                 JsonNode p = ps.get(i);
-                Pattern pattern = compile(doc, at + "/match", p.get("match"), problems, true);
+                LinePattern pattern = compile(doc, at + "/match", p.get("match"), problems, true);
                 String altProgram = p.hasNonNull("program") ? p.get("program").asText() : null;
                 var set = new LinkedHashMap<String, String>();
                 JsonNode s = p.get("set");
@@ -126,7 +126,7 @@ final class FamilyFiles {
                         if (pattern != null) {
                             var m = java.util.regex.Pattern.compile("\\{(\\w+)\\}").matcher(value);
                             while (m.find()) {
-                                if (!pattern.namedGroups().containsKey(m.group(1))) {
+                                if (!pattern.groups().contains(m.group(1))) {
                                     problems.add(doc.problem(at + "/set/" + e.getKey(), "{" + m.group(1) + "} names no group of this pattern"));
                                 }
                             }
@@ -135,7 +135,7 @@ final class FamilyFiles {
                     });
                 }
                 if (pattern != null) {
-                    for (String group : pattern.namedGroups().keySet()) {
+                    for (String group : pattern.groups()) {
                         if (SignalFields.FIELDS.containsKey(group)) continue;
                         boolean used = set.values().stream().anyMatch(v -> v.contains("{" + group + "}"));
                         if (!used) {
@@ -152,10 +152,10 @@ final class FamilyFiles {
         if (as != null) {
             if (!as.isArray()) problems.add(doc.problem("/also", "expected \"also\": a list of patterns"));
             else for (int i = 0; i < as.size(); i++) {
-                Pattern p = compile(doc, "/also/" + i, as.get(i), problems, true);
+                LinePattern p = compile(doc, "/also/" + i, as.get(i), problems, true);
                 if (p == null) continue;
-                if (p.namedGroups().isEmpty()) problems.add(doc.problem("/also/" + i, "an 'also' pattern fills fields: give it a named group (?<field>...)"));
-                for (String group : p.namedGroups().keySet()) {
+                if (p.groups().isEmpty()) problems.add(doc.problem("/also/" + i, "an 'also' pattern fills fields: give it a named group (?<field>...)"));
+                for (String group : p.groups()) {
                     if (!SignalFields.FIELDS.containsKey(group)) {
                         problems.add(doc.problem("/also/" + i, "the group (?<" + group + ">...) is no signal field"
                                 + Vocabulary.didYouMean(group, SignalFields.FIELDS.keySet())));
@@ -181,7 +181,7 @@ final class FamilyFiles {
                 field.getValue().fields().forEachRemaining(v -> {
                     String problem = SignalFields.problem(field.getKey(), v.getKey());
                     if (problem != null) problems.add(doc.problem(at + "/" + v.getKey(), "expected " + problem));
-                    Pattern p = compile(doc, at + "/" + v.getKey(), v.getValue(), problems, false);
+                    LinePattern p = compile(doc, at + "/" + v.getKey(), v.getValue(), problems, false);
                     if (p != null) classify.add(new Family.Classification(field.getKey(), v.getKey(), p));
                 });
             });
@@ -241,13 +241,13 @@ final class FamilyFiles {
     }
 
     /** A pattern compiled by RE2/J, or null once its problem (with the column in the pattern) is added. */
-    private static Pattern compile(YamlDocument doc, String at, JsonNode node, List<RuleProblem> problems, boolean required) {
+    private static LinePattern compile(YamlDocument doc, String at, JsonNode node, List<RuleProblem> problems, boolean required) {
         if (node == null || !node.isTextual() || node.asText().isEmpty()) {
             if (required || node != null) problems.add(doc.problem(at, "expected a pattern (a regular expression, in single quotes)"));
             return null;
         }
         try {
-            return Pattern.compile(node.asText());
+            return LinePattern.compile(node.asText());
         } catch (PatternSyntaxException e) {
             String hint = e.getDescription() != null && e.getDescription().contains("invalid or unsupported Perl syntax")
                     ? " (RE2 has no lookahead, lookbehind or backreferences: they can make matching take forever)" : "";

@@ -1,7 +1,5 @@
 package dev.gatewaydoctor.recognition;
 
-import com.google.re2j.Pattern;
-
 import java.util.List;
 import java.util.Map;
 
@@ -35,42 +33,27 @@ public record Family(String id, String file, String program, List<String> words,
         PHP_MESSAGE
     }
 
-    /**
-     * One way the message is written, with what it says beyond its groups, and the literal text every match
-     * of it contains ({@link RequiredLiterals}): a line without it is not matched.
-     */
-    public record Alternative(Pattern pattern, String program, Map<String, String> set, List<String> required) {
-        public Alternative(Pattern pattern, String program, Map<String, String> set) {
-            this(pattern, program, set, RequiredLiterals.of(pattern));
-        }
-
+    /** One way the message is written, with what it says beyond its groups. */
+    public record Alternative(LinePattern pattern, String program, Map<String, String> set) {
         /** False when the text lacks a literal every match contains: it cannot match. */
         public boolean mayMatch(String text) {
-            return RequiredLiterals.allIn(required, text);
+            return pattern.mayMatch(text);
         }
     }
 
-    /** A pattern that reads more fields from a line the family matched, and the literal text every match of it contains. */
-    public record Also(Pattern pattern, List<String> required) {
-        public Also(Pattern pattern) {
-            this(pattern, RequiredLiterals.of(pattern));
-        }
-
+    /** A pattern that reads more fields from a line the family matched. */
+    public record Also(LinePattern pattern) {
         /** False when the text lacks a literal every match contains: the pattern need not run. */
         public boolean mayMatch(String text) {
-            return RequiredLiterals.allIn(required, text);
+            return pattern.mayMatch(text);
         }
     }
 
-    /** {@code field} is {@code value} when the line matches {@code when}, which needs the {@code required} literals. */
-    public record Classification(String field, String value, Pattern when, List<String> required) {
-        public Classification(String field, String value, Pattern when) {
-            this(field, value, when, RequiredLiterals.of(when));
-        }
-
+    /** {@code field} is {@code value} when the line matches {@code when}. */
+    public record Classification(String field, String value, LinePattern when) {
         /** False when the text lacks a literal every match contains: the pattern need not run. */
         public boolean mayMatch(String text) {
-            return RequiredLiterals.allIn(required, text);
+            return when.mayMatch(text);
         }
     }
 

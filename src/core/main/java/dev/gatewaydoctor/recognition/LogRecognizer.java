@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * What the families cannot say as data lives here: undoing what pasting does to a line (curly quotes,
  * HTML entities, a Docker JSON record's escapes), cutting nginx's "FastCGI sent in stderr" into its PHP
  * messages, and what one field implies for others (an errno's name, a file's plugin, an upstream's
- * socket). Families' patterns run on RE2/J, in time linear in the line whoever wrote them; lines are
- * cut at {@link #MAX_LINE} characters.
+ * socket). Families' patterns run in time linear in the line whoever wrote them ({@link LinePattern}); lines
+ * are cut at {@link #MAX_LINE} characters.
  */
 public final class LogRecognizer {
 
@@ -174,23 +174,23 @@ public final class LogRecognizer {
     static LogSignal.Builder read(Family f, String text) {
         for (Family.Alternative alt : f.patterns()) {
             if (!alt.mayMatch(text)) continue;
-            com.google.re2j.Matcher m = alt.pattern().matcher(text);
-            if (!m.find()) continue;
+            LinePattern.Match m = alt.pattern().find(text);
+            if (m == null) continue;
             var b = LogSignal.of(f.id(), alt.program() != null ? alt.program() : f.program());
             capture(b, m, alt.pattern());
             alt.set().forEach((field, value) -> SignalFields.set(b, field, fill(value, m, alt.pattern())));
             for (Family.Also also : f.also()) {
                 if (!also.mayMatch(text)) continue;
-                com.google.re2j.Matcher a = also.pattern().matcher(text);
-                if (!a.find()) continue;
-                for (String field : also.pattern().namedGroups().keySet()) {
+                LinePattern.Match a = also.pattern().find(text);
+                if (a == null) continue;
+                for (String field : also.pattern().groups()) {
                     if (!SignalFields.isSet(b, field)) SignalFields.set(b, field, a.group(field));
                 }
             }
             var classified = new java.util.HashSet<String>();
             for (Family.Classification c : f.classify()) {
                 if (classified.contains(c.field()) || (!c.field().equals("program") && SignalFields.isSet(b, c.field()))) continue;
-                if (c.mayMatch(text) && c.when().matcher(text).find()) {
+                if (c.mayMatch(text) && c.when().find(text) != null) {
                     SignalFields.set(b, c.field(), c.value());
                     classified.add(c.field());
                 }
@@ -202,18 +202,18 @@ public final class LogRecognizer {
     }
 
     /** A value to set, with each {group} replaced by what that named group matched. */
-    private static String fill(String value, com.google.re2j.Matcher m, com.google.re2j.Pattern p) {
+    private static String fill(String value, LinePattern.Match m, LinePattern p) {
         if (value.indexOf('{') < 0) return value;
         String out = value;
-        for (String group : p.namedGroups().keySet()) {
+        for (String group : p.groups()) {
             String v = m.group(group);
             out = out.replace("{" + group + "}", v == null ? "" : v);
         }
         return out;
     }
 
-    private static void capture(LogSignal.Builder b, com.google.re2j.Matcher m, com.google.re2j.Pattern p) {
-        for (String field : p.namedGroups().keySet()) {
+    private static void capture(LogSignal.Builder b, LinePattern.Match m, LinePattern p) {
+        for (String field : p.groups()) {
             String v = m.group(field);
             if (v != null && !v.isEmpty() && SignalFields.FIELDS.containsKey(field)) SignalFields.set(b, field, v);
         }

@@ -1,0 +1,265 @@
+package dev.gatewaydoctor.recognition;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A pattern of {@code rules/families/}, as recognition runs it on a line.
+ *
+ * <p>RE2/J says what a pattern means, and refuses what could make matching slow (lookaround,
+ * backreferences). But RE2/J has only an NFA that walks every character with every state, and reads the
+ * groups in a second pass: on the families' patterns java.util.regex is about 2.5 times faster. So a
+ * pattern whose syntax means the same in both engines runs first on java.util.regex, with a budget of
+ * character reads linear in the line ({@link #BUDGET_PER_CHAR} per character); a line that spends it (a
+ * pattern that backtracks on it) is matched again by RE2/J. The answer is RE2/J's either way, and the work
+ * stays linear in the line whoever wrote the pattern. Texts where the engines' character classes differ
+ * (a vertical tab, a line break, a lone or paired surrogate) go to RE2/J directly.
+ */
+public final class LinePattern {
+
+    /** Character reads allowed per character of the text, beyond {@link #BUDGET_BASE}. */
+    static final int BUDGET_PER_CHAR = 32;
+    static final int BUDGET_BASE = 256;
+
+    private final com.google.re2j.Pattern re2;
+    /** Null when the pattern runs on RE2/J only. */
+    private final java.util.regex.Pattern fast;
+    private final List<String> required;
+
+    private LinePattern(com.google.re2j.Pattern re2, java.util.regex.Pattern fast, List<String> required) {
+        this.re2 = re2;
+        this.fast = fast;
+        this.required = required;
+    }
+
+    /** Compiles an RE2 pattern; throws RE2/J's exception, with its description, when it does not compile. */
+    public static LinePattern compile(String regex) {
+        com.google.re2j.Pattern re2 = com.google.re2j.Pattern.compile(regex);
+        return new LinePattern(re2, sameInBothEngines(regex) ? javaPattern(regex) : null, RequiredLiterals.of(re2));
+    }
+
+    /** Whether a text goes to java.util.regex first. */
+    public boolean runsOnJavaRegex() {
+        return fast != null;
+    }
+
+    /** The pattern as written. */
+    public String regex() {
+        return re2.pattern();
+    }
+
+    /** The names of its named groups. */
+    public Set<String> groups() {
+        return re2.namedGroups().keySet();
+    }
+
+    /** The literal text every match contains ({@link RequiredLiterals}). */
+    public List<String> required() {
+        return required;
+    }
+
+    /** False when the text lacks a literal every match contains: it cannot match. */
+    public boolean mayMatch(String text) {
+        return RequiredLiterals.allIn(required, text);
+    }
+
+    /** The leftmost match in the text, with its named groups, or null. */
+    public Match find(String text) {
+        if (fast != null && plain(text)) {
+            java.util.regex.Matcher m = fast.matcher(new Budgeted(text, BUDGET_BASE + BUDGET_PER_CHAR * text.length()));
+            try {
+                if (!m.find()) return null;
+                var values = new String[groupIndex().size()];
+                for (var g : groupIndex().entrySet()) values[g.getValue()] = m.group(g.getKey());
+                return new Match(this, m.start(), m.end(), values);
+            } catch (Budgeted.Spent backtracking) {
+                // Fall through to RE2/J, which needs no budget.
+            } catch (StackOverflowError deep) {
+                // Not expected (repeated groups run on RE2/J only), but RE2/J's answer
+                // is the answer: a line must never fail a diagnosis.
+            }
+        }
+        return findOnRe2(text);
+    }
+
+    /** RE2/J's answer, for the fallback and for checking that the engines agree. */
+    Match findOnRe2(String text) {
+        com.google.re2j.Matcher m = re2.matcher(text);
+        if (!m.find()) return null;
+        var values = new String[groupIndex().size()];
+        for (var g : groupIndex().entrySet()) values[g.getValue()] = m.group(g.getKey());
+        return new Match(this, m.start(), m.end(), values);
+    }
+
+    /** Whether both engines give this text the same match and groups (true for a pattern on RE2/J only). */
+    public boolean agreesOn(String text) {
+        if (fast == null || !plain(text)) return true;
+        java.util.regex.Matcher m = fast.matcher(text);
+        Match theirs = findOnRe2(text);
+        if (!m.find()) return theirs == null;
+        if (theirs == null || m.start() != theirs.start() || m.end() != theirs.end()) return false;
+        for (String g : groups()) if (!java.util.Objects.equals(m.group(g), theirs.group(g))) return false;
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return regex();
+    }
+
+    private Map<String, Integer> groupIndex;
+
+    /** Each named group's place in a match's values; built once, races only build equal maps. */
+    private Map<String, Integer> groupIndex() {
+        Map<String, Integer> index = groupIndex;
+        if (index == null) {
+            var m = new java.util.LinkedHashMap<String, Integer>();
+            for (String g : groups()) m.put(g, m.size());
+            groupIndex = index = java.util.Collections.unmodifiableMap(m);
+        }
+        return index;
+    }
+
+    /** A match: where it is, and what each named group took (null for a group that took no part). */
+    public static final class Match {
+        private final LinePattern pattern;
+        private final int start;
+        private final int end;
+        private final String[] values;
+
+        private Match(LinePattern pattern, int start, int end, String[] values) {
+            this.pattern = pattern;
+            this.start = start;
+            this.end = end;
+            this.values = values;
+        }
+
+        public int start() {
+            return start;
+        }
+
+        public int end() {
+            return end;
+        }
+
+        /** What the named group took, or null. */
+        public String group(String name) {
+            Integer i = pattern.groupIndex().get(name);
+            return i == null ? null : values[i];
+        }
+    }
+
+    /**
+     * False for texts where the engines' classes differ: RE2's {@code \s} has no vertical tab, java's
+     * {@code $} stops before a final line break, and ill-formed UTF-16 is decoded differently.
+     */
+    private static boolean plain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\u000B' || Character.isSurrogate(c)) return false;
+        }
+        return true;
+    }
+
+    /**
+     * False for syntax both engines accept but read differently: word boundaries (Unicode in java 17,
+     * ASCII in RE2), {@code \v \h \R \X \Z \G}, Unicode classes by name, (?U) (ungreedy in RE2, Unicode
+     * classes in java), a '[' or "&&" inside a class (nesting and intersection in java, plain characters in
+     * RE2), octal escapes; and a repeated group ({@link #repeatsGroup}). Whatever
+     * else java refuses to compile runs on RE2/J too.
+     */
+    static boolean sameInBothEngines(String regex) {
+        boolean inClass = false;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                if (i + 1 >= regex.length()) return false;
+                char d = regex.charAt(++i);
+                if ("bBvVhHRXZGpP0".indexOf(d) >= 0) return false;
+                continue;
+            }
+            if (inClass) {
+                if (c == '[' || (c == '&' && i + 1 < regex.length() && regex.charAt(i + 1) == '&')) return false;
+                if (c == ']') inClass = false;
+            } else if (c == '[') {
+                inClass = true;
+                // A ']' first in the class (after an optional '^') is a character of it.
+                if (i + 1 < regex.length() && regex.charAt(i + 1) == '^') i++;
+                if (i + 1 < regex.length() && regex.charAt(i + 1) == ']') i++;
+            } else if (c == ')' && repeatsGroup(regex, i + 1)) {
+                return false;
+            } else if (c == '(' && regex.startsWith("(?", i)) {
+                // Flags: (?i), (?s-m:...); not a named group's (?<name>.
+                for (int j = i + 2; j < regex.length() && regex.charAt(j) != ':' && regex.charAt(j) != ')'; j++) {
+                    char f = regex.charAt(j);
+                    if (f == 'U') return false;
+                    if (!Character.isLetter(f) && f != '-') break;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a quantifier that repeats a group starts here ({@code *}, {@code +}, {@code {n,m}}; an
+     * optional group is fine). The engines disagree on what a repeated group captured when a repetition
+     * can match nothing, and java matches each repetition one call deeper: a long line would overflow
+     * its stack.
+     */
+    private static boolean repeatsGroup(String regex, int at) {
+        if (at >= regex.length()) return false;
+        char q = regex.charAt(at);
+        return q == '*' || q == '+' || q == '{';
+    }
+
+    private static java.util.regex.Pattern javaPattern(String regex) {
+        try {
+            // UNIX_LINES: only '\n' ends a line, as in RE2; UNICODE_CASE: (?i) folds beyond ASCII, as in RE2.
+            return java.util.regex.Pattern.compile(regex, java.util.regex.Pattern.UNIX_LINES | java.util.regex.Pattern.UNICODE_CASE);
+        } catch (java.util.regex.PatternSyntaxException notJava) {
+            return null;
+        }
+    }
+
+    /** The text, read at most a given number of times before matching on it is given up. */
+    private static final class Budgeted implements CharSequence {
+        /** Thrown without a stack trace: it is how a backtracking match is stopped, not an error. */
+        static final class Spent extends RuntimeException {
+            private static final Spent INSTANCE = new Spent();
+
+            private Spent() {
+                super("character budget spent", null, false, false);
+            }
+        }
+
+        private final String text;
+        private int left;
+
+        Budgeted(String text, int budget) {
+            this.text = text;
+            this.left = budget;
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (--left < 0) throw Spent.INSTANCE;
+            return text.charAt(index);
+        }
+
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return text.substring(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+}
