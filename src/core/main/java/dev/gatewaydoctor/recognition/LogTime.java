@@ -32,6 +32,13 @@ final class LogTime {
     private static final Pattern SYSLOG = Pattern.compile(
             "(?:^|[\\s|])(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}(\\d{1,2}) (\\d{2}):(\\d{2}):(\\d{2})(?:\\.\\d+)? \\S");
     private static final int LOOK_AT = 240;
+    /** The stamps with a clock, in the order they are tried. */
+    private static final Pattern[] CLOCKED = {NGINX, ISO, PHP, APACHE, ACCESS};
+    /**
+     * How far a clock stands from its stamp's start, at most: "[01/Mar/2024:" and "[01-Mar-2024 " are 13
+     * characters, "[Wed Mar  1 " 12, "2024-03-01T" and "2024/03/01 " 11.
+     */
+    private static final int CLOCK_OFFSET = 13;
 
     private LogTime() {
     }
@@ -49,17 +56,46 @@ final class LogTime {
         String head = line.length() > LOOK_AT ? line.substring(0, LOOK_AT) : line;
         Found best = null;
         int bestAt = Integer.MAX_VALUE;
-        for (Pattern p : new Pattern[] {NGINX, ISO, PHP, APACHE, ACCESS, AUDIT}) {
-            Matcher m = p.matcher(head);
-            if (m.find() && m.start() < bestAt) {
-                Instant t = read(p, m, local);
-                if (t != null) {
-                    best = new Found(t, zoneGiven(p, m));
-                    bestAt = m.start();
+        // Every stamp but audit's holds a clock (12:04:17) at most CLOCK_OFFSET characters after its start,
+        // so none starts before the first clock's offset: the patterns search from there, and stop at the
+        // first that matches where a stamp can first start.
+        int clock = firstClock(head);
+        if (clock >= 0) {
+            int from = Math.max(0, clock - CLOCK_OFFSET);
+            for (Pattern p : CLOCKED) {
+                Matcher m = p.matcher(head).region(from, head.length());
+                if (m.find() && m.start() < bestAt) {
+                    Instant t = read(p, m, local);
+                    if (t != null) {
+                        best = new Found(t, zoneGiven(p, m));
+                        bestAt = m.start();
+                        if (bestAt == from) break;
+                    }
                 }
             }
         }
+        if (head.contains("audit(")) {
+            Matcher m = AUDIT.matcher(head);
+            if (m.find() && m.start() < bestAt) {
+                Instant t = read(AUDIT, m, local);
+                if (t != null) best = new Found(t, true);
+            }
+        }
         return best;
+    }
+
+    /** Where the first "dd:dd:dd" of the text starts, or -1. */
+    private static int firstClock(String text) {
+        for (int i = 0; i + 8 <= text.length(); i++) {
+            if (text.charAt(i + 2) == ':' && text.charAt(i + 5) == ':' && digits(text, i) && digits(text, i + 3) && digits(text, i + 6)) return i;
+        }
+        return -1;
+    }
+
+    private static boolean digits(String text, int at) {
+        char a = text.charAt(at);
+        char b = text.charAt(at + 1);
+        return a >= '0' && a <= '9' && b >= '0' && b <= '9';
     }
 
     /**
