@@ -443,7 +443,7 @@ public final class Engine {
                 RankedCause c = causeById.get(p.getKey());
                 if (i > 0) reason.append("; ");
                 reason.append(c == null ? p.getKey() : c.title()).append(" (confidence ")
-                        .append(c == null ? "?" : String.format(java.util.Locale.ROOT, "%.2f", c.confidence()))
+                        .append(c == null ? "?" : dev.gatewaydoctor.text.Numbers.twoDecimals(c.confidence()))
                         .append(c != null && c.culprit() != null ? ", " + c.culprit() : "").append(")");
             }
             Fix f = s.fix;

@@ -41,6 +41,17 @@ public final class Numbers {
         return String.valueOf(value);
     }
 
+    /**
+     * A confidence as reports print it, two decimals rounded half up ("0.15"): what
+     * {@code String.format("%.2f")} gives, without its parser, which cost a diagnosis a tenth of its time.
+     */
+    public static String twoDecimals(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) return String.format(java.util.Locale.ROOT, "%.2f", value);
+        // format keeps the sign of what rounds to zero ("-0.00"); BigDecimal has no negative zero.
+        if (value < 0 || (value == 0 && 1 / value < 0)) return "-" + twoDecimals(-value);
+        return java.math.BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
     /** 134217728 as "128M": how PHP and WordPress settings are written. */
     public static String formatBytes(long bytes) {
         if (bytes >= 1024L * 1024 * 1024 && bytes % (1024L * 1024 * 1024) == 0) return bytes / (1024L * 1024 * 1024) + "G";

@@ -1,0 +1,23 @@
+package dev.gatewaydoctor.text;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Locale;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NumbersTest {
+
+    @Test
+    void twoDecimalsAreWhatFormatGives() {
+        var random = new Random(11);
+        for (int i = 0; i < 20_000; i++) {
+            double v = i < 10_000 ? i / 10_000.0 : (random.nextDouble() - 0.2) * (i % 3 == 0 ? 1 : 1_000);
+            assertThat(Numbers.twoDecimals(v)).as("%s", v).isEqualTo(String.format(Locale.ROOT, "%.2f", v));
+        }
+        for (double v : new double[]{0.145, 0.005, 0.995, -0.005, 1e-9, 0, -0.0, 123456789.125}) {
+            assertThat(Numbers.twoDecimals(v)).as("%s", v).isEqualTo(String.format(Locale.ROOT, "%.2f", v));
+        }
+    }
+}
