@@ -50,14 +50,17 @@ public record Knowledge(String source, String version, KieBase kieBase, Map<Stri
     }
 
     public Check check(String observation) {
-        return checks.stream().filter(c -> c.observation().equals(observation)).findFirst().orElse(null);
+        for (Check c : checks) if (c.observation().equals(observation)) return c;
+        return null;
     }
 
     public Cause cause(String id) {
         return causes.get(id);
     }
 
+    /** The fix with this id, or null; a loop, not a stream: ranking asks for every fix of every diagnosis. */
     public Fix fix(String id) {
-        return fixes.stream().filter(f -> f.id().equals(id)).findFirst().orElse(null);
+        for (Fix f : fixes) if (f.id().equals(id)) return f;
+        return null;
     }
 }
