@@ -25,21 +25,26 @@ public final class LinePattern {
     private final com.google.re2j.Pattern re2;
     /** Null when the pattern runs on RE2/J only. */
     private final java.util.regex.Pattern fast;
+    /** Word boundaries: the engines read them alike on ASCII text only. */
+    private final boolean fastOnAsciiOnly;
     private final List<String> required;
 
-    private LinePattern(com.google.re2j.Pattern re2, java.util.regex.Pattern fast, List<String> required) {
+    private LinePattern(com.google.re2j.Pattern re2, java.util.regex.Pattern fast, boolean fastOnAsciiOnly, List<String> required) {
         this.re2 = re2;
         this.fast = fast;
+        this.fastOnAsciiOnly = fastOnAsciiOnly;
         this.required = required;
     }
 
     /** Compiles an RE2 pattern; throws RE2/J's exception, with its description, when it does not compile. */
     public static LinePattern compile(String regex) {
         com.google.re2j.Pattern re2 = com.google.re2j.Pattern.compile(regex);
-        return new LinePattern(re2, sameInBothEngines(regex) ? javaPattern(regex) : null, RequiredLiterals.of(re2));
+        Reading reading = reading(regex);
+        return new LinePattern(re2, reading == Reading.DIFFERENT ? null : javaPattern(regex), reading == Reading.SAME_ON_ASCII,
+                RequiredLiterals.of(re2));
     }
 
-    /** Whether a text goes to java.util.regex first. */
+    /** Whether a text (an ASCII one, for a pattern with word boundaries) goes to java.util.regex first. */
     public boolean runsOnJavaRegex() {
         return fast != null;
     }
@@ -66,7 +71,7 @@ public final class LinePattern {
 
     /** The leftmost match in the text, with its named groups, or null. */
     public Match find(String text) {
-        if (fast != null && plain(text)) {
+        if (fast != null && plain(text, fastOnAsciiOnly)) {
             java.util.regex.Matcher m = fast.matcher(new Budgeted(text, BUDGET_BASE + BUDGET_PER_CHAR * text.length()));
             try {
                 if (!m.find()) return null;
@@ -94,7 +99,7 @@ public final class LinePattern {
 
     /** Whether both engines give this text the same match and groups (true for a pattern on RE2/J only). */
     public boolean agreesOn(String text) {
-        if (fast == null || !plain(text)) return true;
+        if (fast == null || !plain(text, fastOnAsciiOnly)) return true;
         java.util.regex.Matcher m = fast.matcher(text);
         Match theirs = findOnRe2(text);
         if (!m.find()) return theirs == null;
@@ -151,36 +156,42 @@ public final class LinePattern {
     }
 
     /**
-     * False for texts where the engines' classes differ: RE2's {@code \s} has no vertical tab, java's
-     * {@code $} stops before a final line break, and ill-formed UTF-16 is decoded differently.
+     * False for texts where the engines' classes differ: RE2's {@code \\s} has no vertical tab, java's
+     * {@code $} stops before a final line break, and ill-formed UTF-16 is decoded differently; with
+     * {@code asciiOnly}, for any text beyond ASCII (java 17's word boundaries know Unicode letters, RE2's
+     * only ASCII ones).
      */
-    private static boolean plain(String text) {
+    private static boolean plain(String text, boolean asciiOnly) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\n' || c == '\u000B' || Character.isSurrogate(c)) return false;
+            if (c == '\n' || c == '\u000B' || (asciiOnly ? c > 0x7F : Character.isSurrogate(c))) return false;
         }
         return true;
     }
 
     /**
-     * False for syntax both engines accept but read differently: word boundaries (Unicode in java 17,
-     * ASCII in RE2), {@code \v \h \R \X \Z \G}, Unicode classes by name, (?U) (ungreedy in RE2, Unicode
+     * How the engines read a pattern: alike; alike on ASCII text (word boundaries: java 17's know Unicode
+     * letters, RE2's ASCII ones); or differently, for syntax both accept but read otherwise: {@code \v \h \R \X \Z \G}, Unicode classes by name, (?U) (ungreedy in RE2, Unicode
      * classes in java), a '[' or "&&" inside a class (nesting and intersection in java, plain characters in
      * RE2), octal escapes; and a repeated group ({@link #repeatsGroup}). Whatever
      * else java refuses to compile runs on RE2/J too.
      */
-    static boolean sameInBothEngines(String regex) {
+    enum Reading { SAME, SAME_ON_ASCII, DIFFERENT }
+
+    static Reading reading(String regex) {
         boolean inClass = false;
+        boolean boundaries = false;
         for (int i = 0; i < regex.length(); i++) {
             char c = regex.charAt(i);
             if (c == '\\') {
-                if (i + 1 >= regex.length()) return false;
+                if (i + 1 >= regex.length()) return Reading.DIFFERENT;
                 char d = regex.charAt(++i);
-                if ("bBvVhHRXZGpP0".indexOf(d) >= 0) return false;
+                if ("vVhHRXZGpP0".indexOf(d) >= 0) return Reading.DIFFERENT;
+                if (d == 'b' || d == 'B') boundaries = true;
                 continue;
             }
             if (inClass) {
-                if (c == '[' || (c == '&' && i + 1 < regex.length() && regex.charAt(i + 1) == '&')) return false;
+                if (c == '[' || (c == '&' && i + 1 < regex.length() && regex.charAt(i + 1) == '&')) return Reading.DIFFERENT;
                 if (c == ']') inClass = false;
             } else if (c == '[') {
                 inClass = true;
@@ -188,17 +199,17 @@ public final class LinePattern {
                 if (i + 1 < regex.length() && regex.charAt(i + 1) == '^') i++;
                 if (i + 1 < regex.length() && regex.charAt(i + 1) == ']') i++;
             } else if (c == ')' && repeatsGroup(regex, i + 1)) {
-                return false;
+                return Reading.DIFFERENT;
             } else if (c == '(' && regex.startsWith("(?", i)) {
                 // Flags: (?i), (?s-m:...); not a named group's (?<name>.
                 for (int j = i + 2; j < regex.length() && regex.charAt(j) != ':' && regex.charAt(j) != ')'; j++) {
                     char f = regex.charAt(j);
-                    if (f == 'U') return false;
+                    if (f == 'U') return Reading.DIFFERENT;
                     if (!Character.isLetter(f) && f != '-') break;
                 }
             }
         }
-        return true;
+        return boundaries ? Reading.SAME_ON_ASCII : Reading.SAME;
     }
 
     /**

@@ -23,8 +23,12 @@ class LinePatternTest {
         LinePattern classes = LinePattern.compile("(?<upstreamUrl>x)(?i:y)[]a][^]b]");
         assertThat(classes.runsOnJavaRegex()).isTrue();
         for (String text : List.of("xy]c", "xYaa", "xy]]", "xyab", "xy")) assertThat(classes.agreesOn(text)).as(text).isTrue();
-        // Word boundaries are Unicode in java 17, ASCII in RE2.
-        assertThat(LinePattern.compile("\\bdisk\\b").runsOnJavaRegex()).isFalse();
+        // Word boundaries know Unicode letters in java 17, ASCII ones in RE2: java reads ASCII text only.
+        LinePattern boundaries = LinePattern.compile("\\bdisk\\b");
+        assertThat(boundaries.runsOnJavaRegex()).isTrue();
+        assertThat(boundaries.find("no space left on disk").start()).isEqualTo(17);
+        assertThat(boundaries.find("rdisk")).isNull();
+        assertThat(boundaries.find("\u00e9disk \u00e9t\u00e9").start()).as("RE2: an accented letter is no word character").isEqualTo(1);
         // (?U) is ungreedy in RE2, Unicode classes in java.
         assertThat(LinePattern.compile("(?U)a+").runsOnJavaRegex()).isFalse();
         // A '[' or "&&" inside a class nests or intersects in java; RE2 reads plain characters.
@@ -107,7 +111,7 @@ class LinePatternTest {
 
     /** Random patterns over a few characters, for the test above. */
     private static final class RandomPattern {
-        private static final String[] ATOMS = {"a", "b", " ", "[ab]", "[^a]", "\\s", "\\S", "\\d", ".", "\\(", "ab"};
+        private static final String[] ATOMS = {"a", "b", " ", "[ab]", "[^a]", "\\s", "\\S", "\\d", ".", "\\(", "ab", "\\b", "\\B"};
         private static final String[] QUANTIFIERS = {"", "", "?", "??", "*", "+", "*?", "{0,3}", "{1,2}", "{1,3}?"};
 
         static String alternation(java.util.Random r, int depth) {
