@@ -12,8 +12,9 @@ import java.util.List;
  * busy WordPress log that is a fifth of all lines.
  *
  * <p>Conservative on purpose: a pattern with flags, or with an alternation outside any group, requires
- * nothing; text inside groups is never counted (a group may be optional or an alternation); a literal
- * followed by a quantifier ends its run without being counted.
+ * nothing; a group counts only when nothing repeats or skips it and no alternation stands at its top
+ * (then what its body requires is required); a literal followed by a quantifier ends its run without
+ * being counted.
  */
 final class RequiredLiterals {
 
@@ -35,7 +36,6 @@ final class RequiredLiterals {
     static List<String> of(String regex) {
         var runs = new ArrayList<String>();
         var run = new StringBuilder();
-        int depth = 0;
         int i = 0;
         int n = regex.length();
         while (i < n) {
@@ -44,7 +44,7 @@ final class RequiredLiterals {
                 if (i + 1 >= n) return List.of();
                 char d = regex.charAt(i + 1);
                 i += 2;
-                if (depth == 0 && !Character.isLetterOrDigit(d) && d != '_') {
+                if (!Character.isLetterOrDigit(d) && d != '_') {
                     run.append(d); // an escaped punctuation mark stands for itself
                     i = quantified(regex, i, run, runs);
                 } else {
@@ -52,43 +52,33 @@ final class RequiredLiterals {
                     if ((d == 'p' || d == 'P' || d == 'x') && i < n && regex.charAt(i) == '{') i = regex.indexOf('}', i) + 1;
                     if (i <= 0) return List.of();
                     end(run, runs);
-                    if (depth == 0) i = skipQuantifier(regex, i);
+                    i = skipQuantifier(regex, i);
                 }
                 continue;
             }
             if (c == '[') {
                 int close = classEnd(regex, i);
                 if (close < 0) return List.of();
-                i = close + 1;
-                if (depth == 0) {
-                    end(run, runs);
-                    i = skipQuantifier(regex, i);
-                }
+                end(run, runs);
+                i = skipQuantifier(regex, close + 1);
                 continue;
             }
             if (c == '(') {
-                if (depth == 0) {
-                    end(run, runs);
-                    // Flags for the whole pattern, (?i) and the like: give up rather than reason about them.
-                    if (i + 2 < n && regex.charAt(i + 1) == '?' && Character.isLetter(regex.charAt(i + 2)) && regex.charAt(i + 2) != 'P') {
-                        return List.of();
-                    }
+                end(run, runs);
+                // Flags, (?i) and the like: give up rather than reason about them.
+                if (i + 2 < n && regex.charAt(i + 1) == '?' && Character.isLetter(regex.charAt(i + 2)) && regex.charAt(i + 2) != 'P') {
+                    return List.of();
                 }
-                depth++;
-                i++;
+                int close = groupEnd(regex, i);
+                if (close < 0) return List.of();
+                int after = skipQuantifier(regex, close + 1);
+                // A group every match passes through once (no quantifier) requires what its body requires;
+                // a body with alternatives at its top requires nothing (of says so).
+                if (after == close + 1) runs.addAll(of(regex.substring(bodyStart(regex, i), close)));
+                i = after;
                 continue;
             }
-            if (c == ')') {
-                depth--;
-                i++;
-                if (depth < 0) return List.of();
-                if (depth == 0) i = skipQuantifier(regex, i);
-                continue;
-            }
-            if (depth > 0) {
-                i++;
-                continue;
-            }
+            if (c == ')') return List.of();
             if (c == '|') return List.of(); // either side may match: nothing is required
             if (c == '.' || c == '^' || c == '$') {
                 end(run, runs);
@@ -99,9 +89,32 @@ final class RequiredLiterals {
             run.append(c);
             i = quantified(regex, i + 1, run, runs);
         }
-        if (depth != 0) return List.of();
         end(run, runs);
         return List.copyOf(runs);
+    }
+
+    /** The index of the ')' that closes the group opened at {@code open}, or -1. */
+    private static int groupEnd(String regex, int open) {
+        int depth = 0;
+        for (int i = open; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') i++;
+            else if (c == '[') {
+                i = classEnd(regex, i);
+                if (i < 0) return -1;
+            } else if (c == '(') depth++;
+            else if (c == ')' && --depth == 0) return i;
+        }
+        return -1;
+    }
+
+    /** Where the body of the group opened at {@code open} starts: after "(", "(?:", "(?<name>" or "(?P<name>". */
+    private static int bodyStart(String regex, int open) {
+        if (!regex.startsWith("(?", open)) return open + 1;
+        if (regex.startsWith("(?:", open)) return open + 3;
+        int name = regex.startsWith("(?P<", open) ? open + 4 : regex.startsWith("(?<", open) ? open + 3 : -1;
+        int close = name < 0 ? -1 : regex.indexOf('>', name);
+        return close < 0 ? open + 1 : close + 1;
     }
 
     /** After a literal: when a quantifier follows, the literal is not required; the run ends before it. */
