@@ -132,9 +132,13 @@ public final class LogRecognizer {
         recognitions.increment();
         String line = normalize(log.line());
         var found = new ArrayList<LogSignal.Builder>();
-        found.addAll(match(line, Family.Unit.LINE));
+        long[] present = wordIndex.find(line);
+        found.addAll(match(line, present, Family.Unit.LINE));
         if (readsPhpMessages) {
-            for (String message : phpMessages(line)) found.addAll(match(message, Family.Unit.PHP_MESSAGE));
+            List<String> messages = phpMessages(line);
+            // A line that packs no PHP messages is its own message: its words are those just found.
+            if (messages.size() == 1 && messages.get(0) == line) found.addAll(match(line, present, Family.Unit.PHP_MESSAGE));
+            else for (String message : messages) found.addAll(match(message, wordIndex.find(message), Family.Unit.PHP_MESSAGE));
         }
         if (found.isEmpty()) return List.of();
 
@@ -151,10 +155,12 @@ public final class LogRecognizer {
         return out;
     }
 
-    /** The signals of the families of one unit that match this text, less those that yield to another that matched. */
-    private List<LogSignal.Builder> match(String text, Family.Unit unit) {
+    /**
+     * The signals of the families of one unit that match this text ({@code present}: the words it holds),
+     * less those that yield to another that matched.
+     */
+    private List<LogSignal.Builder> match(String text, long[] present, Family.Unit unit) {
         var matched = new LinkedHashMap<String, LogSignal.Builder>();
-        long[] present = wordIndex.find(text);
         for (int i = 0; i < families.size(); i++) {
             Family f = families.get(i);
             if (f.unit() != unit || !WordIndex.any(present, familyWords[i])) continue;
