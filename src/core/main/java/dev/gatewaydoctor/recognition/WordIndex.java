@@ -17,6 +17,8 @@ public final class WordIndex {
     private final int[] next;
     /** Per state, the words that end there (through failure links too), as a bit set; null for none. */
     private final long[][] found;
+    /** {@link #next} with the sign bit set where the next state ends a word: find divides only then. */
+    private final int[] nextMarked;
     private final int longs;
 
     /** @param words ASCII words; the bit of word i in {@link #find} is bit i. */
@@ -72,6 +74,8 @@ public final class WordIndex {
         }
         next = new int[states * classes];
         for (int s = 0; s < states; s++) for (int k = 0; k < classes; k++) next[s * classes + k] = go[s][k] * classes;
+        nextMarked = next.clone();
+        for (int i = 0; i < nextMarked.length; i++) if (found[nextMarked[i] / classes] != null) nextMarked[i] |= Integer.MIN_VALUE;
     }
 
     private long[] union(long[] a, long[] b) {
@@ -103,9 +107,12 @@ public final class WordIndex {
         int s = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
             char ch = text.charAt(i);
-            s = next[s + (ch < 128 ? classOf[ch] : 0)];
-            long[] f = found[s / classes];
-            if (f != null) for (int j = 0; j < longs; j++) out[j] |= f[j];
+            s = nextMarked[s + (ch < 128 ? classOf[ch] : 0)];
+            if (s < 0) {
+                s &= Integer.MAX_VALUE;
+                long[] f = found[s / classes];
+                for (int j = 0; j < longs; j++) out[j] |= f[j];
+            }
         }
         return out;
     }
