@@ -28,12 +28,17 @@ public final class LinePattern {
     /** Word boundaries: the engines read them alike on ASCII text only. */
     private final boolean fastOnAsciiOnly;
     private final List<String> required;
+    /** Each named group's place in a match's values. */
+    private final Map<String, Integer> groupIndex;
 
     private LinePattern(com.google.re2j.Pattern re2, java.util.regex.Pattern fast, boolean fastOnAsciiOnly, List<String> required) {
         this.re2 = re2;
         this.fast = fast;
         this.fastOnAsciiOnly = fastOnAsciiOnly;
         this.required = required;
+        var index = new java.util.LinkedHashMap<String, Integer>();
+        for (String g : re2.namedGroups().keySet()) index.put(g, index.size());
+        this.groupIndex = java.util.Collections.unmodifiableMap(index);
     }
 
     /** Compiles an RE2 pattern; throws RE2/J's exception, with its description, when it does not compile. */
@@ -45,7 +50,7 @@ public final class LinePattern {
     }
 
     /** Whether a text (an ASCII one, for a pattern with word boundaries) goes to java.util.regex first. */
-    public boolean runsOnJavaRegex() {
+    boolean runsOnJavaRegex() {
         return fast != null;
     }
 
@@ -74,10 +79,7 @@ public final class LinePattern {
         if (fast != null && plain(text, fastOnAsciiOnly)) {
             java.util.regex.Matcher m = fast.matcher(new Budgeted(text, BUDGET_BASE + BUDGET_PER_CHAR * text.length()));
             try {
-                if (!m.find()) return null;
-                var values = new String[groupIndex().size()];
-                for (var g : groupIndex().entrySet()) values[g.getValue()] = m.group(g.getKey());
-                return new Match(this, m.start(), m.end(), values);
+                return m.find() ? match(m.start(), m.end(), m::group) : null;
             } catch (Budgeted.Spent backtracking) {
                 // Fall through to RE2/J, which needs no budget.
             } catch (StackOverflowError deep) {
@@ -91,14 +93,17 @@ public final class LinePattern {
     /** RE2/J's answer, for the fallback and for checking that the engines agree. */
     Match findOnRe2(String text) {
         com.google.re2j.Matcher m = re2.matcher(text);
-        if (!m.find()) return null;
-        var values = new String[groupIndex().size()];
-        for (var g : groupIndex().entrySet()) values[g.getValue()] = m.group(g.getKey());
-        return new Match(this, m.start(), m.end(), values);
+        return m.find() ? match(m.start(), m.end(), m::group) : null;
+    }
+
+    private Match match(int start, int end, java.util.function.UnaryOperator<String> group) {
+        var values = new String[groupIndex.size()];
+        for (var g : groupIndex.entrySet()) values[g.getValue()] = group.apply(g.getKey());
+        return new Match(this, start, end, values);
     }
 
     /** Whether both engines give this text the same match and groups (true for a pattern on RE2/J only). */
-    public boolean agreesOn(String text) {
+    boolean agreesOn(String text) {
         if (fast == null || !plain(text, fastOnAsciiOnly)) return true;
         java.util.regex.Matcher m = fast.matcher(text);
         Match theirs = findOnRe2(text);
@@ -111,19 +116,6 @@ public final class LinePattern {
     @Override
     public String toString() {
         return regex();
-    }
-
-    private Map<String, Integer> groupIndex;
-
-    /** Each named group's place in a match's values; built once, races only build equal maps. */
-    private Map<String, Integer> groupIndex() {
-        Map<String, Integer> index = groupIndex;
-        if (index == null) {
-            var m = new java.util.LinkedHashMap<String, Integer>();
-            for (String g : groups()) m.put(g, m.size());
-            groupIndex = index = java.util.Collections.unmodifiableMap(m);
-        }
-        return index;
     }
 
     /** A match: where it is, and what each named group took (null for a group that took no part). */
@@ -150,7 +142,7 @@ public final class LinePattern {
 
         /** What the named group took, or null. */
         public String group(String name) {
-            Integer i = pattern.groupIndex().get(name);
+            Integer i = pattern.groupIndex.get(name);
             return i == null ? null : values[i];
         }
     }
