@@ -49,9 +49,13 @@ final class SessionRecorder extends DefaultAgendaEventListener implements RuleRu
     public void objectInserted(ObjectInsertedEvent event) {
         if (event.getRule() == null) return;
         Object o = event.getObject();
-        List<Object> facts = current == null ? List.of() : List.copyOf(current.getObjects());
-        if (o instanceof Evidence) evidence.add(new Concluded(o, event.getRule().getName(), facts));
-        else if (o instanceof FixContribution) contributions.add(new Concluded(o, event.getRule().getName(), facts));
+        if (o instanceof Evidence) evidence.add(new Concluded(o, event.getRule().getName(), matched()));
+        else if (o instanceof FixContribution) contributions.add(new Concluded(o, event.getRule().getName(), matched()));
+    }
+
+    /** The facts the firing rule matched; copied only for what is recorded (rules insert other facts too). */
+    private List<Object> matched() {
+        return current == null ? List.of() : List.copyOf(current.getObjects());
     }
 
     @Override

@@ -168,9 +168,11 @@ final class LogTime {
     }
 
     private static Month month(String abbreviation) {
-        for (Month mo : Month.values()) {
-            if (mo.name().substring(0, 3).equalsIgnoreCase(abbreviation)) return mo;
+        for (Month mo : MONTHS) {
+            if (mo.name().regionMatches(true, 0, abbreviation, 0, 3) && abbreviation.length() == 3) return mo;
         }
         throw new IllegalArgumentException("not a month: " + abbreviation.toLowerCase(Locale.ROOT));
     }
+
+    private static final Month[] MONTHS = Month.values();
 }
