@@ -13,12 +13,13 @@ public final class WordIndex {
 
     private final int[] classOf = new int[128];
     private final int classes;
-    /** From a state's offset (state x classes) and a char's class to the next state's offset. */
+    /**
+     * From a state's offset (state x classes) and a char's class to the next state's offset, with the sign
+     * bit set where the next state ends a word: {@link #find} looks up the words (a division) only then.
+     */
     private final int[] next;
     /** Per state, the words that end there (through failure links too), as a bit set; null for none. */
     private final long[][] found;
-    /** {@link #next} with the sign bit set where the next state ends a word: find divides only then. */
-    private final int[] nextMarked;
     private final int longs;
 
     /** @param words ASCII words; the bit of word i in {@link #find} is bit i. */
@@ -73,9 +74,9 @@ public final class WordIndex {
             }
         }
         next = new int[states * classes];
-        for (int s = 0; s < states; s++) for (int k = 0; k < classes; k++) next[s * classes + k] = go[s][k] * classes;
-        nextMarked = next.clone();
-        for (int i = 0; i < nextMarked.length; i++) if (found[nextMarked[i] / classes] != null) nextMarked[i] |= Integer.MIN_VALUE;
+        for (int s = 0; s < states; s++) {
+            for (int k = 0; k < classes; k++) next[s * classes + k] = go[s][k] * classes | (found[go[s][k]] != null ? Integer.MIN_VALUE : 0);
+        }
     }
 
     private long[] union(long[] a, long[] b) {
@@ -97,7 +98,7 @@ public final class WordIndex {
      */
     public int[] firstWordTable() {
         int[] t = next.clone();
-        for (int i = 0; i < t.length; i++) if (found[t[i] / classes] != null) t[i] = -1;
+        for (int i = 0; i < t.length; i++) if (t[i] < 0) t[i] = -1;
         return t;
     }
 
@@ -107,7 +108,7 @@ public final class WordIndex {
         int s = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
             char ch = text.charAt(i);
-            s = nextMarked[s + (ch < 128 ? classOf[ch] : 0)];
+            s = next[s + (ch < 128 ? classOf[ch] : 0)];
             if (s < 0) {
                 s &= Integer.MAX_VALUE;
                 long[] f = found[s / classes];
