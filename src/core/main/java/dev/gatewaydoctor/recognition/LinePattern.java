@@ -76,10 +76,14 @@ public final class LinePattern {
 
     /** The leftmost match in the text, with its named groups, or null. */
     public Match find(String text) {
-        if (fast != null && plain(text, fastOnAsciiOnly)) {
-            java.util.regex.Matcher m = fast.matcher(new Budgeted(text, BUDGET_BASE + BUDGET_PER_CHAR * text.length()));
+        return find(text, Chars.of(text));
+    }
+
+    /** As {@link #find(String)}, for a text whose characters were already looked at (several patterns read it). */
+    Match find(String text, Chars chars) {
+        if (fast != null && (chars == Chars.ASCII || (chars == Chars.PLAIN && !fastOnAsciiOnly))) {
             try {
-                return m.find() ? match(m.start(), m.end(), m::group) : null;
+                return findOnJava(new Budgeted(text, BUDGET_BASE + BUDGET_PER_CHAR * text.length()));
             } catch (Budgeted.Spent backtracking) {
                 // Fall through to RE2/J, which needs no budget.
             } catch (StackOverflowError deep) {
@@ -88,6 +92,11 @@ public final class LinePattern {
             }
         }
         return findOnRe2(text);
+    }
+
+    private Match findOnJava(CharSequence text) {
+        java.util.regex.Matcher m = fast.matcher(text);
+        return m.find() ? match(m.start(), m.end(), m::group) : null;
     }
 
     /** RE2/J's answer, for the fallback and for checking that the engines agree. */
@@ -102,15 +111,14 @@ public final class LinePattern {
         return new Match(this, start, end, values);
     }
 
-    /** Whether both engines give this text the same match and groups (true for a pattern on RE2/J only). */
+    /** Whether both engines give this text the same match and groups (true where only RE2/J reads it). */
     boolean agreesOn(String text) {
-        if (fast == null || !plain(text, fastOnAsciiOnly)) return true;
-        java.util.regex.Matcher m = fast.matcher(text);
+        Chars chars = Chars.of(text);
+        if (fast == null || chars == Chars.OTHER || (chars == Chars.PLAIN && fastOnAsciiOnly)) return true;
+        Match ours = findOnJava(text);
         Match theirs = findOnRe2(text);
-        if (!m.find()) return theirs == null;
-        if (theirs == null || m.start() != theirs.start() || m.end() != theirs.end()) return false;
-        for (String g : groups()) if (!java.util.Objects.equals(m.group(g), theirs.group(g))) return false;
-        return true;
+        return ours == null ? theirs == null : theirs != null && ours.start == theirs.start && ours.end == theirs.end
+                && java.util.Arrays.equals(ours.values, theirs.values);
     }
 
     @Override
@@ -148,28 +156,35 @@ public final class LinePattern {
     }
 
     /**
-     * False for texts where the engines' classes differ: RE2's {@code \\s} has no vertical tab, java's
-     * {@code $} stops before a final line break, and ill-formed UTF-16 is decoded differently; with
-     * {@code asciiOnly}, for any text beyond ASCII (java 17's word boundaries know Unicode letters, RE2's
-     * only ASCII ones).
+     * What a text holds that the engines read differently. OTHER: a line break (java's {@code $} stops
+     * before a final one), a vertical tab (RE2's {@code \s} has none) or a surrogate (ill-formed UTF-16 is
+     * decoded differently): RE2/J reads it. PLAIN: none of these, but characters beyond ASCII, where java
+     * 17's word boundaries know Unicode letters and RE2's only ASCII ones. ASCII: nothing the engines differ on.
      */
-    private static boolean plain(String text, boolean asciiOnly) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\u000B' || (asciiOnly ? c > 0x7F : Character.isSurrogate(c))) return false;
+    enum Chars {
+        ASCII, PLAIN, OTHER;
+
+        static Chars of(String text) {
+            Chars chars = ASCII;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\n' || c == '\u000B' || Character.isSurrogate(c)) return OTHER;
+                if (c > 0x7F) chars = PLAIN;
+            }
+            return chars;
         }
-        return true;
     }
 
-    /**
-     * How the engines read a pattern: alike; alike on ASCII text (word boundaries: java 17's know Unicode
-     * letters, RE2's ASCII ones); or differently, for syntax both accept but read otherwise: {@code \v \h \R \X \Z \G}, Unicode classes by name, (?U) (ungreedy in RE2, Unicode
-     * classes in java), a '[' or "&&" inside a class (nesting and intersection in java, plain characters in
-     * RE2), octal escapes; and a repeated group ({@link #repeatsGroup}). Whatever
-     * else java refuses to compile runs on RE2/J too.
-     */
+    /** How the engines read a pattern: alike, alike on ASCII text only, or differently. */
     enum Reading { SAME, SAME_ON_ASCII, DIFFERENT }
 
+    /**
+     * How the engines read this pattern. Alike on ASCII text only: word boundaries (java 17's know Unicode
+     * letters, RE2's ASCII ones). Differently: syntax both accept but read otherwise, {@code \v \h \R \X
+     * \Z \G}, Unicode classes by name, (?U) (ungreedy in RE2, Unicode classes in java), a '[' or "&&" inside
+     * a class (nesting and intersection in java, plain characters in RE2), octal escapes, and a repeated
+     * group ({@link #repeatsGroup}). Whatever else java refuses to compile runs on RE2/J too.
+     */
     static Reading reading(String regex) {
         boolean inClass = false;
         boolean boundaries = false;

@@ -161,10 +161,12 @@ public final class LogRecognizer {
      */
     private List<LogSignal.Builder> match(String text, long[] present, Family.Unit unit) {
         var matched = new LinkedHashMap<String, LogSignal.Builder>();
+        LinePattern.Chars chars = null; // looked at once, for all the patterns that read the text
         for (int i = 0; i < families.size(); i++) {
             Family f = families.get(i);
             if (f.unit() != unit || !WordIndex.any(present, familyWords[i])) continue;
-            LogSignal.Builder b = read(f, text);
+            if (chars == null) chars = LinePattern.Chars.of(text);
+            LogSignal.Builder b = read(f, text, chars);
             if (b != null) matched.put(f.id(), b);
         }
         if (matched.isEmpty()) return List.of();
@@ -177,17 +179,17 @@ public final class LogRecognizer {
     }
 
     /** What one family reads in the text, or null when none of its patterns matches. */
-    static LogSignal.Builder read(Family f, String text) {
+    static LogSignal.Builder read(Family f, String text, LinePattern.Chars chars) {
         for (Family.Alternative alt : f.patterns()) {
             if (!alt.mayMatch(text)) continue;
-            LinePattern.Match m = alt.pattern().find(text);
+            LinePattern.Match m = alt.pattern().find(text, chars);
             if (m == null) continue;
             var b = LogSignal.of(f.id(), alt.program() != null ? alt.program() : f.program());
             capture(b, m, alt.pattern());
             alt.set().forEach((field, value) -> SignalFields.set(b, field, fill(value, m, alt.pattern())));
             for (Family.Also also : f.also()) {
                 if (!also.mayMatch(text)) continue;
-                LinePattern.Match a = also.pattern().find(text);
+                LinePattern.Match a = also.pattern().find(text, chars);
                 if (a == null) continue;
                 for (String field : also.pattern().groups()) {
                     if (!SignalFields.isSet(b, field)) SignalFields.set(b, field, a.group(field));
@@ -196,7 +198,7 @@ public final class LogRecognizer {
             var classified = new java.util.HashSet<String>();
             for (Family.Classification c : f.classify()) {
                 if (classified.contains(c.field()) || (!c.field().equals("program") && SignalFields.isSet(b, c.field()))) continue;
-                if (c.mayMatch(text) && c.when().find(text) != null) {
+                if (c.mayMatch(text) && c.when().find(text, chars) != null) {
                     SignalFields.set(b, c.field(), c.value());
                     classified.add(c.field());
                 }
