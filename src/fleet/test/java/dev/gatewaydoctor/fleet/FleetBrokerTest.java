@@ -205,9 +205,7 @@ class FleetBrokerTest {
             KafkaStreams second = start(settings.with(Map.of("state.dir", tmp.resolve("instance-2").toString())), doctor);
             try {
                 awaitOutputs(consumer, seen, total);
-                // A little longer: anything emitted twice would arrive now.
-                long until = System.currentTimeMillis() + 3000;
-                while (System.currentTimeMillis() < until) consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+                keepPolling(consumer, seen, 3000);
             } finally {
                 second.close(Duration.ofSeconds(30));
             }
@@ -284,8 +282,7 @@ class FleetBrokerTest {
 
             send(producer, settings.logsTopic(), sample.subList(split, sample.size()));
             awaitOutputs(consumer, seen, total);
-            long until = System.currentTimeMillis() + 3000;
-            while (System.currentTimeMillis() < until) consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            keepPolling(consumer, seen, 3000);
 
             assertThat(activePartitions(survivor)).as("the survivor took the stopped instance's tasks").containsExactlyInAnyOrder(0, 1, 2, 3);
             assertThat(atStop).as("stopped mid-stream").isLessThan(total);
@@ -331,8 +328,7 @@ class FleetBrokerTest {
             var seen = new ArrayList<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>>();
             try {
                 awaitOutputs(consumer, seen, sites);
-                long until = System.currentTimeMillis() + 2000;
-                while (System.currentTimeMillis() < until) consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+                keepPolling(consumer, seen, 2000);
             } finally {
                 streams.close(Duration.ofSeconds(30));
             }
@@ -394,6 +390,13 @@ class FleetBrokerTest {
         assertThat(seen.size()).as("diagnoses on the output topic within 120 s: %s", seen.stream()
                 .map(r -> r.value().replaceAll("^\\{\"type\":\"(\\w+)\",\"site\":\"([^\"]+)\",\"incidentId\":\"([^\"]+)\",\"sequence\":(\\d+).*", "$1 $3 $4"))
                 .toList()).isGreaterThanOrEqualTo(atLeast);
+    }
+
+    /** Goes on reading the output for a while after the expected count: anything emitted twice would arrive now. */
+    private static void keepPolling(KafkaConsumer<String, String> consumer, List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> seen,
+                                    long millis) {
+        long until = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < until) consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
     }
 
     private static KafkaProducer<String, String> producer(String bootstrap) {

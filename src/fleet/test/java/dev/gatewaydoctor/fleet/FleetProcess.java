@@ -26,7 +26,6 @@ final class FleetProcess {
         // Surefire starts its JVM from a manifest-only jar; the real class path is in this property.
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                
                 // Kafka's warnings and the program's own lines (its state changes), as the shipped jar logs them.
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dorg.slf4j.simpleLogger.log.dev.gatewaydoctor.fleet=info",
                 "-cp", cp, FleetMain.class.getName(), "--config", config.toString()));
