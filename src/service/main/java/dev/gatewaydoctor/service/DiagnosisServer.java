@@ -244,7 +244,17 @@ public final class DiagnosisServer implements AutoCloseable {
                     ? "this service needs a bearer token: Authorization: Bearer TOKEN" : "the bearer token is not the service's");
         }
         long length = ctx.req().getContentLengthLong();
-        if (length > settings.maxBodyBytes()) throw Problem.tooLarge(settings.maxBodyBytes());
+        if (length > settings.maxBodyBytes()) {
+            ctx.header("Connection", "close");
+            if (length <= BoundedBody.drainLimit(settings.maxBodyBytes())) {
+                try {
+                    BoundedBody.discard(ctx.req().getInputStream(), length);
+                } catch (IOException unreadable) {
+                    // Nothing to drain: the 413 follows regardless.
+                }
+            }
+            throw Problem.tooLarge(settings.maxBodyBytes());
+        }
     }
 
     private static boolean crossSite(Context ctx) {

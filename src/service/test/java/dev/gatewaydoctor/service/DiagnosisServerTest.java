@@ -28,7 +28,7 @@ class DiagnosisServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = DiagnosisServer.start(TestService.settings().withPort(0).withMaxBodyBytes(64 * 1024), WritableRules.REFUSE, System.err::println);
+        server = DiagnosisServer.start(TestService.settings().withPort(0).withMaxBodyBytes(64 * 1024).withRequestsPerMinute(100000), WritableRules.REFUSE, System.err::println);
         client = new ServiceClient(server.port(), null);
     }
 
@@ -163,7 +163,9 @@ class DiagnosisServerTest {
         assertThat(ServiceClient.json(route).path("status").asInt()).isEqualTo(404);
     }
 
-    @Test
+    // Repeated: the server once answered and closed while the client was still sending, and about one
+    // request in thirteen got a reset instead of the 413 (SafetyTest covers the rate limit this class lifts).
+    @org.junit.jupiter.api.RepeatedTest(40)
     void aBodyPastTheLimitIsA413() throws Exception {
         byte[] big = new byte[100 * 1024];
         java.util.Arrays.fill(big, (byte) ' ');
