@@ -53,6 +53,30 @@ class RuleFaultsTest {
         assertThat((System.nanoTime() - start) / 1e9).as("seconds until stopped").isLessThan(30);
     }
 
+    // Sessions are reused from a pool: one stopped mid-run, with activations still queued and thousands of
+    // facts in it, must leave nothing for the next diagnosis.
+    @Test
+    void aSessionStoppedAtTheLimitLeavesNothingToTheNextDiagnosis(@TempDir Path tmp) throws Exception {
+        String rule = """
+                rule "Breeds observations without end"
+                when
+                    Observation(name == "fault-trigger")
+                    $o : Observation(name str[startsWith] "fault-")
+                then
+                    insert(new Observation("fault-" + System.nanoTime(), "true", null, null));
+                end
+                """;
+        Diagnosis fresh = withRule(tmp.resolve("a"), rule).diagnose(ORDINARY);
+        Diagnoser doctor = withRule(tmp.resolve("b"), rule);
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> doctor.diagnose(TRIGGER)).isInstanceOf(RuleFaultException.class);
+            Diagnosis after = doctor.diagnose(ORDINARY);
+            assertThat(after.causes()).isEqualTo(fresh.causes());
+            assertThat(after.fixes()).isEqualTo(fresh.fixes());
+            assertThat(after.warnings()).isEqualTo(fresh.warnings());
+        }
+    }
+
     @Test
     void aRuleThatInsertsWithoutEndStopsAndOtherDiagnosesGoOn(@TempDir Path tmp) throws Exception {
         Diagnoser doctor = withRule(tmp, """
