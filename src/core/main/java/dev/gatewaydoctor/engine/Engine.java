@@ -92,11 +92,11 @@ public final class Engine {
      * diagnosis's cost). The causes and their confidences are those {@link #diagnose} gives.
      */
     public java.util.function.Function<FactSet, Diagnosis> trials(Knowledge knowledge) {
-        var recognised = new java.util.concurrent.ConcurrentHashMap<LogLine, List<LogSignal>>();
+        var recognised = new java.util.concurrent.ConcurrentHashMap<LogLine, LogRecognizer.Reading>();
         return facts -> diagnose(knowledge, facts, recognised, false);
     }
 
-    private Diagnosis diagnose(Knowledge knowledge, FactSet factSet, Map<LogLine, List<LogSignal>> recognisedBefore, boolean withFixes) {
+    private Diagnosis diagnose(Knowledge knowledge, FactSet factSet, Map<LogLine, LogRecognizer.Reading> recognisedBefore, boolean withFixes) {
         var recorder = new SessionRecorder();
         var warnings = new ArrayList<>(factSet.warnings());
         KieSession session = newSession(knowledge.kieBase());
@@ -114,11 +114,11 @@ public final class Engine {
                 if (fact instanceof LogLine line) {
                     logLines++;
                     java.time.ZoneId lineZone = zone != null ? zone : java.time.ZoneOffset.UTC;
-                    List<LogSignal> recognised = recognisedBefore == null ? knowledge.recognizer().recognize(line, lineZone)
-                            : recognisedBefore.computeIfAbsent(line, l -> knowledge.recognizer().recognize(l, lineZone));
-                    if (recognised.isEmpty()) unrecognised++;
-                    else if (zone == null && LogRecognizer.readAsUtcWithoutZone(line)) zoneless++;
-                    signals.addAll(recognised);
+                    LogRecognizer.Reading read = recognisedBefore == null ? knowledge.recognizer().read(line, lineZone)
+                            : recognisedBefore.computeIfAbsent(line, l -> knowledge.recognizer().read(l, lineZone));
+                    if (read.signals().isEmpty()) unrecognised++;
+                    else if (zone == null && read.timeWithoutZone()) zoneless++;
+                    signals.addAll(read.signals());
                 }
             }
             // Syslog's stamps have no year: the record's own latest time gives it, the machine's clock only

@@ -76,7 +76,7 @@ public final class LogRecognizer {
      * True when the line's time was read from its own stamp without a zone and taken as UTC: no fact's
      * {@code at} says otherwise (a whole-log reading sets {@code at} from that very stamp).
      */
-    public static boolean readAsUtcWithoutZone(LogLine log) {
+    private static boolean readAsUtcWithoutZone(LogLine log) {
         LogTime.Found found = LogTime.find(normalize(log.line()), ZoneOffset.UTC);
         return found != null && !found.zoneGiven() && (log.at() == null || log.at().equals(found.at()));
     }
@@ -116,11 +116,25 @@ public final class LogRecognizer {
 
     /** As {@link #recognize(LogLine)}, reading times that carry no zone in the given one (the site's). */
     public List<LogSignal> recognize(LogLine log, ZoneId localZone) {
+        return read(log, localZone).signals();
+    }
+
+    /**
+     * A line's signals, and whether the line's time came from a stamp that gave no zone (read in
+     * {@code localZone}): the diagnosis warns about those lines, and the stamp is found once for both.
+     */
+    public record Reading(List<LogSignal> signals, boolean timeWithoutZone) {
+        static final Reading NONE = new Reading(List.of(), false);
+    }
+
+    /** As {@link #recognize(LogLine, ZoneId)}, saying too whether the line's time was read without a zone. */
+    public Reading read(LogLine log, ZoneId localZone) {
         Remembered known = remembered.get(log);
         if (known != null && known.zone().equals(localZone == null ? ZoneOffset.UTC : localZone)) {
-            return known.signals().stream().map(s -> s.rebased(log)).toList();
+            List<LogSignal> signals = known.signals().stream().map(s -> s.rebased(log)).toList();
+            return new Reading(signals, !signals.isEmpty() && readAsUtcWithoutZone(log));
         }
-        return recognizeNew(log, localZone);
+        return readNew(log, localZone);
     }
 
     /**
@@ -129,6 +143,10 @@ public final class LogRecognizer {
      * under one lock.
      */
     public List<LogSignal> recognizeNew(LogLine log, ZoneId localZone) {
+        return readNew(log, localZone).signals();
+    }
+
+    private Reading readNew(LogLine log, ZoneId localZone) {
         recognitions.increment();
         String line = normalize(log.line());
         var found = new ArrayList<LogSignal.Builder>();
@@ -140,19 +158,23 @@ public final class LogRecognizer {
             if (messages.size() == 1 && messages.get(0) == line) found.addAll(match(line, present, Family.Unit.PHP_MESSAGE));
             else for (String message : messages) found.addAll(match(message, wordIndex.find(message), Family.Unit.PHP_MESSAGE));
         }
-        if (found.isEmpty()) return List.of();
+        if (found.isEmpty()) return Reading.NONE;
 
         Instant time = log.at();
+        boolean withoutZone;
         if (time == null) {
             LogTime.Found stamp = LogTime.find(line, localZone);
             time = stamp == null ? null : stamp.at();
+            withoutZone = stamp != null && !stamp.zoneGiven();
+        } else {
+            withoutZone = readAsUtcWithoutZone(log);
         }
         var out = new ArrayList<LogSignal>(found.size());
         for (var b : found) {
             LogTime.Found captured = log.at() == null && b.timeText != null ? LogTime.find(b.timeText, localZone) : null;
             out.add(b.build(captured != null ? captured.at() : time, log));
         }
-        return out;
+        return new Reading(out, withoutZone);
     }
 
     /**
