@@ -51,6 +51,13 @@ public final class LogRecognizer {
     private final WordIndex wordIndex;
     /** Per family, in the order of {@link #families}, the bits of its words in {@link #wordIndex}. */
     private final long[][] familyWords;
+    /** The order families are read in: the skippable ones last. */
+    private final int[] readingOrder;
+    /**
+     * Per family: whether it may go unread once a family it yields to matched (its signal would be dropped),
+     * which holds when no family yields to it in turn: whether it matched must then still be known.
+     */
+    private final boolean[] skippable;
 
     public LogRecognizer(List<Family> families) {
         this.families = List.copyOf(families);
@@ -58,6 +65,14 @@ public final class LogRecognizer {
         this.readsPhpMessages = this.families.stream().anyMatch(f -> f.unit() == Family.Unit.PHP_MESSAGE);
         this.wordIndex = new WordIndex(words);
         this.familyWords = this.families.stream().map(f -> WordIndex.mask(words, f.words())).toArray(long[][]::new);
+        var yieldedTo = new java.util.HashSet<String>();
+        this.families.forEach(f -> yieldedTo.addAll(f.yieldsTo()));
+        this.skippable = new boolean[this.families.size()];
+        for (int i = 0; i < skippable.length; i++) skippable[i] = !this.families.get(i).yieldsTo().isEmpty() && !yieldedTo.contains(this.families.get(i).id());
+        // Those that may go unread last, after every family they yield to.
+        this.readingOrder = java.util.stream.IntStream.concat(
+                java.util.stream.IntStream.range(0, skippable.length).filter(i -> !skippable[i]),
+                java.util.stream.IntStream.range(0, skippable.length).filter(i -> skippable[i])).toArray();
     }
 
     public List<Family> families() {
@@ -184,9 +199,10 @@ public final class LogRecognizer {
     private List<LogSignal.Builder> match(String text, long[] present, Family.Unit unit) {
         var matched = new LinkedHashMap<String, LogSignal.Builder>();
         LinePattern.Chars chars = null; // looked at once, for all the patterns that read the text
-        for (int i = 0; i < families.size(); i++) {
+        for (int i : readingOrder) {
             Family f = families.get(i);
             if (f.unit() != unit || !WordIndex.any(present, familyWords[i])) continue;
+            if (skippable[i] && yieldsToOneOf(f, matched)) continue;
             if (chars == null) chars = LinePattern.Chars.of(text);
             LogSignal.Builder b = read(f, text, chars);
             if (b != null) matched.put(f.id(), b);
@@ -198,6 +214,11 @@ public final class LogRecognizer {
             if (b != null && f.yieldsTo().stream().noneMatch(matched::containsKey)) out.add(b);
         }
         return out;
+    }
+
+    private static boolean yieldsToOneOf(Family f, java.util.Map<String, LogSignal.Builder> matched) {
+        for (String other : f.yieldsTo()) if (matched.containsKey(other)) return true;
+        return false;
     }
 
     /** What one family reads in the text, or null when none of its patterns matches. */

@@ -120,4 +120,24 @@ class LogRecognizerTest {
         }
         assertThat(r.rememberedLines()).as("entries whose lines nobody holds are dropped").isLessThan(before + 2000);
     }
+
+    private static Family family(String id, String regex, List<String> yieldsTo) {
+        return new Family(id, id + ".yaml", "nginx", List.of(regex), Family.Unit.LINE,
+                List.of(new Family.Alternative(LinePattern.compile(regex), null, java.util.Map.of())),
+                List.of(), List.of(), yieldsTo, List.of());
+    }
+
+    // A family that yields is read last and left unread once what it yields to matched; a family that is
+    // yielded to is always read, so that a chain (a yields to b, b to c) still drops b and keeps c.
+    @Test
+    void aFamilyYieldsToTheOneThatTakesTheLineAndAlongAChain() {
+        var r = new LogRecognizer(List.of(family("a", "alpha", List.of("b")), family("b", "beta", List.of("c")), family("c", "gamma", List.of())));
+        java.util.function.Function<String, List<String>> families = line ->
+                r.recognize(new LogLine("other", line, null)).stream().map(LogSignal::family).toList();
+        assertThat(families.apply("alpha")).containsExactly("a");
+        assertThat(families.apply("alpha beta")).containsExactly("b");
+        assertThat(families.apply("alpha beta gamma")).containsExactly("c");
+        assertThat(families.apply("alpha gamma")).containsExactly("a", "c");
+        assertThat(families.apply("beta gamma")).containsExactly("c");
+    }
 }
