@@ -13,8 +13,8 @@ import java.util.List;
  *
  * <p>Conservative on purpose: a pattern with flags, or with an alternation outside any group, requires
  * nothing; a group counts only when nothing repeats or skips it and no alternation stands at its top
- * (then what its body requires is required); a literal followed by a quantifier ends its run without
- * being counted.
+ * (then what its body requires is required), except alternatives of plain text, whose common beginning and
+ * end are required; a literal followed by a quantifier ends its run without being counted.
  */
 final class RequiredLiterals {
 
@@ -64,7 +64,6 @@ final class RequiredLiterals {
                 continue;
             }
             if (c == '(') {
-                end(run, runs);
                 // Flags, (?i) and the like: give up rather than reason about them.
                 if (i + 2 < n && regex.charAt(i + 1) == '?' && Character.isLetter(regex.charAt(i + 2)) && regex.charAt(i + 2) != 'P') {
                     return List.of();
@@ -72,6 +71,20 @@ final class RequiredLiterals {
                 int close = groupEnd(regex, i);
                 if (close < 0) return List.of();
                 int after = skipQuantifier(regex, close + 1);
+                List<String> words = after == close + 1 ? plainAlternatives(regex.substring(bodyStart(regex, i), close)) : null;
+                if (words != null) {
+                    // "(?:61|10061): " requires "61: ": what all the words begin with continues the run before
+                    // the group, what they all end with begins the run after it.
+                    String prefix = commonPrefix(words);
+                    run.append(prefix);
+                    if (words.stream().anyMatch(w -> w.length() > prefix.length())) {
+                        end(run, runs);
+                        run.append(commonSuffix(words, prefix.length()));
+                    }
+                    i = after;
+                    continue;
+                }
+                end(run, runs);
                 // A group every match passes through once (no quantifier) requires what its body requires;
                 // a body with alternatives at its top requires nothing (of says so).
                 if (after == close + 1) runs.addAll(of(regex.substring(bodyStart(regex, i), close)));
@@ -91,6 +104,26 @@ final class RequiredLiterals {
         }
         end(run, runs);
         return List.copyOf(runs);
+    }
+
+    /** The alternatives of a group's body when each is plain text ("61|10061"), else null. */
+    private static List<String> plainAlternatives(String body) {
+        if (body.indexOf('|') < 0) return null;
+        for (int i = 0; i < body.length(); i++) if ("\\[](){}.*+?^$".indexOf(body.charAt(i)) >= 0) return null;
+        return List.of(body.split("\\|", -1));
+    }
+
+    private static String commonPrefix(List<String> words) {
+        String p = words.get(0);
+        for (String w : words) while (!w.startsWith(p)) p = p.substring(0, p.length() - 1);
+        return p;
+    }
+
+    /** What all the words end with, past the first {@code skip} characters of each (their common prefix). */
+    private static String commonSuffix(List<String> words, int skip) {
+        String s = words.get(0).substring(skip);
+        for (String w : words) while (!w.substring(skip).endsWith(s)) s = s.substring(1);
+        return s;
     }
 
     /** The index of the ')' that closes the group opened at {@code open}, or -1. */

@@ -33,7 +33,13 @@ class RequiredLiteralsTest {
         // A group every match passes through once requires what its body requires; one with alternatives, nothing.
         assertThat(RequiredLiterals.of("(?<detail>SSL_do_handshake\\(\\) failed \\([^)]{0,200}\\) while SSL handshaking to upstream)"))
                 .containsExactly("SSL_do_handshake() failed (", ") while SSL handshaking to upstream");
-        assertThat(RequiredLiterals.of("(?<detail>upstream sent too big|upstream sent no)")).isEmpty();
+        assertThat(RequiredLiterals.of("(?<detail>upstream sent too big|upstream sent (?:no|a))")).isEmpty();
+        // Alternatives of plain text: what they all begin with ends the run before, what they all end with starts the next.
+        assertThat(RequiredLiterals.of("failed \\((?:61|10061): (?<m>[^)]+)")).containsExactly("failed (", "61: ");
+        assertThat(RequiredLiterals.of("upstream (?:sent too big|sent no) header")).containsExactly("upstream sent ", " header");
+        assertThat(RequiredLiterals.of("a(?:b|c)d")).isEmpty(); // "a", "d": shorter than two
+        assertThat(RequiredLiterals.of("ab(?:cd|cd)ef")).containsExactly("abcdef");
+        assertThat(RequiredLiterals.of("ab(?:|x)cd")).containsExactly("ab", "cd");
         assertThat(RequiredLiterals.of("(?:ab(?:cd)?ef)gh")).containsExactly("ab", "ef", "gh");
         assertThat(RequiredLiterals.of("(?:abc)+de(?:fg){2}")).containsExactly("de");
         assertThat(RequiredLiterals.of("a(b[)]c)d")).isEmpty(); // a lone "b", "c": shorter than two
