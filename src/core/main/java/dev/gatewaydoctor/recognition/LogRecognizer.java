@@ -49,8 +49,11 @@ public final class LogRecognizer {
     }
 
     private final WordIndex wordIndex;
-    /** Per family, in the order of {@link #families}, the bits of its words in {@link #wordIndex}. */
-    private final long[][] familyWords;
+    /**
+     * Per word of {@link #wordIndex}, the families that need it (bit i: family i), counting only those of
+     * each unit: a text's candidates are the union over the words it holds.
+     */
+    private final java.util.Map<Family.Unit, long[][]> familiesByWord;
     /** The order families are read in: the skippable ones last. */
     private final int[] readingOrder;
     /**
@@ -64,7 +67,17 @@ public final class LogRecognizer {
         this.words = this.families.stream().flatMap(f -> f.words().stream()).distinct().toList();
         this.readsPhpMessages = this.families.stream().anyMatch(f -> f.unit() == Family.Unit.PHP_MESSAGE);
         this.wordIndex = new WordIndex(words);
-        this.familyWords = this.families.stream().map(f -> WordIndex.mask(words, f.words())).toArray(long[][]::new);
+        this.familiesByWord = new java.util.EnumMap<>(Family.Unit.class);
+        int familyLongs = Math.max(1, (this.families.size() + 63) / 64);
+        for (Family.Unit unit : Family.Unit.values()) {
+            long[][] byWord = new long[words.size()][familyLongs];
+            for (int i = 0; i < this.families.size(); i++) {
+                Family f = this.families.get(i);
+                if (f.unit() != unit) continue;
+                for (String w : f.words()) byWord[words.indexOf(w)][i >>> 6] |= 1L << (i & 63);
+            }
+            familiesByWord.put(unit, byWord);
+        }
         var yieldedTo = new java.util.HashSet<String>();
         this.families.forEach(f -> yieldedTo.addAll(f.yieldsTo()));
         this.skippable = new boolean[this.families.size()];
@@ -197,11 +210,13 @@ public final class LogRecognizer {
      * less those that yield to another that matched.
      */
     private List<LogSignal.Builder> match(String text, long[] present, Family.Unit unit) {
+        long[] candidates = candidates(present, familiesByWord.get(unit));
+        if (candidates == null) return List.of();
         var matched = new LinkedHashMap<String, LogSignal.Builder>();
         LinePattern.Chars chars = null; // looked at once, for all the patterns that read the text
         for (int i : readingOrder) {
+            if ((candidates[i >>> 6] & (1L << (i & 63))) == 0) continue;
             Family f = families.get(i);
-            if (f.unit() != unit || !WordIndex.any(present, familyWords[i])) continue;
             if (skippable[i] && yieldsToOneOf(f, matched)) continue;
             if (chars == null) chars = LinePattern.Chars.of(text);
             LogSignal.Builder b = read(f, text, chars);
@@ -211,7 +226,23 @@ public final class LogRecognizer {
         var out = new ArrayList<LogSignal.Builder>(matched.size());
         for (Family f : families) {
             LogSignal.Builder b = matched.get(f.id());
-            if (b != null && f.yieldsTo().stream().noneMatch(matched::containsKey)) out.add(b);
+            if (b != null && !yieldsToOneOf(f, matched)) out.add(b);
+        }
+        return out;
+    }
+
+    /** The families (bit i: family i) that need a word the text holds, or null when there is none. */
+    private static long[] candidates(long[] present, long[][] byWord) {
+        long[] out = null;
+        for (int j = 0; j < present.length; j++) {
+            for (long bits = present[j]; bits != 0; bits &= bits - 1) {
+                long[] families = byWord[(j << 6) + Long.numberOfTrailingZeros(bits)];
+                for (int k = 0; k < families.length; k++) {
+                    if (families[k] == 0) continue;
+                    if (out == null) out = new long[families.length];
+                    out[k] |= families[k];
+                }
+            }
         }
         return out;
     }

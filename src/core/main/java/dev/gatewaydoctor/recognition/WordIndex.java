@@ -117,19 +117,4 @@ public final class WordIndex {
         }
         return out;
     }
-
-    /** The bit set of these words among the index's. */
-    static long[] mask(List<String> all, List<String> these) {
-        long[] m = new long[Math.max(1, (all.size() + 63) / 64)];
-        for (String w : these) {
-            int i = all.indexOf(w);
-            if (i >= 0) m[i >>> 6] |= 1L << (i & 63);
-        }
-        return m;
-    }
-
-    static boolean any(long[] present, long[] mask) {
-        for (int i = 0; i < mask.length; i++) if ((present[i] & mask[i]) != 0) return true;
-        return false;
-    }
 }
