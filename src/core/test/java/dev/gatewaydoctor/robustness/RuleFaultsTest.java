@@ -29,6 +29,16 @@ class RuleFaultsTest {
             .log("php-fpm", "[01-Mar-2024 12:03:58] WARNING: [pool www] server reached pm.max_children setting (5), consider raising it")
             .build();
 
+    private static final String BREEDER = """
+            rule "Breeds observations without end"
+            when
+                Observation(name == "fault-trigger")
+                $o : Observation(name str[startsWith] "fault-")
+            then
+                insert(new Observation("fault-" + System.nanoTime(), "true", null, null));
+            end
+            """;
+
     private static Diagnoser withRule(Path tmp, String rule) throws Exception {
         Path rules = TestRules.slimCopyOfRules(tmp.resolve("rules"));
         Path drl = rules.resolve("causes/disk-full.drl");
@@ -57,17 +67,8 @@ class RuleFaultsTest {
     // facts in it, must leave nothing for the next diagnosis.
     @Test
     void aSessionStoppedAtTheLimitLeavesNothingToTheNextDiagnosis(@TempDir Path tmp) throws Exception {
-        String rule = """
-                rule "Breeds observations without end"
-                when
-                    Observation(name == "fault-trigger")
-                    $o : Observation(name str[startsWith] "fault-")
-                then
-                    insert(new Observation("fault-" + System.nanoTime(), "true", null, null));
-                end
-                """;
-        Diagnosis fresh = withRule(tmp.resolve("a"), rule).diagnose(ORDINARY);
-        Diagnoser doctor = withRule(tmp.resolve("b"), rule);
+        Diagnosis fresh = withRule(tmp.resolve("a"), BREEDER).diagnose(ORDINARY);
+        Diagnoser doctor = withRule(tmp.resolve("b"), BREEDER);
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> doctor.diagnose(TRIGGER)).isInstanceOf(RuleFaultException.class);
             Diagnosis after = doctor.diagnose(ORDINARY);
@@ -79,15 +80,7 @@ class RuleFaultsTest {
 
     @Test
     void aRuleThatInsertsWithoutEndStopsAndOtherDiagnosesGoOn(@TempDir Path tmp) throws Exception {
-        Diagnoser doctor = withRule(tmp, """
-                rule "Breeds observations without end"
-                when
-                    Observation(name == "fault-trigger")
-                    $o : Observation(name str[startsWith] "fault-")
-                then
-                    insert(new Observation("fault-" + System.nanoTime(), "true", null, null));
-                end
-                """);
+        Diagnoser doctor = withRule(tmp, BREEDER);
         Diagnosis expected = doctor.diagnose(ORDINARY);
         var pool = Executors.newFixedThreadPool(2);
         try {
