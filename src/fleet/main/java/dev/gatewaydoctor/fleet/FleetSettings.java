@@ -57,7 +57,7 @@ public record FleetSettings(String bootstrapServers, String applicationId, Strin
             new Setting("close.after", "PT10M", "an incident closes when its failures over this long are back to the site's baseline "
                     + "(none at all, for a site that had none)"),
             new Setting("events.kept", "PT24H", "how long a site's changes are kept for its diagnoses"),
-            new Setting("timezone", "UTC", "the zone of log stamps that carry none (nginx, PHP-FPM)"),
+            new Setting("timezone", "UTC", "the zone of log stamps that carry none (nginx, PHP-FPM), for records that name none"),
             new Setting("next-checks", "true", "rank the checks most worth making next in each diagnosis (five times the cost of the "
                     + "diagnosis, docs/performance.md); false leaves nextChecks empty"),
             new Setting("redact", "true", "replace visitors' data (client IPs, e-mail addresses, cookies, tokens) in diagnoses"),

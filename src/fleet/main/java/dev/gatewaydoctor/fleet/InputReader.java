@@ -39,7 +39,7 @@ public final class InputReader {
 
     /**
      * @param ingest the line reader of the rules in use (it changes when the rules reload their message families)
-     * @param zone   the zone of stamps that carry none
+     * @param zone   the zone of stamps that carry none, for records that do not name their own
      */
     public InputReader(Supplier<LogIngest> ingest, ZoneId zone) {
         this.ingest = ingest;
@@ -66,7 +66,11 @@ public final class InputReader {
         return (topic, data) -> event(data);
     }
 
-    /** A log record: JSON {site, source, line, at?}, or a raw line with headers site and source. */
+    /**
+     * A log record: JSON {site, source, line, at?, timezone?}, or a raw line with headers site and source (and
+     * timezone). The timezone, when given, is the zone the line's stamps are read in if they carry none;
+     * else the fleet's.
+     */
     Input line(Headers headers, byte[] data) {
         if (data == null) return new Input.Malformed("no value (a tombstone): a log record is a line", null, null);
         String text;
@@ -78,11 +82,13 @@ public final class InputReader {
         String site;
         String source;
         String line;
+        String timezone;
         Instant at = null;
         String headerSource = header(headers, "source");
         if (headerSource != null) {
             site = header(headers, "site");
             source = headerSource;
+            timezone = header(headers, "timezone");
             line = text.endsWith("\n") ? text.substring(0, text.length() - (text.endsWith("\r\n") ? 2 : 1)) : text;
             if (site == null) return new Input.Malformed("a raw line needs the header site (and source)", null, data);
         } else {
@@ -99,6 +105,7 @@ public final class InputReader {
             site = field(o, "site");
             source = field(o, "source");
             line = field(o, "line");
+            timezone = field(o, "timezone");
             if (site == null) return new Input.Malformed("site: missing, or not text", null, data);
             if (source == null) return new Input.Malformed("source: missing, or not text", site, data);
             if (line == null) return new Input.Malformed("line: missing, or not text", site, data);
@@ -115,8 +122,17 @@ public final class InputReader {
         if (!LogSources.ALL.contains(source)) {
             return new Input.Malformed("source: unknown source \"" + cut(source) + "\"; expected one of " + new java.util.TreeSet<>(LogSources.ALL), site, data);
         }
+        // Each site's shipper may say the zone its server logs in: one fleet watches servers in many zones.
+        ZoneId lineZone = zone;
+        if (timezone != null) {
+            try {
+                lineZone = ZoneId.of(timezone);
+            } catch (java.time.DateTimeException e) {
+                return new Input.Malformed("timezone: not a time zone: " + cut(timezone) + " (e.g. Europe/Berlin, UTC, +02:00)", site, data);
+            }
+        }
         // A syslog stamp carries no year: a line read now was written up to now (as for a log read whole).
-        LogIngest.Line read = ingest.get().readLine(source, line, zone, Instant.now());
+        LogIngest.Line read = ingest.get().readLine(source, line, lineZone, Instant.now());
         if (read.junk() != null) return new Input.Malformed("line: no log text (" + read.junk() + ")", site, data);
         return new Input.Line(site, source, line, at, read);
     }

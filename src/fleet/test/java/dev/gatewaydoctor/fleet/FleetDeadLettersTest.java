@@ -40,6 +40,7 @@ class FleetDeadLettersTest {
             fleet.logs.pipeInput("shop-9", "{\"site\": \"shop-9\", \"source\": \"php-fpm\", \"line\": \"x\", \"at\": \"yesterday\"}", EARLY);
             fleet.logs.pipeInput("blog-1", SiteLogs.json("shop-9", "php-fpm", "[01-Mar-2024 11:38:20] WARNING: [pool www] server reached pm.max_children setting (5), consider raising it"), EARLY);
             fleet.logs.pipeInput("shop-9", SiteLogs.json("shop-9", "php-fpm", "abc\u0000def"), EARLY);
+            fleet.logs.pipeInput("shop-9", "{\"site\": \"shop-9\", \"source\": \"php-fpm\", \"line\": \"x\", \"timezone\": \"Europe/Paname\"}", EARLY);
             fleet.events.pipeInput("shop-9", "{\"site\": \"shop-9\", \"kind\": \"plugin-updated\"}", EARLY);
             fleet.events.pipeInput("shop-9", "not json at all", EARLY);
 
@@ -51,6 +52,7 @@ class FleetDeadLettersTest {
                     r -> assertThat(r).isEqualTo("at: not an ISO-8601 time with a zone: yesterday"),
                     r -> assertThat(r).startsWith("the record's key \"blog-1\" is not its site \"shop-9\": records are keyed by site id"),
                     r -> assertThat(r).isEqualTo("line: no log text (binary)"),
+                    r -> assertThat(r).isEqualTo("timezone: not a time zone: Europe/Paname (e.g. Europe/Berlin, UTC, +02:00)"),
                     r -> assertThat(r).isEqualTo("at: missing (when the change was made)"),
                     r -> assertThat(r).startsWith("not JSON: Unrecognized token 'not'"));
             assertThat(dead).allSatisfy(d -> assertThat(d.get("reason").asText()).doesNotContain("Exception").doesNotContain("\tat "));
@@ -61,8 +63,8 @@ class FleetDeadLettersTest {
             assertThat(dead.get(0).get("value").asText()).startsWith("{\"site\": \"shop-9\"");
             assertThat(dead.get(0).has("site")).isFalse(); // not even the site could be read
             assertThat(dead.get(1).get("site").asText()).isEqualTo("shop-9");
-            assertThat(dead.get(7).get("topic").asText()).isEqualTo("gatewaydoctor.events");
-            assertThat(dead.get(7).get("offset").asLong()).isEqualTo(1);
+            assertThat(dead.get(8).get("topic").asText()).isEqualTo("gatewaydoctor.events");
+            assertThat(dead.get(8).get("offset").asLong()).isEqualTo(1);
 
             // The application went on: a failing site after them still opens its incident.
             var lines = new ArrayList<SiteLogs.Rec>(SiteLogs.healthy("shop-9", T.minusSeconds(1200), T.plusSeconds(60), 6));

@@ -85,6 +85,28 @@ class FleetTopologyTest {
         }
     }
 
+    // A fleet watches servers in several zones: a shop in Berlin logs nginx's and PHP-FPM's stamps in Berlin time,
+    // and its shipper says so on each record; the fleet's own timezone stays UTC.
+    @Test
+    void aSiteWhoseRecordsNameTheirTimezoneIsReadInItsOwnTime(@TempDir Path state) throws Exception {
+        try (var fleet = new FleetDriver(doctor, state, Map.of())) {
+            var lines = SiteLogs.inZone(shopStory("shop-berlin"), java.time.ZoneId.of("Europe/Berlin"));
+            assertThat(lines).anySatisfy(r -> assertThat(r.value()).contains("2024/03/01 13:00:00 [error]").contains("\"timezone\":\"Europe/Berlin\""));
+            fleet.pipe(lines);
+
+            List<JsonNode> out = fleet.diagnoses();
+            assertThat(fleet.deadLetters()).isEmpty();
+            assertThat(out).extracting(o -> o.get("type").asText() + " " + o.path("reason").asText() + " " + o.at("/window/to").asText()
+                    + o.path("closedAt").asText()).containsExactly(
+                    "diagnosis onset 2024-03-01T12:01:00Z",
+                    "diagnosis update 2024-03-01T12:16:00Z",
+                    "closed no gateway failure for PT10M 2024-03-01T12:30:00Z");
+            assertThat(out.get(0).at("/causes/0/id").asText()).isEqualTo("php-fpm-pool-exhausted");
+            // Read in Berlin time, the refusals fall where the failures are: all 480 of 12:00 to 12:16 count.
+            assertThat(evidenceFacts(out.get(1))).anySatisfy(f -> assertThat(f).contains("(and 479 more like it"));
+        }
+    }
+
     @Test
     void linesOutOfOrderWithinTheGraceCountAndLaterOnesAreDeadLetters(@TempDir Path state) throws Exception {
         try (var fleet = new FleetDriver(doctor, state, Map.of())) {

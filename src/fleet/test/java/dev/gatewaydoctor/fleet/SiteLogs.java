@@ -35,6 +35,28 @@ final class SiteLogs {
         return o.toString();
     }
 
+    /**
+     * The same lines as a server whose logs are in local time would write them, each record naming that zone
+     * as a shipper does: nginx's and PHP-FPM's stamps in the zone's time, the access log's with its offset.
+     */
+    static List<Rec> inZone(List<Rec> lines, java.time.ZoneId zone) {
+        var out = new ArrayList<Rec>();
+        for (Rec r : lines) {
+            try {
+                ObjectNode o = (ObjectNode) JSON.readTree(r.value());
+                String line = o.get("line").asText();
+                java.time.LocalDateTime utc = r.at().atOffset(ZoneOffset.UTC).toLocalDateTime();
+                java.time.LocalDateTime local = r.at().atZone(zone).toLocalDateTime();
+                line = line.replace(NGINX.format(utc), NGINX.format(local)).replace(FPM.format(utc), FPM.format(local));
+                o.put("line", line).put("timezone", zone.getId());
+                out.add(new Rec(r.key(), o.toString(), r.at()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return out;
+    }
+
     static Rec access(String site, Instant at, String path, int status, int client) {
         String line = "203.0.113." + client + " - - [" + CLF.format(at.atOffset(ZoneOffset.ofHours(1))) + "] \"GET " + path
                 + " HTTP/2.0\" " + status + " " + (status == 200 ? "48211" : "552") + " \"-\" \"Mozilla/5.0 (X11; Linux x86_64)\"";
