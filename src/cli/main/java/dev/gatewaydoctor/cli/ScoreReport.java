@@ -32,11 +32,13 @@ final class ScoreReport {
             out.println();
             out.println("Reliability (" + s + "): how often the first cause was right, by its confidence");
             out.println();
-            out.println("| confidence | answers | mean confidence | right |");
-            out.println("|---|---:|---:|---:|");
+            out.println("| confidence | answers | mean confidence | right | right, 95% range |");
+            out.println("|---|---:|---:|---:|---:|");
             for (Score.Bin b : Score.figures(cases.stream().filter(slice(s)).toList()).reliability()) {
-                out.println(String.format(Locale.ROOT, "| %.1f - %.1f | %d | %s | %s |", b.low(), b.high(), b.count(),
-                        b.count() == 0 ? "-" : num(b.meanConfidence()), b.count() == 0 ? "-" : pct(b.accuracy())));
+                double[] range = b.accuracyRange();
+                out.println(String.format(Locale.ROOT, "| %.1f - %.1f | %d | %s | %s | %s |", b.low(), b.high(), b.count(),
+                        b.count() == 0 ? "-" : num(b.meanConfidence()), b.count() == 0 ? "-" : pct(b.accuracy()),
+                        b.count() == 0 ? "-" : pct(range[0]) + " - " + pct(range[1])));
             }
         }
         List<Score.Case> unscored = cases.stream().filter(c -> !c.scored()).toList();

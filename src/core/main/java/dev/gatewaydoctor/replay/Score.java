@@ -40,6 +40,19 @@ public final class Score {
         public double accuracy() {
             return count == 0 ? Double.NaN : (double) right / count;
         }
+
+        /**
+         * The range the bin's true accuracy lies in with 95% confidence (Wilson's interval), as {lower, upper}:
+         * with a handful of answers in a bin, 57% right may be a confidence of 0.75 that is right, or not.
+         */
+        public double[] accuracyRange() {
+            if (count == 0) return new double[] {0, 1};
+            double z = 1.96;
+            double p = accuracy();
+            double centre = (p + z * z / (2.0 * count)) / (1 + z * z / count);
+            double half = z / (1 + z * z / count) * Math.sqrt(p * (1 - p) / count + z * z / (4.0 * count * count));
+            return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
+        }
     }
 
     /** The figures for a set of cases. */

@@ -44,4 +44,16 @@ class ScoreTest {
         assertThat(eight.count()).isEqualTo(1);
         assertThat(eight.accuracy()).isZero();
     }
+
+    // Wilson's interval: 4 right of 7 answers is anything from about 25% to 84%; 45 of 100, 36% to 55%.
+    @org.junit.jupiter.api.Test
+    void aBinsAccuracyRangeWidensAsItsAnswersFew() {
+        double[] few = new Score.Bin(0.6, 0.8, 7, 0.75, 4).accuracyRange();
+        org.assertj.core.api.Assertions.assertThat(few[0]).isCloseTo(0.250, org.assertj.core.api.Assertions.within(0.005));
+        org.assertj.core.api.Assertions.assertThat(few[1]).isCloseTo(0.842, org.assertj.core.api.Assertions.within(0.005));
+        double[] many = new Score.Bin(0.0, 0.2, 100, 0.15, 45).accuracyRange();
+        org.assertj.core.api.Assertions.assertThat(many[0]).isCloseTo(0.356, org.assertj.core.api.Assertions.within(0.005));
+        org.assertj.core.api.Assertions.assertThat(many[1]).isCloseTo(0.548, org.assertj.core.api.Assertions.within(0.005));
+        org.assertj.core.api.Assertions.assertThat(new Score.Bin(0.9, 1.0, 5, 0.95, 5).accuracyRange()[1]).isEqualTo(1.0);
+    }
 }
