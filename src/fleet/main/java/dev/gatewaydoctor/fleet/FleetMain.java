@@ -192,7 +192,21 @@ public final class FleetMain implements Callable<Integer> {
         }
         var failure = new AtomicReference<Throwable>();
         var stopped = new CountDownLatch(1);
-        var streams = new KafkaStreams(FleetTopology.build(settings, doctor), FleetTopology.streamsConfig(settings));
+        var metrics = new FleetMetrics();
+        var streams = new KafkaStreams(FleetTopology.build(settings, doctor, metrics), FleetTopology.streamsConfig(settings));
+        com.sun.net.httpserver.HttpServer metricsServer = null;
+        if (settings.metrics() != null) {
+            try {
+                metricsServer = metrics.serve(settings.metrics(), streams::metrics, () -> new FleetMetrics.State(streams.state().name(),
+                        streams.state() == KafkaStreams.State.RUNNING || streams.state() == KafkaStreams.State.REBALANCING));
+            } catch (java.io.IOException e) {
+                err.println("gatewaydoctor-fleet: metrics.address " + settings.metrics() + " cannot be served: " + e.getMessage());
+                streams.close();
+                doctor.close();
+                return BAD_INPUT;
+            }
+        }
+        var served = metricsServer;
         streams.setUncaughtExceptionHandler(e -> {
             // Bad records never get here (they are dead letters); what does is Kafka's or a bug: stop, and say why.
             failure.set(e);
@@ -207,6 +221,7 @@ public final class FleetMain implements Callable<Integer> {
         var leave = CloseOptions.timeout(java.time.Duration.ofSeconds(30)).withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             boolean closed = streams.close(leave);
+            if (served != null) served.stop(0);
             doctor.close();
             // Said before the hook ends, so that it is written before the JVM stops (a state listener's line may not be).
             err.println("gatewaydoctor-fleet: stopped" + (closed ? ", Kafka Streams closed" : ": Kafka Streams did not close within 30 s"));
@@ -215,13 +230,15 @@ public final class FleetMain implements Callable<Integer> {
         streams.start();
         err.println("gatewaydoctor-fleet: started " + settings.applicationId() + " on " + settings.bootstrapServers() + ": "
                 + settings.logsTopic() + ", " + settings.eventsTopic() + " -> " + settings.outputTopic() + " (dead letters: "
-                + settings.deadLetterTopic() + ")");
+                + settings.deadLetterTopic() + ")" + (served == null ? "" : "; metrics on http://" + settings.metrics().getHostString()
+                + ":" + served.getAddress().getPort() + "/metrics"));
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         streams.close(leave);
+        if (served != null) served.stop(0);
         doctor.close();
         if (failure.get() != null) {
             err.println("gatewaydoctor-fleet: Kafka Streams stopped: " + failure.get());

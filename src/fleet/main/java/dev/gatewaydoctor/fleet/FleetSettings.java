@@ -27,7 +27,8 @@ public record FleetSettings(String bootstrapServers, String applicationId, Strin
                             String outputTopic, String deadLetterTopic, Path rulesDir, Path stateDir, boolean memoryStores,
                             Duration bucket, Duration window, Duration baseline, Duration grace,
                             int onsetThreshold, double onsetFactor, Duration rediagnoseEvery, Duration quietToClose,
-                            Duration eventsKept, ZoneId zone, boolean redact, boolean nextChecks, Map<String, String> kafka) {
+                            Duration eventsKept, ZoneId zone, boolean redact, boolean nextChecks, java.net.InetSocketAddress metrics,
+                            Map<String, String> kafka) {
 
     /** A setting: its key, its default (null: required or none), and what it means. */
     public record Setting(String key, String defaultValue, String meaning) {
@@ -61,6 +62,8 @@ public record FleetSettings(String bootstrapServers, String applicationId, Strin
             new Setting("next-checks", "true", "rank the checks most worth making next in each diagnosis (five times the cost of the "
                     + "diagnosis, docs/performance.md); false leaves nextChecks empty"),
             new Setting("redact", "true", "replace visitors' data (client IPs, e-mail addresses, cookies, tokens) in diagnoses"),
+            new Setting("metrics.address", null, "host:port to serve /metrics (Prometheus text: counts, Kafka's metrics and lag) and "
+                    + "/healthz on, e.g. 0.0.0.0:9464; unset: neither"),
             new Setting("kafka.*", null, "any Kafka Streams or client setting, passed as it is (kafka.num.stream.threads=2); "
                     + "processing.guarantee is exactly_once_v2 unless set here"));
 
@@ -120,7 +123,7 @@ public record FleetSettings(String bootstrapServers, String applicationId, Strin
                 r.text("topic.diagnoses"), r.text("topic.dead-letters"), rules == null ? null : Path.of(rules),
                 Path.of(r.text("state.dir")), r.choice("state.stores", "persistent", "memory").equals("memory"), bucket, window, baseline, r.duration("window.grace"),
                 r.integer("onset.threshold"), r.positive("onset.factor"), r.duration("rediagnose.every"),
-                r.duration("close.after"), r.duration("events.kept"), r.zone("timezone"), r.bool("redact"), r.bool("next-checks"), kafka);
+                r.duration("close.after"), r.duration("events.kept"), r.zone("timezone"), r.bool("redact"), r.bool("next-checks"), r.address("metrics.address"), kafka);
     }
 
     /** The defaults, with these brokers: for tests and the benchmark. */
@@ -163,6 +166,7 @@ public record FleetSettings(String bootstrapServers, String applicationId, Strin
         m.put("timezone", zone.getId());
         m.put("redact", Boolean.toString(redact));
         m.put("next-checks", Boolean.toString(nextChecks));
+        if (metrics != null) m.put("metrics.address", metrics.getHostString() + ":" + metrics.getPort());
         kafka.forEach((k, v) -> m.put("kafka." + k, v));
         return m;
     }
@@ -224,6 +228,22 @@ public record FleetSettings(String bootstrapServers, String applicationId, Strin
                 return z.equals(ZoneId.of("UTC")) ? ZoneOffset.UTC : z;
             } catch (DateTimeException e) {
                 throw new SettingsException(where + ": " + key + " is not a time zone: " + v + " (e.g. UTC, Europe/Berlin)");
+            }
+        }
+
+        /** host:port ([::1]:9464 for IPv6), or null when unset. */
+        java.net.InetSocketAddress address(String key) throws SettingsException {
+            String v = text(key);
+            if (v == null) return null;
+            int colon = v.lastIndexOf(':');
+            String host = colon > 0 ? v.substring(0, colon) : "";
+            if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
+            try {
+                int port = Integer.parseInt(v.substring(colon + 1));
+                if (host.isEmpty() || port < 0 || port > 65535) throw new NumberFormatException();
+                return new java.net.InetSocketAddress(host, port);
+            } catch (NumberFormatException e) {
+                throw new SettingsException(where + ": " + key + " is not host:port: " + v + " (e.g. 0.0.0.0:9464, 127.0.0.1:9464)");
             }
         }
 

@@ -23,6 +23,11 @@ public final class FleetTopology {
     }
 
     public static Topology build(FleetSettings settings, Diagnoser doctor) {
+        return build(settings, doctor, new FleetMetrics());
+    }
+
+    /** The topology, counting what it does into {@code metrics}. */
+    public static Topology build(FleetSettings settings, Diagnoser doctor, FleetMetrics metrics) {
         // Either kind is changelogged: in memory, a restarted instance reads its stores back from the changelogs.
         boolean memory = settings.memoryStores();
         var reader = new InputReader(new Recognition(doctor), settings.zone());
@@ -30,7 +35,7 @@ public final class FleetTopology {
         var t = new Topology();
         t.addSource(AutoOffsetReset.earliest(), "logs", times, Serdes.String().deserializer(), reader.lines(), settings.logsTopic());
         t.addSource(AutoOffsetReset.earliest(), "events", times, Serdes.String().deserializer(), reader.events(), settings.eventsTopic());
-        t.addProcessor("incidents", () -> new IncidentProcessor(settings, doctor), "logs", "events");
+        t.addProcessor("incidents", () -> new IncidentProcessor(settings, doctor, metrics), "logs", "events");
         var retention = settings.retention();
         t.addStateStore(Stores.windowStoreBuilder(
                 memory ? Stores.inMemoryWindowStore(IncidentProcessor.COUNTS, retention, settings.bucket(), false) : Stores.persistentWindowStore(IncidentProcessor.COUNTS, retention, settings.bucket(), false),

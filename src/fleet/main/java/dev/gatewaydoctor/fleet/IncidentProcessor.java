@@ -67,9 +67,12 @@ final class IncidentProcessor implements Processor<String, Input, String, String
     private KeyValueStore<String, Long> clock;
     private long lastTick;
 
-    IncidentProcessor(FleetSettings settings, Diagnoser doctor) {
+    private final FleetMetrics metrics;
+
+    IncidentProcessor(FleetSettings settings, Diagnoser doctor, FleetMetrics metrics) {
         this.settings = settings;
         this.doctor = doctor;
+        this.metrics = metrics;
         this.bucket = settings.bucket().toMillis();
     }
 
@@ -99,7 +102,10 @@ final class IncidentProcessor implements Processor<String, Input, String, String
             else line(record, line);
         } else if (in instanceof Input.Event e) {
             if (!e.site().equals(key)) deadLetter(record, wrongKey(key, e.site()), eventJson(e), e.site());
-            else event(e);
+            else {
+                metrics.changes.increment();
+                event(e);
+            }
         }
     }
 
@@ -119,6 +125,7 @@ final class IncidentProcessor implements Processor<String, Input, String, String
                     line.site());
             return;
         }
+        metrics.lines.increment();
         long b = Math.floorDiv(at, bucket) * bucket;
         Counts part = Counts.of(line);
         Counts known = counts.fetch(line.site(), b);
@@ -332,6 +339,9 @@ final class IncidentProcessor implements Processor<String, Input, String, String
         // Output records carry the time they were made: a diagnosis of a replayed log from last year must not fall to
         // the output topic's retention as soon as it is written.
         context.forward(new Record<>(site, JsonReport.write(o), System.currentTimeMillis()), DIAGNOSES_OUT);
+        if (o.path("type").asText().equals("closed")) metrics.closed.increment();
+        else if (o.path("reason").asText().equals("onset")) metrics.onsets.increment();
+        else metrics.updates.increment();
     }
 
     /** A record that could not be used, with the reason, where it came from, and the site when that much was read. */
@@ -343,6 +353,7 @@ final class IncidentProcessor implements Processor<String, Input, String, String
         if (record.key() != null) o.put("key", record.key());
         o.put("value", value.length() > 10_000 ? value.substring(0, 10_000) + "..." : value);
         context.forward(new Record<>(record.key(), JsonReport.write(o), System.currentTimeMillis()), DEAD_LETTERS_OUT);
+        metrics.deadLetters.increment();
     }
 
     private static String eventJson(Input.Event e) {

@@ -180,11 +180,20 @@ class FleetBrokerTest {
 
             var seen = new ArrayList<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>>();
             Path log = tmp.resolve("instance-1.log");
-            Process first = FleetProcess.start(settings.with(Map.of("state.dir", tmp.resolve("instance-1").toString())), log);
+            Process first = FleetProcess.start(settings.with(Map.of("state.dir", tmp.resolve("instance-1").toString(),
+                    "metrics.address", "127.0.0.1:0")), log);
             try {
                 awaitOutputs(consumer, seen, 1);
                 send(producer, settings.logsTopic(), sample.subList(a, b));
                 awaitOutputs(consumer, seen, 2);
+                // The running program's metrics, as Prometheus scrapes them: its counts, its state and Kafka's lag.
+                var port = java.util.regex.Pattern.compile("metrics on http://127\\.0\\.0\\.1:(\\d+)/metrics").matcher(Files.readString(log));
+                assertThat(port.find()).as(Files.readString(log)).isTrue();
+                String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port.group(1) + "/metrics")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                assertThat(metrics).contains("gatewaydoctor_fleet_up{state=\"RUNNING\"} 1").containsPattern("gatewaydoctor_fleet_lines_total [1-9]")
+                        .containsPattern("gatewaydoctor_fleet_diagnoses_total\\{reason=\"onset\"\\} [1-9]").contains("kafka_consumer_fetch_manager_metrics_records_lag_max");
             } finally {
                 if (stop == Stop.KILLED) first.destroyForcibly();
                 else first.destroy();

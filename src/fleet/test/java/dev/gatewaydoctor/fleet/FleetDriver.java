@@ -43,6 +43,9 @@ final class FleetDriver implements AutoCloseable {
         return bundled;
     }
 
+    /** What the topology counted. */
+    final FleetMetrics metrics = new FleetMetrics();
+
     FleetDriver(Diagnoser doctor, Path stateDir, Map<String, String> changes) throws Exception {
         var base = new java.util.HashMap<String, String>(changes);
         base.put("state.dir", stateDir.toString());
@@ -52,7 +55,7 @@ final class FleetDriver implements AutoCloseable {
         // the topology's tests run on the in-memory stores, and FleetBrokerTest on RocksDB, the default.
         base.putIfAbsent("state.stores", "memory");
         settings = FleetSettings.defaults("driver:9092").with(base);
-        driver = new TopologyTestDriver(FleetTopology.build(settings, doctor), FleetTopology.streamsConfig(settings));
+        driver = new TopologyTestDriver(FleetTopology.build(settings, doctor, metrics), FleetTopology.streamsConfig(settings));
         logs = driver.createInputTopic(settings.logsTopic(), new StringSerializer(), new StringSerializer());
         events = driver.createInputTopic(settings.eventsTopic(), new StringSerializer(), new StringSerializer());
         diagnoses = driver.createOutputTopic(settings.outputTopic(), new StringDeserializer(), new StringDeserializer());

@@ -59,6 +59,9 @@ class FleetMainTest {
 
         Path uneven = Files.writeString(tmp.resolve("uneven.properties"), "bootstrap.servers=b:9092\nwindow.bucket=PT7M\n");
         assertThat(run("--config", uneven.toString()).err()).contains("window.size must be a whole number of window.bucket (PT7M)");
+
+        Path badMetrics = Files.writeString(tmp.resolve("metrics.properties"), "bootstrap.servers=b:9092\nmetrics.address=9464\n");
+        assertThat(run("--config", badMetrics.toString()).err()).contains("metrics.address is not host:port: 9464 (e.g. 0.0.0.0:9464, 127.0.0.1:9464)");
     }
 
     @Test
