@@ -135,27 +135,37 @@ public final class FleetMain implements Callable<Integer> {
     }
 
     /**
-     * The four topics exist, and the events topic has as many partitions as the logs topic: Kafka Streams would stop
-     * on a missing source topic with an error of its own, and would run, wrongly, on topics that are not co-partitioned
-     * (a site's changes in another task than its lines).
+     * The four topics exist (created first, with {@code topics.partitions} each, when that is set), and the events topic
+     * has as many partitions as the logs topic: Kafka Streams would stop on a missing source topic with an error of its
+     * own, and would run, wrongly, on topics that are not co-partitioned (a site's changes in another task than its lines).
      */
-    int checkTopics(FleetSettings settings) {
+    static int checkTopics(FleetSettings settings, PrintWriter err) {
         var names = java.util.List.of(settings.logsTopic(), settings.eventsTopic(), settings.outputTopic(), settings.deadLetterTopic());
         try (var admin = org.apache.kafka.clients.admin.Admin.create(FleetTools.client(settings))) {
             var partitions = new java.util.HashMap<String, Integer>();
             var missing = new java.util.ArrayList<String>();
-            for (var e : admin.describeTopics(names).topicNameValues().entrySet()) {
-                try {
-                    partitions.put(e.getKey(), e.getValue().get(30, java.util.concurrent.TimeUnit.SECONDS).partitions().size());
-                } catch (java.util.concurrent.ExecutionException x) {
-                    if (!(x.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) throw x;
-                    missing.add(e.getKey());
+            describe(admin, names, partitions, missing);
+            if (!missing.isEmpty() && settings.topicPartitions() != null) {
+                // Replication as the brokers' default.replication.factor says; another instance starting at the same
+                // time may have made some already.
+                var made = admin.createTopics(missing.stream().map(t -> new org.apache.kafka.clients.admin.NewTopic(t,
+                        java.util.Optional.of(settings.topicPartitions()), java.util.Optional.empty())).toList());
+                for (var e : made.values().entrySet()) {
+                    try {
+                        e.getValue().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                        err.println("gatewaydoctor-fleet: created topic " + e.getKey() + " with " + settings.topicPartitions() + " partitions");
+                    } catch (java.util.concurrent.ExecutionException x) {
+                        if (!(x.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) throw x;
+                    }
                 }
+                partitions.clear();
+                missing.clear();
+                describe(admin, names, partitions, missing);
             }
             if (!missing.isEmpty()) {
                 java.util.Collections.sort(missing);
                 err.println("gatewaydoctor-fleet: no topic " + String.join(", ", missing) + " on " + settings.bootstrapServers()
-                        + ": create " + (missing.size() > 1 ? "them" : "it") + " first (docs/fleet.md, \"Running it\")");
+                        + ": create " + (missing.size() > 1 ? "them" : "it") + " first, or set topics.partitions (docs/fleet.md, \"Running it\")");
                 return BAD_INPUT;
             }
             int logs = partitions.get(settings.logsTopic());
@@ -176,6 +186,19 @@ public final class FleetMain implements Callable<Integer> {
         }
     }
 
+    private static void describe(org.apache.kafka.clients.admin.Admin admin, java.util.List<String> names, java.util.Map<String, Integer> partitions,
+                                 java.util.List<String> missing) throws java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException,
+            InterruptedException {
+        for (var e : admin.describeTopics(names).topicNameValues().entrySet()) {
+            try {
+                partitions.put(e.getKey(), e.getValue().get(30, java.util.concurrent.TimeUnit.SECONDS).partitions().size());
+            } catch (java.util.concurrent.ExecutionException x) {
+                if (!(x.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) throw x;
+                missing.add(e.getKey());
+            }
+        }
+    }
+
     /** Each problem on a line of its own, file:line:column first, as the CLI's rules check prints them. */
     static void printProblems(PrintWriter err, RulesException e) {
         err.println("gatewaydoctor-fleet: the rules in " + e.source() + " cannot be used:");
@@ -185,7 +208,7 @@ public final class FleetMain implements Callable<Integer> {
     }
 
     private int runStreams(FleetSettings settings, Diagnoser doctor) {
-        int topics = checkTopics(settings);
+        int topics = checkTopics(settings, err);
         if (topics != OK) {
             doctor.close();
             return topics;

@@ -28,7 +28,7 @@ public record FleetSettings(String bootstrapServers, String applicationId, Strin
                             Duration bucket, Duration window, Duration baseline, Duration grace,
                             int onsetThreshold, double onsetFactor, Duration rediagnoseEvery, Duration quietToClose,
                             Duration eventsKept, ZoneId zone, boolean redact, boolean nextChecks, java.net.InetSocketAddress metrics,
-                            Map<String, String> kafka) {
+                            Integer topicPartitions, Map<String, String> kafka) {
 
     /** A setting: its key, its default (null: required or none), and what it means. */
     public record Setting(String key, String defaultValue, String meaning) {
@@ -44,6 +44,8 @@ public record FleetSettings(String bootstrapServers, String applicationId, Strin
                     + "as many partitions as the logs topic"),
             new Setting("topic.diagnoses", "gatewaydoctor.diagnoses", "output: diagnoses and closing records, keyed by site id"),
             new Setting("topic.dead-letters", "gatewaydoctor.dead-letters", "output: records that could not be read, with the reason"),
+            new Setting("topics.partitions", null, "create the topics that are missing at start, with this many partitions each "
+                    + "(replication: the brokers' default); unset: a missing topic stops the start"),
             new Setting("rules.dir", null, "a rules directory, watched and reloaded without a restart; unset: the rules bundled in the jar"),
             new Setting("state.dir", "./gatewaydoctor-fleet-state", "where the local state stores live (rebuilt from their changelogs when lost)"),
             new Setting("state.stores", "persistent", "persistent (RocksDB under state.dir) or memory; both are changelogged, "
@@ -123,7 +125,7 @@ public record FleetSettings(String bootstrapServers, String applicationId, Strin
                 r.text("topic.diagnoses"), r.text("topic.dead-letters"), rules == null ? null : Path.of(rules),
                 Path.of(r.text("state.dir")), r.choice("state.stores", "persistent", "memory").equals("memory"), bucket, window, baseline, r.duration("window.grace"),
                 r.integer("onset.threshold"), r.positive("onset.factor"), r.duration("rediagnose.every"),
-                r.duration("close.after"), r.duration("events.kept"), r.zone("timezone"), r.bool("redact"), r.bool("next-checks"), r.address("metrics.address"), kafka);
+                r.duration("close.after"), r.duration("events.kept"), r.zone("timezone"), r.bool("redact"), r.bool("next-checks"), r.address("metrics.address"), r.text("topics.partitions") == null ? null : r.integer("topics.partitions"), kafka);
     }
 
     /** The defaults, with these brokers: for tests and the benchmark. */
@@ -167,6 +169,7 @@ public record FleetSettings(String bootstrapServers, String applicationId, Strin
         m.put("redact", Boolean.toString(redact));
         m.put("next-checks", Boolean.toString(nextChecks));
         if (metrics != null) m.put("metrics.address", metrics.getHostString() + ":" + metrics.getPort());
+        if (topicPartitions != null) m.put("topics.partitions", topicPartitions.toString());
         kafka.forEach((k, v) -> m.put("kafka." + k, v));
         return m;
     }

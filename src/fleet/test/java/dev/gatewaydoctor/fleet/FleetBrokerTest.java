@@ -130,6 +130,28 @@ class FleetBrokerTest {
         assertThat(err2.toString()).contains("check.events has 1 partitions and check.logs 3: they must have as many");
     }
 
+    @Test
+    void withTopicsPartitionsTheMissingTopicsAreCreatedAndThoseThereAreLeftAsTheyAre(@TempDir Path tmp) throws Exception {
+        kafka.createTopics(Map.of("made.diagnoses", 1));
+        FleetSettings settings = FleetSettings.defaults(kafka.bootstrap).with(Map.of("application.id", "fleet-made", "topic.logs", "made.logs",
+                "topic.events", "made.events", "topic.diagnoses", "made.diagnoses", "topic.dead-letters", "made.dead-letters",
+                "topics.partitions", "3", "state.dir", tmp.resolve("state").toString()));
+        var err = new java.io.StringWriter();
+        assertThat(FleetMain.checkTopics(settings, new PrintWriter(err, true))).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("created topic made.logs with 3 partitions").contains("created topic made.events with 3 partitions")
+                .contains("created topic made.dead-letters with 3 partitions").doesNotContain("made.diagnoses");
+        try (var admin = kafka.admin()) {
+            var topics = admin.describeTopics(List.of("made.logs", "made.events", "made.diagnoses", "made.dead-letters")).allTopicNames().get();
+            assertThat(topics.get("made.logs").partitions()).hasSize(3);
+            assertThat(topics.get("made.events").partitions()).hasSize(3);
+            assertThat(topics.get("made.diagnoses").partitions()).hasSize(1);
+        }
+        // A second start finds them all.
+        var again = new java.io.StringWriter();
+        assertThat(FleetMain.checkTopics(settings, new PrintWriter(again, true))).isZero();
+        assertThat(again.toString()).isEmpty();
+    }
+
     /**
      * How the first instance stops mid-stream. It runs in a JVM of its own ({@link FleetProcess}: the program as it is
      * started, {@code FleetMain --config FILE}), so that it is stopped as the system stops a process.
