@@ -13,8 +13,9 @@ import java.util.List;
  *
  * <p>Conservative on purpose: a pattern with flags, or with an alternation outside any group, requires
  * nothing; a group counts only when nothing repeats or skips it and no alternation stands at its top
- * (then what its body requires is required), except alternatives of plain text, whose common beginning and
- * end are required; a literal followed by a quantifier ends its run without being counted.
+ * (then what its body requires is required); of a group of alternatives, the text they all begin with is
+ * required, and, when all are plain text, the text they all end with; a literal followed by a quantifier ends its
+ * run without being counted.
  */
 final class RequiredLiterals {
 
@@ -71,15 +72,16 @@ final class RequiredLiterals {
                 int close = groupEnd(regex, i);
                 if (close < 0) return List.of();
                 int after = skipQuantifier(regex, close + 1);
-                List<String> words = after == close + 1 ? plainAlternatives(regex.substring(bodyStart(regex, i), close)) : null;
-                if (words != null) {
-                    // "(?:61|10061): " requires "61: ": what all the words begin with continues the run before
-                    // the group, what they all end with begins the run after it.
-                    String prefix = commonPrefix(words);
+                List<String> alternatives = after == close + 1 ? alternatives(regex.substring(bodyStart(regex, i), close)) : null;
+                if (alternatives != null) {
+                    List<String> words = alternatives.stream().allMatch(RequiredLiterals::plain) ? alternatives : null;
+                    // "(?:61|10061): " requires "61: ": what all the alternatives begin with continues the run before
+                    // the group; what they all end with, when all are plain text, begins the run after it.
+                    String prefix = commonPrefix(alternatives.stream().map(RequiredLiterals::leadingText).toList());
                     run.append(prefix);
-                    if (words.stream().anyMatch(w -> w.length() > prefix.length())) {
+                    if (words == null || words.stream().anyMatch(w -> w.length() > prefix.length())) {
                         end(run, runs);
-                        run.append(commonSuffix(words, prefix.length()));
+                        if (words != null) run.append(commonSuffix(words, prefix.length()));
                     }
                     i = after;
                     continue;
@@ -106,11 +108,42 @@ final class RequiredLiterals {
         return List.copyOf(runs);
     }
 
-    /** The alternatives of a group's body when each is plain text ("61|10061"), else null. */
-    private static List<String> plainAlternatives(String body) {
-        if (body.indexOf('|') < 0) return null;
-        for (int i = 0; i < body.length(); i++) if ("\\[](){}.*+?^$".indexOf(body.charAt(i)) >= 0) return null;
-        return List.of(body.split("\\|", -1));
+    /** The alternatives of a group's body, split at its top-level bars; null when it has none. */
+    private static List<String> alternatives(String body) {
+        var out = new ArrayList<String>();
+        int depth = 0;
+        int from = 0;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\\') i++;
+            else if (c == '[') {
+                i = classEnd(body, i);
+                if (i < 0) return null;
+            } else if (c == '(') depth++;
+            else if (c == ')') depth--;
+            else if (c == '|' && depth == 0) {
+                out.add(body.substring(from, i));
+                from = i + 1;
+            }
+        }
+        if (out.isEmpty()) return null;
+        out.add(body.substring(from));
+        return out;
+    }
+
+    private static boolean plain(String text) {
+        for (int i = 0; i < text.length(); i++) if (META.indexOf(text.charAt(i)) >= 0) return false;
+        return true;
+    }
+
+    private static final String META = "\\[](){}.*+?^$|";
+
+    /** The plain text an alternative starts with: up to its first metacharacter, less a last character a quantifier follows. */
+    private static String leadingText(String alternative) {
+        int end = 0;
+        while (end < alternative.length() && META.indexOf(alternative.charAt(end)) < 0) end++;
+        if (end < alternative.length() && end > 0 && "*+?{".indexOf(alternative.charAt(end)) >= 0) end--;
+        return alternative.substring(0, end);
     }
 
     private static String commonPrefix(List<String> words) {

@@ -33,7 +33,13 @@ class RequiredLiteralsTest {
         // A group every match passes through once requires what its body requires; one with alternatives, nothing.
         assertThat(RequiredLiterals.of("(?<detail>SSL_do_handshake\\(\\) failed \\([^)]{0,200}\\) while SSL handshaking to upstream)"))
                 .containsExactly("SSL_do_handshake() failed (", ") while SSL handshaking to upstream");
-        assertThat(RequiredLiterals.of("(?<detail>upstream sent too big|upstream sent (?:no|a))")).isEmpty();
+        // Alternatives that are not all plain text: what they all begin with.
+        assertThat(RequiredLiterals.of("(?<detail>upstream sent too big|upstream sent (?:no|a))")).containsExactly("upstream sent ");
+        assertThat(RequiredLiterals.of("(?<d>upstream sent v: \\d{1,5}|upstream sent no valid HTTP/1\\.[01] header)")).containsExactly("upstream sent ");
+        assertThat(RequiredLiterals.of("x (?:ab?c|abd)")).containsExactly("x a");
+        assertThat(RequiredLiterals.of("x (?:[ab]c|ad)")).containsExactly("x ");
+        assertThat(RequiredLiterals.of("(?:ab|a(?:b|c)d|x)")).isEmpty();
+        assertThat(RequiredLiterals.of("(?:abc|ab\\|d)")).containsExactly("ab");
         // Alternatives of plain text: what they all begin with ends the run before, what they all end with starts the next.
         assertThat(RequiredLiterals.of("failed \\((?:61|10061): (?<m>[^)]+)")).containsExactly("failed (", "61: ");
         assertThat(RequiredLiterals.of("upstream (?:sent too big|sent no) header")).containsExactly("upstream sent ", " header");
