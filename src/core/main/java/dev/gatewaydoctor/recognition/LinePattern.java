@@ -28,6 +28,8 @@ public final class LinePattern {
     /** Word boundaries: the engines read them alike on ASCII text only. */
     private final boolean fastOnAsciiOnly;
     private final List<String> required;
+    /** Characters before the first required literal in every match, or -1 when that varies (RequiredLiterals.leadWidth). */
+    private final int leadWidth;
     /** Each named group's place in a match's values. */
     private final Map<String, Integer> groupIndex;
 
@@ -36,6 +38,7 @@ public final class LinePattern {
         this.fast = fast;
         this.fastOnAsciiOnly = fastOnAsciiOnly;
         this.required = required;
+        this.leadWidth = RequiredLiterals.leadWidth(re2.pattern(), required);
         var index = new java.util.LinkedHashMap<String, Integer>();
         for (String g : re2.namedGroups().keySet()) index.put(g, index.size());
         this.groupIndex = java.util.Collections.unmodifiableMap(index);
@@ -83,7 +86,7 @@ public final class LinePattern {
     Match find(String text, Chars chars) {
         if (fast != null && (chars == Chars.ASCII || (chars == Chars.PLAIN && !fastOnAsciiOnly))) {
             try {
-                return findOnJava(new Budgeted(text, BUDGET_BASE + BUDGET_PER_CHAR * text.length()));
+                return findOnJava(new Budgeted(text, BUDGET_BASE + BUDGET_PER_CHAR * text.length()), searchFrom(text));
             } catch (Budgeted.Spent backtracking) {
                 // Fall through to RE2/J, which needs no budget.
             } catch (StackOverflowError deep) {
@@ -94,9 +97,22 @@ public final class LinePattern {
         return findOnRe2(text);
     }
 
-    private Match findOnJava(CharSequence text) {
+    private Match findOnJava(CharSequence text, int from) {
         java.util.regex.Matcher m = fast.matcher(text);
+        // Started later, the search still sees the text before it, for \b and lookbehind, and ^ still means its start.
+        if (from > 0) m.region(from, text.length()).useTransparentBounds(true).useAnchoringBounds(false);
         return m.find() ? match(m.start(), m.end(), m::group) : null;
+    }
+
+    /**
+     * Where a match can first start: java.util.regex tries every place of the text when a pattern starts with a class
+     * ("[Ww]aiting for"), and no match starts before its first required literal's first place, less the characters
+     * every match has before it.
+     */
+    int searchFrom(String text) {
+        if (leadWidth < 0) return 0;
+        int at = text.indexOf(required.get(0));
+        return at < 0 ? 0 : Math.max(0, at - leadWidth);
     }
 
     /** RE2/J's answer, for the fallback and for checking that the engines agree. */
@@ -115,7 +131,7 @@ public final class LinePattern {
     boolean agreesOn(String text) {
         Chars chars = Chars.of(text);
         if (fast == null || chars == Chars.OTHER || (chars == Chars.PLAIN && fastOnAsciiOnly)) return true;
-        Match ours = findOnJava(text);
+        Match ours = findOnJava(text, searchFrom(text));
         Match theirs = findOnRe2(text);
         return ours == null ? theirs == null : theirs != null && ours.start == theirs.start && ours.end == theirs.end
                 && java.util.Arrays.equals(ours.values, theirs.values);

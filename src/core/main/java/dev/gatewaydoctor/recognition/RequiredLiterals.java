@@ -108,6 +108,69 @@ final class RequiredLiterals {
         return List.copyOf(runs);
     }
 
+    /**
+     * How many characters every match holds before its first required literal, when the pattern starts with
+     * characters, classes and escapes of one character each, no group or quantifier, up to that literal
+     * ("[Ww]aiting for " holds one); else -1. No match starts earlier than that many characters before the
+     * literal's first place in a text, so a search may start there.
+     */
+    static int leadWidth(String regex, List<String> required) {
+        if (required.isEmpty()) return -1;
+        var run = new StringBuilder();
+        int runStart = 0;
+        int width = 0;
+        int i = 0;
+        while (i <= regex.length()) {
+            char c = i < regex.length() ? regex.charAt(i) : 0;
+            boolean literal;
+            int atomWidth = 1;
+            int next = i + 1;
+            if (i == regex.length()) {
+                literal = false;
+            } else if (c == '\\') {
+                if (i + 1 >= regex.length()) return -1;
+                char d = regex.charAt(i + 1);
+                next = i + 2;
+                literal = !Character.isLetterOrDigit(d) && d != '_';
+                if (!literal && "dDwWsS".indexOf(d) < 0) {
+                    if ("bBA".indexOf(d) < 0) return -1;
+                    atomWidth = 0;
+                }
+                if (literal) c = d;
+            } else if (c == '[') {
+                next = classEnd(regex, i) + 1;
+                if (next <= 0) return -1;
+                literal = false;
+            } else if (c == '.') {
+                literal = false;
+            } else if (c == '^') {
+                literal = false;
+                atomWidth = 0;
+            } else if ("()|$*+?{".indexOf(c) >= 0) {
+                return finished(run, required) ? runStart : -1;
+            } else {
+                literal = true;
+            }
+            if (next < regex.length() && "*+?{".indexOf(regex.charAt(next)) >= 0) return finished(run, required) ? runStart : -1;
+            if (literal) {
+                if (run.length() == 0) runStart = width;
+                run.append(c);
+            } else {
+                if (finished(run, required)) return runStart;
+                if (run.length() >= 2) return -1; // a run that is not the first literal: of() and this disagree
+                run.setLength(0);
+            }
+            width += atomWidth;
+            i = next;
+            if (i > regex.length()) break;
+        }
+        return -1;
+    }
+
+    private static boolean finished(StringBuilder run, List<String> required) {
+        return run.length() >= 2 && run.toString().equals(required.get(0));
+    }
+
     /** The alternatives of a group's body, split at its top-level bars; null when it has none. */
     private static List<String> alternatives(String body) {
         var out = new ArrayList<String>();

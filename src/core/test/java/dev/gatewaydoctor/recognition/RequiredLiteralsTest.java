@@ -84,4 +84,23 @@ class RequiredLiteralsTest {
         assertThat(matched).as("lines matched by a pattern").isGreaterThan(1_000);
         assertThat(missed).isEmpty();
     }
+
+    private static int lead(String regex) {
+        return RequiredLiterals.leadWidth(regex, RequiredLiterals.of(regex));
+    }
+
+    // What every match holds before its first required literal, when it is fixed: a search may start that far before it.
+    @Test
+    void theWidthBeforeTheFirstLiteralWhenEveryMatchHasTheSame() {
+        assertThat(lead("[Ww]aiting for (?:the )?(?<p>SQL|db)")).isEqualTo(1);
+        assertThat(lead("\\bdial (?:tcp|unix) (?<u>\\S+)")).isZero();
+        assertThat(lead("\\d\\d:\\d\\d \\[error\\] x")).isEqualTo(5);
+        assertThat(lead("\\d\\d:\\d\\d [error] x")).isEqualTo(7); // [error] is a class: one character
+        assertThat(lead("^a\\.b")).isZero();
+        assertThat(lead("x[ab]yz")).isEqualTo(2); // "x" alone is too short to be the literal: "yz" is, two characters in
+        assertThat(lead("\\d+ failed")).isEqualTo(-1);
+        assertThat(lead("(?:a|b) failed")).isEqualTo(-1);
+        assertThat(lead("ab?cd")).isEqualTo(-1); // "a" is too short to count, and "cd" moves with the optional "b"
+        assertThat(lead("(?i)abc")).isEqualTo(-1);
+    }
 }
