@@ -104,6 +104,10 @@ public final class LogRecognizer {
      * True when the line's time was read from its own stamp without a zone and taken as UTC: no fact's
      * {@code at} says otherwise (a whole-log reading sets {@code at} from that very stamp).
      */
+    private static boolean inUtc(ZoneId zone) {
+        return zone == null || zone.equals(ZoneOffset.UTC);
+    }
+
     private static boolean readAsUtcWithoutZone(LogLine log) {
         LogTime.Found found = LogTime.find(normalize(log.line()), ZoneOffset.UTC);
         return found != null && !found.zoneGiven() && (log.at() == null || log.at().equals(found.at()));
@@ -148,8 +152,9 @@ public final class LogRecognizer {
     }
 
     /**
-     * A line's signals, and whether the line's time came from a stamp that gave no zone (read in
-     * {@code localZone}): the diagnosis warns about those lines, and the stamp is found once for both.
+     * A line's signals, and whether the line's time was taken as UTC because its stamp gave no zone (only
+     * when it was read in UTC, the zone of a record that names none): the diagnosis warns about those lines,
+     * and the stamp is found once for both.
      */
     public record Reading(List<LogSignal> signals, boolean timeWithoutZone) {
         static final Reading NONE = new Reading(List.of(), false);
@@ -160,7 +165,7 @@ public final class LogRecognizer {
         Remembered known = remembered.get(log);
         if (known != null && known.zone().equals(localZone == null ? ZoneOffset.UTC : localZone)) {
             List<LogSignal> signals = known.signals().stream().map(s -> s.rebased(log)).toList();
-            return new Reading(signals, !signals.isEmpty() && readAsUtcWithoutZone(log));
+            return new Reading(signals, !signals.isEmpty() && inUtc(localZone) && readAsUtcWithoutZone(log));
         }
         return readNew(log, localZone);
     }
@@ -193,9 +198,10 @@ public final class LogRecognizer {
         if (time == null) {
             LogTime.Found stamp = LogTime.find(line, localZone);
             time = stamp == null ? null : stamp.at();
-            withoutZone = stamp != null && !stamp.zoneGiven();
+            withoutZone = stamp != null && !stamp.zoneGiven() && inUtc(localZone);
         } else {
-            withoutZone = readAsUtcWithoutZone(log);
+            // Only a record read in UTC is warned about; a site's own zone spares the second look at the stamp.
+            withoutZone = inUtc(localZone) && readAsUtcWithoutZone(log);
         }
         var out = new ArrayList<LogSignal>(found.size());
         for (var b : found) {

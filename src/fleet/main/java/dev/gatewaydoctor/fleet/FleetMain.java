@@ -217,19 +217,16 @@ public final class FleetMain implements Callable<Integer> {
         var stopped = new CountDownLatch(1);
         var metrics = new FleetMetrics();
         var streams = new KafkaStreams(FleetTopology.build(settings, doctor, metrics), FleetTopology.streamsConfig(settings));
-        com.sun.net.httpserver.HttpServer metricsServer = null;
-        if (settings.metrics() != null) {
-            try {
-                metricsServer = metrics.serve(settings.metrics(), streams::metrics, () -> new FleetMetrics.State(streams.state().name(),
-                        streams.state() == KafkaStreams.State.RUNNING || streams.state() == KafkaStreams.State.REBALANCING));
-            } catch (java.io.IOException e) {
-                err.println("gatewaydoctor-fleet: metrics.address " + settings.metrics() + " cannot be served: " + e.getMessage());
-                streams.close();
-                doctor.close();
-                return BAD_INPUT;
-            }
+        com.sun.net.httpserver.HttpServer served;
+        try {
+            served = settings.metrics() == null ? null : metrics.serve(settings.metrics(), streams::metrics, () -> new FleetMetrics.State(
+                    streams.state().name(), streams.state() == KafkaStreams.State.RUNNING || streams.state() == KafkaStreams.State.REBALANCING));
+        } catch (java.io.IOException e) {
+            err.println("gatewaydoctor-fleet: metrics.address " + settings.metrics() + " cannot be served: " + e.getMessage());
+            streams.close();
+            doctor.close();
+            return BAD_INPUT;
         }
-        var served = metricsServer;
         streams.setUncaughtExceptionHandler(e -> {
             // Bad records never get here (they are dead letters); what does is Kafka's or a bug: stop, and say why.
             failure.set(e);
