@@ -101,6 +101,7 @@ final class ReplayCommand implements Callable<Integer> {
                 var rows = dev.gatewaydoctor.replay.WeightCheck.check(tuning);
                 ScoreReport.weights(out, rows);
                 ScoreReport.precision(out, rows);
+                ScoreReport.treats(out, dev.gatewaydoctor.replay.TreatsCheck.untreated(tuning, DiagnoserAccess.knowledge(doctor).fixes()));
                 ScoreReport.baseRates(out, dev.gatewaydoctor.replay.Score.baseRates(tuning), dev.gatewaydoctor.replay.Score.baseRates(tuning, true));
             }
             return ExitCode.OK;

@@ -80,6 +80,16 @@ final class ScoreReport {
         }
     }
 
+    /** The fixes confirmed on the tuning slice for a cause that fixes.yaml does not say they treat: the table's gaps. */
+    static void treats(PrintWriter out, List<dev.gatewaydoctor.replay.TreatsCheck.Row> rows) {
+        out.println();
+        out.println("Fixes that worked on the tuning slice for a cause they are not said to treat (rules/fixes.yaml):");
+        if (rows.isEmpty()) out.println("  none");
+        for (var r : rows) {
+            out.println(String.format(Locale.ROOT, "  %s solved %d %s incident%s", r.fix(), r.incidents(), r.cause(), r.incidents() == 1 ? "" : "s"));
+        }
+    }
+
     /**
      * Each rule's precision on the tuning slice's confirmed incidents: of the incidents where it spoke for its cause,
      * how many had that cause. The least precise come first: the rules that mislead, for an expert to look at.
