@@ -168,7 +168,7 @@ class MainTest {
                 end
                 """);
         Path fixes = rules.resolve("fixes.yaml");
-        Files.writeString(fixes, Files.readString(fixes).replace("      disk-full: 1.0\n", "      disk-ful: 1.0\n").replace("      disk-full: 0.4\n", ""));
+        Files.writeString(fixes, Files.readString(fixes).replace("      disk-full: 1.0\n", "      disk-ful: 1.0\n").replace("      disk-full: 0.4\n", "").replace("      disk-full: 0.5\n", ""));
         Run r = run("rules", "check", rules.toString());
         assertThat(r.code()).isEqualTo(ExitCode.BAD_RULES);
         String f = rules.resolve("causes/disk-full.drl").toString();
