@@ -102,7 +102,7 @@ final class ReplayCommand implements Callable<Integer> {
                 ScoreReport.weights(out, rows);
                 ScoreReport.precision(out, rows);
                 ScoreReport.treats(out, dev.gatewaydoctor.replay.TreatsCheck.untreated(tuning, DiagnoserAccess.knowledge(doctor).fixes()));
-                ScoreReport.baseRates(out, dev.gatewaydoctor.replay.Score.baseRates(tuning), dev.gatewaydoctor.replay.Score.baseRates(tuning, true));
+                ScoreReport.baseRates(out, dev.gatewaydoctor.replay.Score.baseRates(tuning));
             }
             return ExitCode.OK;
         }

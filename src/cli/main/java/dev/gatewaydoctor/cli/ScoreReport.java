@@ -110,16 +110,9 @@ final class ScoreReport {
 
     /** The tuning slice's counts by status, in the form of rules/base-rates.yaml, for an expert to compare or paste. */
     static void baseRates(PrintWriter out, java.util.SortedMap<String, java.util.SortedMap<String, Integer>> rates) {
-        baseRates(out, rates, null);
-    }
-
-    /** With the counts of the bare incidents (nothing but HTTP responses known), the bare: table, when given. */
-    static void baseRates(PrintWriter out, java.util.SortedMap<String, java.util.SortedMap<String, Integer>> rates,
-                          java.util.SortedMap<String, java.util.SortedMap<String, Integer>> bare) {
         out.println();
-        out.println("Base rates of the tuning slice (the statuses:" + (bare != null ? " and bare:" : "") + " of rules/base-rates.yaml):");
+        out.println("Base rates of the tuning slice (the statuses: of rules/base-rates.yaml):");
         table(out, "statuses", rates);
-        if (bare != null) table(out, "bare", bare);
     }
 
     private static void table(PrintWriter out, String name, java.util.SortedMap<String, java.util.SortedMap<String, Integer>> rates) {

@@ -53,7 +53,8 @@ public final class NextChecks {
         for (Fact f : facts.facts()) if (f instanceof Observation o) answered.add(o.name());
         Set<String> leading = leading(knowledge, before);
         Map<String, Double> p = distribution(knowledge, before, leading);
-        // Only while evidence leads: with a status alone, any answer ends the record's being bare, which moves every cause.
+        // Only while evidence leads: with a status alone the causes' shares are normalised over all causes, so an
+        // answer that moves any cause moves the leaders too.
         ObservationReach reach = skipUnreachable && before.basis() == dev.gatewaydoctor.Basis.EVIDENCE ? ObservationReach.of(knowledge) : null;
         var out = new ArrayList<NextCheck>();
         for (Check check : knowledge.checks()) {

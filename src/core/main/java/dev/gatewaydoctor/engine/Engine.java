@@ -186,8 +186,7 @@ public final class Engine {
                     return new Diagnosis(factSet.name(), Basis.SEED_CHECKLIST, causes, seedChecklist(knowledge), warnings,
                             knowledge.source(), knowledge.version(), new java.util.TreeSet<>(recorder.firings.keySet()), time.incident());
                 }
-                causes = baseRateCauses(knowledge, tallies, knowledge.baseRates().counts(statuses),
-                        GatewayStatuses.bare(facts) ? knowledge.baseRates().bareCounts(statuses) : null, statuses);
+                causes = baseRateCauses(knowledge, tallies, knowledge.baseRates().counts(statuses), statuses);
                 basis = Basis.STATUS_BASE_RATES;
             }
             if (!withFixes) {
@@ -372,16 +371,12 @@ public final class Engine {
     /**
      * Nothing but the status speaks: each cause starts from how often real incidents with that status had
      * it, and the evidence against it still counts: each share times its likelihood ratios, normalised over
-     * all causes, so that ruling some out makes the rest likelier. A bare record (nothing
-     * but HTTP responses) starts from the bare incidents' counts, shrunk toward the status's share with the
-     * weight of {@link dev.gatewaydoctor.knowledge.BaseRates#MIN_INCIDENTS} incidents: (b + m p) / (B + m).
+     * all causes, so that ruling some out makes the rest likelier.
      */
     private static List<RankedCause> baseRateCauses(Knowledge knowledge, Map<String, CauseTally> tallies,
-                                                    dev.gatewaydoctor.knowledge.BaseRates.Counts counts,
-                                                    dev.gatewaydoctor.knowledge.BaseRates.Counts bare, List<Integer> statuses) {
+                                                    dev.gatewaydoctor.knowledge.BaseRates.Counts counts, List<Integer> statuses) {
         record Scored(Cause cause, double weighted, List<EvidenceItem> items) {
         }
-        String seen = seen(statuses);
         String with = incidentsWith(counts, statuses);
         var scored = new ArrayList<Scored>();
         // One cause is behind the incident, and the shares of all causes sum to 1: evidence against some
@@ -392,13 +387,6 @@ public final class Engine {
             CauseTally t = tallies.get(cause.id());
             double share = counts.share(cause.id(), knowledge.causes().size());
             String rate = n + " of " + counts.total() + " real incidents with " + with + " had this cause";
-            if (bare != null && bare.total() > 0) {
-                int b = bare.byCause().getOrDefault(cause.id(), 0);
-                int m = dev.gatewaydoctor.knowledge.BaseRates.MIN_INCIDENTS;
-                share = (b + m * share) / (bare.total() + m);
-                rate = b + " of " + bare.total() + " real incidents that told nothing but a " + seen + " had this cause ("
-                        + n + " of " + counts.total() + " with " + with + ")";
-            }
             double weighted = share * Math.pow(10, t == null ? 0 : t.sum());
             total += weighted;
             if (n == 0 && t == null) continue;

@@ -22,14 +22,4 @@ public final class GatewayStatuses {
         return out;
     }
 
-    /**
-     * The record holds nothing but HTTP responses: no log line, config value, metric, event, observation
-     * or tried fix. Such reports mostly come from someone who can see the site but not its server (a
-     * visitor, a monitor), about a site that was running: base-rates.yaml counts them apart ("bare").
-     */
-    public static boolean bare(List<Fact> facts) {
-        if (facts.isEmpty()) return false;
-        for (Fact f : facts) if (!(f instanceof HttpResponse)) return false;
-        return true;
-    }
 }

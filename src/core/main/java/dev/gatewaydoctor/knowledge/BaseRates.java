@@ -9,33 +9,16 @@ import java.util.Map;
  * {@code rules/base-rates.yaml}. Used only when nothing but the status is known.
  *
  * @param byStatus status ("502", "521", ... and "any" for every incident) to cause id to the number of incidents
- * @param bare     the same counts for the incidents whose record held nothing but HTTP responses (no log,
- *                 config, metric, event, observation or tried fix); empty when the file gives none
  * @param basis    where the counts come from, in words (the corpus slice and the date)
  */
-public record BaseRates(Map<String, Map<String, Integer>> byStatus, Map<String, Map<String, Integer>> bare, String basis) {
+public record BaseRates(Map<String, Map<String, Integer>> byStatus, String basis) {
 
-    public static final BaseRates NONE = new BaseRates(Map.of(), Map.of(), null);
-
-    public BaseRates(Map<String, Map<String, Integer>> byStatus, String basis) {
-        this(byStatus, Map.of(), basis);
-    }
+    public static final BaseRates NONE = new BaseRates(Map.of(), null);
     /** Fewer incidents than this with the statuses seen say too little: the counts of every incident are added. */
     public static final int MIN_INCIDENTS = 8;
 
     public boolean isEmpty() {
         return byStatus.isEmpty();
-    }
-
-    /**
-     * The bare incidents' counts for the statuses seen (nothing but HTTP responses on record); empty, with a
-     * total of 0, when the file has no bare table or no bare incident showed those statuses.
-     */
-    public Counts bareCounts(List<Integer> statuses) {
-        var counts = new LinkedHashMap<String, Integer>();
-        var used = new java.util.ArrayList<String>();
-        addRows(bare, statuses, counts, used);
-        return new Counts(Map.copyOf(counts), counts.values().stream().mapToInt(Integer::intValue).sum(), List.copyOf(used));
     }
 
     /** The counts for the statuses seen; with too few incidents for them, or none seen, every incident's. */

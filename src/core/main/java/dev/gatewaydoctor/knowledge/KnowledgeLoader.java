@@ -498,16 +498,7 @@ public final class KnowledgeLoader {
             return BaseRates.NONE;
         }
         Map<String, Map<String, Integer>> byStatus = readRateRows(doc, "statuses", statuses, causes, problems);
-        JsonNode bareNode = doc.root().get("bare");
-        Map<String, Map<String, Integer>> bare = Map.of();
-        if (bareNode != null) {
-            if (!bareNode.isObject()) {
-                problems.add(doc.problem("/bare", "expected \"bare:\", a mapping of status (502, 521, ..., any) to cause ids and counts"));
-            } else {
-                bare = readRateRows(doc, "bare", bareNode, causes, problems);
-            }
-        }
-        return new BaseRates(byStatus, bare, doc.root().path("basis").asText(null));
+        return new BaseRates(byStatus, doc.root().path("basis").asText(null));
     }
 
     /** One table of base-rates.yaml: status (or any) to cause id to a number of incidents. */

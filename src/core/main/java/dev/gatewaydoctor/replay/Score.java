@@ -115,19 +115,10 @@ public final class Score {
      * all of them ("any"): the counts of rules/base-rates.yaml. Count only the tuning slice.
      */
     public static java.util.SortedMap<String, java.util.SortedMap<String, Integer>> baseRates(List<Replay.Result> results) {
-        return baseRates(results, false);
-    }
-
-    /**
-     * The same counts, of every incident ({@code bareOnly} false) or only of those whose record holds nothing
-     * but HTTP responses (the "bare:" table of rules/base-rates.yaml).
-     */
-    public static java.util.SortedMap<String, java.util.SortedMap<String, Integer>> baseRates(List<Replay.Result> results, boolean bareOnly) {
         var out = new java.util.TreeMap<String, java.util.SortedMap<String, Integer>>();
         for (Replay.Result r : results) {
             FactSet f = r.facts();
             if (f == null || f.expect() == null || f.expect().causes() == null || f.expect().causes().isEmpty()) continue;
-            if (bareOnly && !dev.gatewaydoctor.engine.GatewayStatuses.bare(f.facts())) continue;
             String cause = f.expect().causes().get(0);
             out.computeIfAbsent("any", k -> new java.util.TreeMap<>()).merge(cause, 1, Integer::sum);
             for (Integer s : dev.gatewaydoctor.engine.GatewayStatuses.seen(f.facts(), List.of())) out.computeIfAbsent(String.valueOf(s), k -> new java.util.TreeMap<>()).merge(cause, 1, Integer::sum);
