@@ -157,9 +157,10 @@ public final class Engine {
                 session.insert(signal);
                 for (String list : knowledge.lists().listsHolding(signal.host())) listed.add(new Listed(list, signal.host()));
             }
-            // What the site says it runs behind or on, when a names list holds it (a cloud load balancer, ...).
+            // What the site says it runs behind or on, when a names list holds it (a cloud load balancer, an
+            // application that does not run on PHP, ...).
             for (String said : java.util.Arrays.asList(factSet.site().proxy(), factSet.site().cdn(), factSet.site().webServer(),
-                    factSet.site().hosting(), factSet.site().panel())) {
+                    factSet.site().hosting(), factSet.site().panel(), factSet.site().app())) {
                 if (said == null) continue;
                 for (String list : knowledge.lists().listsHoldingName(said)) listed.add(new Listed(list, said));
             }
