@@ -206,7 +206,8 @@ public final class KnowledgeLoader {
         Map<String, Cause> causes = readCauses(files, problems);
         List<Fix> fixes = readFixes(files, causes, problems);
         List<Check> checks = readChecks(files, problems);
-        BaseRates baseRates = readBaseRates(files, causes, problems);
+        var baseRateWarnings = new ArrayList<RuleProblem>();
+        BaseRates baseRates = readBaseRates(files, causes, problems, baseRateWarnings);
         List<LogRequest> logRequests = readLogRequests(files, problems);
         String version = version(files);
         List<RuleProblem> checkedByBuild = trustBuild ? PrecompiledRules.warnings(version) : null;
@@ -228,6 +229,7 @@ public final class KnowledgeLoader {
             }
         }
         var warnings = new ArrayList<RuleProblem>(phraseWarnings);
+        warnings.addAll(baseRateWarnings);
         Map<String, String> groups = RuleTextChecks.groups(files);
         var mistaken = new java.util.HashSet<String>();
         if (checkedByBuild != null) {
@@ -488,7 +490,8 @@ public final class KnowledgeLoader {
     }
 
     /** base-rates.yaml is optional: without it a status alone gives the seed checklist. */
-    private static BaseRates readBaseRates(Map<String, String> files, Map<String, Cause> causes, List<RuleProblem> problems) {
+    private static BaseRates readBaseRates(Map<String, String> files, Map<String, Cause> causes, List<RuleProblem> problems,
+                                           List<RuleProblem> warnings) {
         if (!files.containsKey("base-rates.yaml")) return BaseRates.NONE;
         YamlDocument doc = YamlDocument.read("base-rates.yaml", files, problems);
         if (doc == null) return BaseRates.NONE;
@@ -498,6 +501,11 @@ public final class KnowledgeLoader {
             return BaseRates.NONE;
         }
         Map<String, Map<String, Integer>> byStatus = readRateRows(doc, "statuses", statuses, causes, problems);
+        // A table that older rules had: an expert who kept one should know it no longer counts.
+        if (doc.root().has("bare")) {
+            warnings.add(doc.problem("/bare", "the bare: table is no longer read: a record of the response alone is ranked by the"
+                    + " statuses: counts like any other (docs/confidence.md); remove it"));
+        }
         return new BaseRates(byStatus, doc.root().path("basis").asText(null));
     }
 

@@ -33,6 +33,19 @@ class EvidenceRulesTest {
     }
 
     @Test
+    void aBareTableLeftInBaseRatesIsWarnedAboutAsNoLongerRead() throws Exception {
+        Knowledge k = KnowledgeLoader.compile("test", rulesWith("base-rates.yaml", """
+                bare:
+                  "502": {disk-full: 7}
+                """));
+        assertThat(k.warnings()).anySatisfy(w -> {
+            assertThat(w.file()).isEqualTo("base-rates.yaml");
+            assertThat(w.message()).contains("bare: table is no longer read");
+        });
+        assertThat(TestRules.knowledge().warnings()).noneSatisfy(w -> assertThat(w.message()).contains("bare:"));
+    }
+
+    @Test
     void aRuleThatSpeaksForACauseFromAnAbsenceWithoutAGuardIsFlagged() throws Exception {
         Knowledge k = KnowledgeLoader.compile("test", rulesWith("causes/disk-full.drl", """
                 rule "No disk error was logged, so the disk must be full"
