@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  */
 public final class UpstreamAddress {
 
-    private static final Pattern SOCKET = Pattern.compile("unix:(/[^\\s\"|:]{1,512})|^(/[^\\s\"|:]{1,512}\\.sock)");
+    // LiteSpeed writes its lsphp sockets as uds://tmp/lshttpd/x.sock: the path without its leading slash.
+    private static final Pattern SOCKET = Pattern.compile("unix:(/[^\\s\"|:]{1,512})|^(/[^\\s\"|:]{1,512}\\.sock)|^uds:/{0,3}([^\\s\"|:/][^\\s\"|:]{0,511})");
     private static final Pattern HOST_PORT = Pattern.compile(
             "^(?:[a-z][a-z0-9+.-]{0,20}://)?(\\[[0-9a-fA-F:.]{2,45}\\]|[A-Za-z0-9_.-]{1,253})(?::(\\d{1,5}))?(?:/.*)?$");
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}");
@@ -40,7 +41,7 @@ public final class UpstreamAddress {
         String t = text.strip();
         if (t.endsWith(";")) t = t.substring(0, t.length() - 1).strip();
         Matcher m = SOCKET.matcher(t);
-        if (m.find()) return "unix:" + (m.group(1) != null ? m.group(1) : m.group(2));
+        if (m.find()) return "unix:" + (m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : "/" + m.group(3));
         if (t.startsWith("proxy:")) t = t.substring("proxy:".length());
         if (t.matches("\\d{1,5}")) return "127.0.0.1:" + t;
         m = HOST_PORT.matcher(t);

@@ -26,6 +26,7 @@ class UpstreamAddressTest {
             "http://wordpress => wordpress:80",
             "wordpress:9000; => wordpress:9000",
             "[::1]:9000 => 127.0.0.1:9000",
+            "uds://tmp/lshttpd/lsphp.sock => unix:/tmp/lshttpd/lsphp.sock",
     })
     void normalizes(String written, String expected) {
         assertThat(UpstreamAddress.normalize(written)).isEqualTo(expected);
