@@ -51,6 +51,18 @@ public final class Replay {
             return error == null && failures.isEmpty();
         }
 
+        /** The confirmed cause: the first expected one, or null when none is expected. */
+        public String confirmedCause() {
+            Expectation e = facts == null ? null : facts.expect();
+            return e == null || e.causes() == null || e.causes().isEmpty() ? null : e.causes().get(0);
+        }
+
+        /** The fix that worked: the first expected one, or null when none is expected. */
+        public String confirmedFix() {
+            Expectation e = facts == null ? null : facts.expect();
+            return e == null || e.fixes() == null || e.fixes().isEmpty() ? null : e.fixes().get(0);
+        }
+
         /** The rank (1-based) of the first expected cause, or null when it is not ranked or none is expected. */
         public Integer causeRank() {
             Expectation e = facts == null ? null : facts.expect();

@@ -83,9 +83,8 @@ public final class Score {
         Expectation e = facts == null ? null : facts.expect();
         boolean hard = e != null && e.tagsOrEmpty().contains("hard");
         int worst = knowledge.fixes().size() + 1;
-        if (r.diagnosis() == null || e == null || e.causes() == null || e.causes().isEmpty()) {
-            return new Case(file, url, validation, hard, false, false, false, false, worst, worst, 0, null,
-                    e == null || e.causes() == null || e.causes().isEmpty() ? null : e.causes().get(0), r.error());
+        if (r.diagnosis() == null || r.confirmedCause() == null) {
+            return new Case(file, url, validation, hard, false, false, false, false, worst, worst, 0, null, r.confirmedCause(), r.error());
         }
         RankedCause top = r.diagnosis().topCause();
         Integer causeRank = r.causeRank();
@@ -117,11 +116,10 @@ public final class Score {
     public static java.util.SortedMap<String, java.util.SortedMap<String, Integer>> baseRates(List<Replay.Result> results) {
         var out = new java.util.TreeMap<String, java.util.SortedMap<String, Integer>>();
         for (Replay.Result r : results) {
-            FactSet f = r.facts();
-            if (f == null || f.expect() == null || f.expect().causes() == null || f.expect().causes().isEmpty()) continue;
-            String cause = f.expect().causes().get(0);
+            String cause = r.confirmedCause();
+            if (cause == null) continue;
             out.computeIfAbsent("any", k -> new java.util.TreeMap<>()).merge(cause, 1, Integer::sum);
-            for (Integer s : dev.gatewaydoctor.engine.GatewayStatuses.seen(f.facts(), List.of())) out.computeIfAbsent(String.valueOf(s), k -> new java.util.TreeMap<>()).merge(cause, 1, Integer::sum);
+            for (Integer s : dev.gatewaydoctor.engine.GatewayStatuses.seen(r.facts().facts(), List.of())) out.computeIfAbsent(String.valueOf(s), k -> new java.util.TreeMap<>()).merge(cause, 1, Integer::sum);
         }
         return out;
     }

@@ -1,6 +1,5 @@
 package dev.gatewaydoctor.replay;
 
-import dev.gatewaydoctor.facts.Expectation;
 import dev.gatewaydoctor.knowledge.Fix;
 
 import java.util.ArrayList;
@@ -31,9 +30,7 @@ public final class TreatsCheck {
         }
         var counts = new LinkedHashMap<Key, Integer>();
         for (Replay.Result r : results) {
-            Expectation e = r.facts() == null ? null : r.facts().expect();
-            if (e == null || e.causes() == null || e.causes().isEmpty() || e.fixes() == null || e.fixes().isEmpty()) continue;
-            counts.merge(new Key(e.causes().get(0), e.fixes().get(0)), 1, Integer::sum);
+            if (r.confirmedCause() != null && r.confirmedFix() != null) counts.merge(new Key(r.confirmedCause(), r.confirmedFix()), 1, Integer::sum);
         }
         var rows = new ArrayList<Row>();
         counts.forEach((k, n) -> {

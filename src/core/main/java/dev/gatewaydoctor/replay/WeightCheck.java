@@ -2,7 +2,6 @@ package dev.gatewaydoctor.replay;
 
 import dev.gatewaydoctor.EvidenceItem;
 import dev.gatewaydoctor.RankedCause;
-import dev.gatewaydoctor.facts.Expectation;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -59,16 +58,15 @@ public final class WeightCheck {
 
     /** Every (rule, cause) that fired in the given replays, with its counts. Replays without a diagnosis or a labelled cause are left out. */
     public static List<Row> check(List<Replay.Result> results) {
-        var labelled = results.stream().filter(r -> r.diagnosis() != null && r.facts() != null && r.facts().expect() != null
-                && r.facts().expect().causes() != null && !r.facts().expect().causes().isEmpty()).toList();
+        var labelled = results.stream().filter(r -> r.diagnosis() != null && r.confirmedCause() != null).toList();
         var byCause = new LinkedHashMap<String, Integer>();
-        for (Replay.Result r : labelled) byCause.merge(label(r.facts().expect()), 1, Integer::sum);
+        for (Replay.Result r : labelled) byCause.merge(r.confirmedCause(), 1, Integer::sum);
         record Key(String rule, String cause) {
         }
         var fired = new LinkedHashMap<Key, int[]>();
         var info = new LinkedHashMap<Key, EvidenceItem>();
         for (Replay.Result r : labelled) {
-            String truth = label(r.facts().expect());
+            String truth = r.confirmedCause();
             for (RankedCause c : r.diagnosis().causes()) {
                 for (EvidenceItem e : c.evidence()) {
                     Key k = new Key(e.rule(), c.id());
@@ -86,10 +84,6 @@ public final class WeightCheck {
         });
         rows.sort(Comparator.comparingDouble((Row r) -> -Math.abs(r.corpusWeight() - r.weight())));
         return rows;
-    }
-
-    private static String label(Expectation e) {
-        return e.causes().get(0);
     }
 
     /** The rows worth a look: flagged ones. */
