@@ -372,8 +372,28 @@ public final class LogRecognizer {
         s = s.replace('\u201C', '"').replace('\u201D', '"').replace('\u201E', '"')
                 .replace('\u2018', '\'').replace('\u2019', '\'').replace('\u00A0', ' ');
         if (s.indexOf('&') >= 0 && s.indexOf(';') >= 0) s = entities(s);
+        s = fullwidthAscii(s);
         if (s.contains("\\\"")) s = s.replace("\\n", " ").replace("\\t", " ").replace("\\\"", "\"").replace("\\/", "/").replace("\\\\", "\\");
         return s;
+    }
+
+    /**
+     * A Chinese, Japanese or Korean input method types ASCII punctuation in its fullwidth form
+     * (＂, ：, （ for ", :, (): a line retyped or pasted through such a chat tool is still the line.
+     */
+    static String fullwidthAscii(String s) {
+        char[] c = null;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch >= '\uFF01' && ch <= '\uFF5E') {
+                if (c == null) c = s.toCharArray();
+                c[i] = (char) (ch - 0xFEE0);
+            } else if (ch == '\u3000') {
+                if (c == null) c = s.toCharArray();
+                c[i] = ' ';
+            }
+        }
+        return c == null ? s : new String(c);
     }
 
     private static String entities(String s) {

@@ -38,7 +38,9 @@ class LogRecognizerTest {
             "2024-03-01T12:04:17.123456789Z stderr F 2024/03/01 12:04:17 [error] 21#21: *9 connect() failed (111: Connection refused) while connecting to upstream",
             "Mar 01 12:04:17 web1 nginx[811]: 2024/03/01 12:04:17 [error] 21#21: *9 connect() failed (111: Connection refused) while connecting to upstream",
             "connect() failed (111: Connection refused) while connecting to upstream, client: xxx.xxx.xxx.xxx, server: example.com",
-            "\u201Cconnect() failed (111: Connection refused) while connecting to upstream, upstream: \u201Cfastcgi://127.0.0.1:9000\u201D\u201D"
+            "\u201Cconnect() failed (111: Connection refused) while connecting to upstream, upstream: \u201Cfastcgi://127.0.0.1:9000\u201D\u201D",
+            // retyped through a Chinese input method: fullwidth quotes, colon and parentheses
+            "connect\uFF08\uFF09 failed \uFF08111\uFF1A Connection refused\uFF09 while connecting to upstream, upstream: \uFF02fastcgi://127.0.0.1:9000\uFF02"
     })
     void prefixesFragmentsAndPastedQuotesDoNotMatter(String line) {
         LogSignal s = only(line);
