@@ -164,6 +164,10 @@ public final class Engine {
                 if (said == null) continue;
                 for (String list : knowledge.lists().listsHoldingName(said)) listed.add(new Listed(list, said));
             }
+            // What an event names (the plugin installed, the package updated), when a list written against event subjects holds it.
+            for (Fact fact : facts) {
+                if (fact instanceof Event e) for (String list : knowledge.lists().listsHoldingSubject(e.subject())) listed.add(new Listed(list, e.subject()));
+            }
             for (Listed l : listed) session.insert(l);
             for (Object derived : time.facts()) session.insert(derived);
             if (zoneless > 0) {

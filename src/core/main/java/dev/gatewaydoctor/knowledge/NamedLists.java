@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * rule: address ranges ({@code kind: cidr}, such as the ranges a CDN connects from) and names ({@code kind:
  * names}, such as the load balancers that reuse connections). The engine tells the rules which list an
  * address a log line names, or a name the site gives (its proxy, CDN, web server, hosting, panel), falls
- * in, as a {@code Listed} fact.
+ * in, as a {@code Listed} fact. A names list written {@code against: event-subjects} is matched against what
+ * the events name instead (the plugin installed, the package updated), and never against the site.
  */
 public final class NamedLists {
 
@@ -36,14 +37,16 @@ public final class NamedLists {
 
     private final Map<String, List<Range>> lists;
     private final Map<String, List<String>> names;
+    private final Map<String, List<String>> subjects;
 
-    private NamedLists(Map<String, List<Range>> lists, Map<String, List<String>> names) {
+    private NamedLists(Map<String, List<Range>> lists, Map<String, List<String>> names, Map<String, List<String>> subjects) {
         this.lists = lists;
         this.names = names;
+        this.subjects = subjects;
     }
 
     public static NamedLists none() {
-        return new NamedLists(Map.of(), Map.of());
+        return new NamedLists(Map.of(), Map.of(), Map.of());
     }
 
     /**
@@ -52,10 +55,19 @@ public final class NamedLists {
      * digits count, case and the marks between words do not.
      */
     public List<String> listsHoldingName(String name) {
+        return holding(names, name);
+    }
+
+    /** The lists written against event subjects that hold what an event names ("laravel-debugbar 1.8.2"), by the same words. */
+    public List<String> listsHoldingSubject(String subject) {
+        return holding(subjects, subject);
+    }
+
+    private static List<String> holding(Map<String, List<String>> named, String name) {
         if (name == null || name.isBlank()) return List.of();
         String words = "-" + words(name) + "-";
         var out = new ArrayList<String>();
-        names.forEach((list, entries) -> {
+        named.forEach((list, entries) -> {
             if (entries.stream().anyMatch(e -> words.contains("-" + e + "-"))) out.add(list);
         });
         return out;
@@ -83,24 +95,34 @@ public final class NamedLists {
     public java.util.Set<String> names() {
         var all = new java.util.TreeSet<>(lists.keySet());
         all.addAll(names.keySet());
+        all.addAll(subjects.keySet());
         return all;
     }
 
     static NamedLists read(Map<String, String> files, List<RuleProblem> problems) {
         var lists = new LinkedHashMap<String, List<Range>>();
         var names = new LinkedHashMap<String, List<String>>();
+        var subjects = new LinkedHashMap<String, List<String>>();
         for (String path : files.keySet()) {
             if (!path.startsWith(DIR) || !(path.endsWith(".yaml") || path.endsWith(".yml"))) continue;
             YamlDocument doc = YamlDocument.read(path, files, problems);
             if (doc == null) continue;
             String name = doc.text(doc.root(), "", "list", problems);
-            if (name != null && (lists.containsKey(name) || names.containsKey(name))) {
+            if (name != null && (lists.containsKey(name) || names.containsKey(name) || subjects.containsKey(name))) {
                 problems.add(doc.problem("/list", "the list \"" + name + "\" is written twice"));
             }
             String kind = doc.root().path("kind").asText("");
             boolean ofNames = kind.equals("names");
             if (!ofNames && !kind.equals("cidr")) {
                 problems.add(doc.problem("/kind", "expected \"kind: cidr\" (address ranges such as 173.245.48.0/20) or \"kind: names\""));
+            }
+            String against = doc.root().path("against").asText("site");
+            boolean ofSubjects = against.equals("event-subjects");
+            if (!ofSubjects && !against.equals("site")) {
+                problems.add(doc.problem("/against", "expected \"against: site\" (the site's proxy, CDN, web server, hosting, panel"
+                        + " and app; the default) or \"against: event-subjects\" (what the events name: the plugin installed, the package updated)"));
+            } else if (ofSubjects && !ofNames) {
+                problems.add(doc.problem("/against", "only a list of \"kind: names\" is matched against event subjects"));
             }
             JsonNode entries = doc.root().get("entries");
             if (entries == null || !entries.isArray() || entries.isEmpty()) {
@@ -115,7 +137,7 @@ public final class NamedLists {
                     if (w.isEmpty()) problems.add(doc.problem("/entries/" + i, "an empty name: expected letters or digits"));
                     else words.add(w);
                 }
-                if (name != null) names.put(name, List.copyOf(words));
+                if (name != null) (ofSubjects ? subjects : names).put(name, List.copyOf(words));
                 continue;
             }
             var ranges = new ArrayList<Range>();
@@ -127,7 +149,7 @@ public final class NamedLists {
             }
             if (name != null) lists.put(name, List.copyOf(ranges));
         }
-        return new NamedLists(Map.copyOf(lists), Map.copyOf(names));
+        return new NamedLists(Map.copyOf(lists), Map.copyOf(names), Map.copyOf(subjects));
     }
 
     private static Range cidr(String text) {

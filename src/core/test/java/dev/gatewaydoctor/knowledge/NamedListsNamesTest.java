@@ -51,4 +51,41 @@ class NamedListsNamesTest {
                 """, empty);
         assertThat(empty).extracting(RuleProblem::message).anySatisfy(m -> assertThat(m).contains("a list of names"));
     }
+
+    @Test
+    void aListWrittenAgainstEventSubjectsHoldsWhatEventsNameAndNeverTheSite() {
+        var problems = new ArrayList<RuleProblem>();
+        NamedLists lists = read("""
+                list: header-heavy
+                kind: names
+                against: event-subjects
+                entries: [laravel-debugbar, query-monitor]
+                """, problems);
+        assertThat(problems).isEmpty();
+        assertThat(lists.listsHoldingSubject("laravel-debugbar 1.8.2")).containsExactly("header-heavy");
+        assertThat(lists.listsHoldingSubject("Query Monitor")).containsExactly("header-heavy");
+        assertThat(lists.listsHoldingSubject("debugbar")).isEmpty();
+        assertThat(lists.listsHoldingName("laravel-debugbar")).as("not matched against the site").isEmpty();
+        assertThat(lists.names()).containsExactly("header-heavy");
+    }
+
+    @Test
+    void againstNamesOnlyTheSiteOrEventSubjectsAndOnlyForNames() {
+        var problems = new ArrayList<RuleProblem>();
+        read("""
+                list: header-heavy
+                kind: names
+                against: events
+                entries: [query-monitor]
+                """, problems);
+        assertThat(problems).extracting(RuleProblem::message).anySatisfy(m -> assertThat(m).contains("against: site").contains("against: event-subjects"));
+        var cidr = new ArrayList<RuleProblem>();
+        read("""
+                list: edges
+                kind: cidr
+                against: event-subjects
+                entries: [10.0.0.0/8]
+                """, cidr);
+        assertThat(cidr).extracting(RuleProblem::message).anySatisfy(m -> assertThat(m).contains("only a list of \"kind: names\""));
+    }
 }
