@@ -41,7 +41,10 @@ import java.util.regex.Pattern;
  */
 public final class Engine {
 
-    private static final Pattern CULPRIT = Pattern.compile("\\{culprit(?:\\|([^}]*))?\\}");
+    private static final Pattern CULPRIT = Pattern.compile("\\{(culprit|slug)(?:\\|([^}]*))?\\}");
+    /** A WordPress plugin's or theme's slug: lower case, digits, dots, dashes and underscores, a letter, no space. */
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9._-]*[a-z][a-z0-9._-]*|[a-z]");
+    private static final Pattern VERSION_WORD = Pattern.compile("v?\\d[\\w.]*|->|to|version");
     private static final int FACTS_PER_EVIDENCE = 5;
 
     private final int maxRuleFirings;
@@ -540,17 +543,35 @@ public final class Engine {
         return out;
     }
 
-    /** "{culprit}" becomes what the evidence names; "{culprit|the plugin}" falls back to its words. */
+    /**
+     * "{culprit}" becomes what the evidence names; "{culprit|the plugin}" falls back to its words. "{slug|PLUGIN}"
+     * is the culprit where a command needs a plugin's or theme's slug: a name as people write it ("Query Monitor
+     * 3.16") becomes the slug WordPress derives from it (query-monitor), so that no command is broken by a space.
+     */
     static String fill(String text, String culprit) {
-        if (text == null || text.indexOf("{culprit") < 0) return text; // most steps name no culprit
+        if (text == null || text.indexOf('{') < 0) return text; // most steps name no culprit
         Matcher m = CULPRIT.matcher(text);
         var sb = new StringBuilder();
         while (m.find()) {
-            String with = culprit != null ? culprit : m.group(1) != null ? m.group(1) : "the culprit";
+            String named = m.group(1).equals("slug") ? slug(culprit) : culprit;
+            String with = named != null ? named : m.group(2) != null ? m.group(2) : "the culprit";
             m.appendReplacement(sb, Matcher.quoteReplacement(with));
         }
         m.appendTail(sb);
         return sb.toString();
+    }
+
+    /** The slug a plugin's name gives ("Query Monitor 3.16": query-monitor), its version left out; null when no word is left. */
+    public static String slug(String name) {
+        if (name == null) return null;
+        String n = name.strip();
+        if (SLUG.matcher(n).matches()) return n;
+        var words = new ArrayList<String>();
+        for (String w : n.toLowerCase(java.util.Locale.ROOT).split("[^a-z0-9.]+")) {
+            if (!w.isEmpty() && !VERSION_WORD.matcher(w).matches()) words.add(w.replaceAll("^\\.+|\\.+$", ""));
+        }
+        words.removeIf(String::isEmpty);
+        return words.isEmpty() ? null : String.join("-", words);
     }
 
     private static double round(double v) {

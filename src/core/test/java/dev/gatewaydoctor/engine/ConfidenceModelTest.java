@@ -45,4 +45,16 @@ class ConfidenceModelTest {
         assertThat(Engine.fill("wp plugin deactivate {culprit|SLUG}", null)).isEqualTo("wp plugin deactivate SLUG");
         assertThat(Engine.fill("the {culprit}", null)).isEqualTo("the the culprit");
     }
+
+    @Test
+    void aSlugPlaceholderTurnsAPluginsNameIntoItsSlug() {
+        assertThat(Engine.fill("wp plugin deactivate {slug|SLUG}", "Query Monitor 3.16")).isEqualTo("wp plugin deactivate query-monitor");
+        assertThat(Engine.fill("wp plugin update {slug|PLUGIN}", "woocommerce")).isEqualTo("wp plugin update woocommerce");
+        assertThat(Engine.fill("wp plugin update {slug|PLUGIN}", "laravel-debugbar 1.8.2")).isEqualTo("wp plugin update laravel-debugbar");
+        assertThat(Engine.fill("wp plugin update {slug|PLUGIN}", "WP Rocket v3.9")).isEqualTo("wp plugin update wp-rocket");
+        assertThat(Engine.fill("wp plugin update {slug|PLUGIN}", "3.9")).as("no word left").isEqualTo("wp plugin update PLUGIN");
+        assertThat(Engine.fill("wp plugin update {slug|PLUGIN}", null)).isEqualTo("wp plugin update PLUGIN");
+        assertThat(Engine.fill("The evidence names {culprit}; wp plugin deactivate {slug|SLUG}", "Query Monitor"))
+                .isEqualTo("The evidence names Query Monitor; wp plugin deactivate query-monitor");
+    }
 }

@@ -153,7 +153,7 @@ class FixStepsTest {
         for (Path sample : SamplesTest.samples()) {
             Diagnosis d = TestRules.diagnoser().diagnose(sample);
             String slug = d.causes().stream().filter(c -> c.id().equals("plugin-or-theme-fatal-error")).map(RankedCause::culprit)
-                    .filter(java.util.Objects::nonNull).findFirst().orElse("PLUGIN");
+                    .map(dev.gatewaydoctor.engine.Engine::slug).filter(java.util.Objects::nonNull).findFirst().orElse("PLUGIN");
             assertThat(slugPlaces(d)).as("%s", sample).allSatisfy(place -> assertThat(place).isIn(slug, "PLUGIN", "SLUG"));
         }
     }
