@@ -44,7 +44,7 @@ public final class Engine {
     private static final Pattern CULPRIT = Pattern.compile("\\{(culprit|slug)(?:\\|([^}]*))?\\}");
     /** A WordPress plugin's or theme's slug: lower case, digits, dots, dashes and underscores, a letter, no space. */
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9._-]*[a-z][a-z0-9._-]*|[a-z]");
-    private static final Pattern VERSION_WORD = Pattern.compile("v?\\d[\\w.]*|->|to|version");
+    private static final Pattern VERSION_WORD = Pattern.compile("v?\\d[\\w.]*|to|version");
     private static final int FACTS_PER_EVIDENCE = 5;
 
     private final int maxRuleFirings;
