@@ -52,12 +52,18 @@ public record Fix(String id, String title, Integer seed, int effort, String risk
     /**
      * Steps for a situation. {@code when} maps site fields (webServer, proxy, cdn, hosting, app) to values
      * (a field matches when it contains one); {@code changes} lists event kinds, one of which must be the
-     * change the evidence names. Both must hold when given.
+     * change the evidence names; {@code causes} lists causes, one of which must be the cause the fix is
+     * ranked for (one fix treats several causes, and each needs its own words). All must hold when given.
      */
-    public record Variant(Map<String, List<String>> when, List<String> changes, List<String> steps) {
+    public record Variant(Map<String, List<String>> when, List<String> changes, List<String> causes, List<String> steps) {
 
-        boolean fits(Site site, List<String> changeKinds) {
+        public Variant {
+            causes = causes == null ? List.of() : List.copyOf(causes);
+        }
+
+        boolean fits(Site site, List<String> changeKinds, String cause) {
             if (!changes.isEmpty() && (changeKinds.isEmpty() || !changes.contains(changeKinds.get(0)))) return false;
+            if (!causes.isEmpty() && (cause == null || !causes.contains(cause))) return false;
             for (var e : when.entrySet()) {
                 String value = LogRequest.field(site, e.getKey());
                 if (value == null || e.getValue().stream().noneMatch(v -> value.toLowerCase(Locale.ROOT).contains(v.toLowerCase(Locale.ROOT)))) {
@@ -69,11 +75,12 @@ public record Fix(String id, String title, Integer seed, int effort, String risk
     }
 
     /**
-     * The steps for this site and change: the first variant that fits, else the general steps.
+     * The steps for this site, change and cause: the first variant that fits, else the general steps.
      *
      * @param changeKinds the kinds of the changes the evidence names, nearest before the errors first
+     * @param cause       the cause the fix is ranked for (its strongest contribution), or null
      */
-    public List<String> stepsFor(Site site, List<String> changeKinds) {
-        return variants.stream().filter(v -> v.fits(site, changeKinds)).map(Variant::steps).findFirst().orElse(steps);
+    public List<String> stepsFor(Site site, List<String> changeKinds, String cause) {
+        return variants.stream().filter(v -> v.fits(site, changeKinds, cause)).map(Variant::steps).findFirst().orElse(steps);
     }
 }

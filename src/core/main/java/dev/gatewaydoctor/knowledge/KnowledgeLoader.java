@@ -468,18 +468,29 @@ public final class KnowledgeLoader {
             }
             var variants = new ArrayList<Fix.Variant>();
             JsonNode v = f.get("stepsFor");
-            if (v != null && !v.isArray()) problems.add(doc.problem(at + "/stepsFor", "expected \"stepsFor\": a list of {when, changes, steps}"));
+            if (v != null && !v.isArray()) problems.add(doc.problem(at + "/stepsFor", "expected \"stepsFor\": a list of {when, changes, causes, steps}"));
             for (int j = 0; v != null && v.isArray() && j < v.size(); j++) {
                 String vat = at + "/stepsFor/" + j;
                 JsonNode x = v.get(j);
                 Map<String, List<String>> when = siteConditions(doc, x.path("when"), vat + "/when", problems);
                 var changes = new ArrayList<String>();
                 x.path("changes").forEach(y -> changes.add(y.asText()));
+                var forCauses = new ArrayList<String>();
+                JsonNode vc = x.path("causes");
+                for (int k = 0; k < vc.size(); k++) {
+                    String c = vc.get(k).asText();
+                    if (!treats.containsKey(c)) {
+                        problems.add(doc.problem(vat + "/causes/" + k, "expected a cause this fix treats (its \"treats\"), not \"" + c + "\""));
+                    }
+                    forCauses.add(c);
+                }
                 var vsteps = new ArrayList<String>();
                 x.path("steps").forEach(y -> vsteps.add(y.asText().strip()));
                 if (vsteps.isEmpty()) problems.add(doc.problem(vat + "/steps", "expected \"steps\": what to do in this situation"));
-                if (when.isEmpty() && changes.isEmpty()) problems.add(doc.problem(vat, "expected \"when\" (site fields) or \"changes\" (event kinds): when these steps apply"));
-                variants.add(new Fix.Variant(when, List.copyOf(changes), List.copyOf(vsteps)));
+                if (when.isEmpty() && changes.isEmpty() && forCauses.isEmpty()) {
+                    problems.add(doc.problem(vat, "expected \"when\" (site fields), \"changes\" (event kinds) or \"causes\" (cause ids): when these steps apply"));
+                }
+                variants.add(new Fix.Variant(when, List.copyOf(changes), List.copyOf(forCauses), List.copyOf(vsteps)));
             }
             List<String> culpritOf = culpritOf(doc, f.get("culpritOf"), at + "/culpritOf", causes, problems);
             if (id == null || title == null || effort == null || !effort.isInt()) continue;

@@ -30,7 +30,7 @@ class FixStepsTest {
     private static final Site VPS = new Site(null, "wordpress", "nginx", null, null, "vps", "8.2", null);
 
     private static String steps(String fix, Site site, String... changes) {
-        return String.join("\n", K.fix(fix).stepsFor(site, List.of(changes)));
+        return String.join("\n", K.fix(fix).stepsFor(site, List.of(changes), null));
     }
 
     @ParameterizedTest
@@ -74,6 +74,44 @@ class FixStepsTest {
     void panelsGetTheirOwnSteps(String fix, String panel, String expected) {
         Site site = new Site(null, "wordpress", "nginx", null, null, "vps", "8.2", null, null, panel);
         assertThat(steps(fix, site)).contains(expected).doesNotContain("systemctl restart php8.2-fpm and");
+    }
+
+    @Test
+    void oneFixSpeaksOfTheCauseItIsRankedFor() {
+        Fix f = K.fix("fix-upstream-address");
+        assertThat(String.join("\n", f.stepsFor(VPS, List.of(), "upstream-protocol-mismatch"))).contains("proxy_ssl_trusted_certificate")
+                .doesNotContain("grep -R '^listen'");
+        assertThat(String.join("\n", f.stepsFor(VPS, List.of(), "upstream-address-mismatch"))).contains("grep -R '^listen'")
+                .doesNotContain("proxy_ssl_trusted_certificate");
+        assertThat(f.stepsFor(VPS, List.of(), null)).isEqualTo(f.steps());
+    }
+
+    @Test
+    void aProxyThatRefusesItsBackendsCertificateIsToldHowToTrustIt() {
+        Diagnosis d = TestRules.diagnoser().diagnose(FactSet.builder()
+                .site(new Site(null, "other", null, "traefik", null, "container", null, null))
+                .http(500, java.util.Map.of(), "Internal Server Error")
+                .log("docker", "traefik    | time=\"2024-03-11T09:14:02Z\" level=debug msg=\"'500 Internal Server Error' caused by: x509: "
+                        + "cannot validate certificate for 172.20.0.5 because it doesn't contain any IP SANs\"")
+                .build());
+        assertThat(d.topCause().id()).isEqualTo("upstream-protocol-mismatch");
+        RankedFix first = d.fixes().get(0);
+        assertThat(first.id()).isEqualTo("fix-upstream-address");
+        assertThat(String.join("\n", first.steps())).contains("Traefik insecureSkipVerify").doesNotContain("grep -R '^listen'");
+    }
+
+    @Test
+    void stepsForACauseTheFixDoesNotTreatAreAProblemAtTheirLine(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path rules = TestRules.slimCopyOfRules(tmp.resolve("rules"));
+        Path fixes = rules.resolve("fixes.yaml");
+        String text = java.nio.file.Files.readString(fixes).replace("- causes: [upstream-protocol-mismatch]", "- causes: [disk-full]");
+        java.nio.file.Files.writeString(fixes, text);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> KnowledgeLoader.fromDirectory(rules))
+                .isInstanceOfSatisfying(dev.gatewaydoctor.RulesException.class, e -> assertThat(e.problems()).anySatisfy(p -> {
+                    assertThat(p.file()).isEqualTo("fixes.yaml");
+                    assertThat(p.line()).isEqualTo((int) text.substring(0, text.indexOf("- causes: [disk-full]")).chars().filter(c -> c == '\n').count() + 1);
+                    assertThat(p.message()).isEqualTo("expected a cause this fix treats (its \"treats\"), not \"disk-full\"");
+                }));
     }
 
     @Test
