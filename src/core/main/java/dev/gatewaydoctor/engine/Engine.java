@@ -44,7 +44,10 @@ public final class Engine {
     private static final Pattern CULPRIT = Pattern.compile("\\{(culprit|slug)(?:\\|([^}]*))?\\}");
     /** A WordPress plugin's or theme's slug: lower case, digits, dots, dashes and underscores, a letter, no space. */
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9._-]*[a-z][a-z0-9._-]*|[a-z]");
-    private static final Pattern VERSION_WORD = Pattern.compile("v?\\d[\\w.]*|to|version");
+    private static final Pattern VERSION = Pattern.compile("v?\\d[\\w.]*");
+    /** Where people's asides to a name begin: a parenthesis, a comma, an arrow between versions. */
+    private static final Pattern ASIDE = Pattern.compile("[(,;]|->|→");
+    private static final java.util.Set<String> LEADS_TO_VERSION = java.util.Set.of("to", "version", "v");
     private static final int FACTS_PER_EVIDENCE = 5;
 
     private final int maxRuleFirings;
@@ -562,16 +565,25 @@ public final class Engine {
         return sb.toString();
     }
 
-    /** The slug a plugin's name gives ("Query Monitor 3.16": query-monitor), its version left out; null when no word is left. */
+    /**
+     * The slug a plugin's name gives ("Query Monitor 3.16": query-monitor): the words of the name up to its
+     * version, before any aside people add ("font-awesome (a few weeks earlier)", "Adminer, via ...",
+     * "2.10.29 -> 2.10.32"), without a "to" or "version" that led to the version ("updated to 3.9"). A "to"
+     * inside the name stays ("Back to Top": back-to-top). Null when no word is left.
+     */
     public static String slug(String name) {
         if (name == null) return null;
         String n = name.strip();
         if (SLUG.matcher(n).matches()) return n;
         var words = new ArrayList<String>();
-        for (String w : n.toLowerCase(java.util.Locale.ROOT).split("[^a-z0-9.]+")) {
-            if (!w.isEmpty() && !VERSION_WORD.matcher(w).matches()) words.add(w.replaceAll("^\\.+|\\.+$", ""));
+        // Words are what spaces separate: "contact-form-7" is one word, and its "7" no version.
+        for (String w : ASIDE.split(n, 2)[0].toLowerCase(java.util.Locale.ROOT).split("\\s+")) {
+            String word = w.replaceAll("[^a-z0-9._-]+", "-").replaceAll("^[.-]+|[.-]+$", "");
+            if (word.isEmpty()) continue;
+            if (VERSION.matcher(word).matches()) break;
+            words.add(word);
         }
-        words.removeIf(String::isEmpty);
+        while (!words.isEmpty() && LEADS_TO_VERSION.contains(words.get(words.size() - 1))) words.remove(words.size() - 1);
         return words.isEmpty() ? null : String.join("-", words);
     }
 

@@ -53,6 +53,13 @@ class ConfidenceModelTest {
         assertThat(Engine.fill("wp plugin update {slug|PLUGIN}", "laravel-debugbar 1.8.2")).isEqualTo("wp plugin update laravel-debugbar");
         assertThat(Engine.fill("wp plugin update {slug|PLUGIN}", "WP Rocket v3.9")).isEqualTo("wp plugin update wp-rocket");
         assertThat(Engine.fill("wp plugin update {slug|PLUGIN}", "3.9")).as("no word left").isEqualTo("wp plugin update PLUGIN");
+        assertThat(Engine.slug("Back to Top")).isEqualTo("back-to-top");
+        assertThat(Engine.slug("Back to Top 1.2")).isEqualTo("back-to-top");
+        assertThat(Engine.slug("wp-rocket to 3.9")).isEqualTo("wp-rocket");
+        assertThat(Engine.slug("contact-form-7-to-database-extension 2.10.29 -> 2.10.32 uploaded by FTP")).isEqualTo("contact-form-7-to-database-extension");
+        assertThat(Engine.slug("font-awesome (a few weeks earlier)")).isEqualTo("font-awesome");
+        assertThat(Engine.slug("Adminer, via the appliance's adminer.sh script")).isEqualTo("adminer");
+        assertThat(Engine.slug("Engintron 1.8 (Nginx reverse proxy for cPanel/WHM)")).isEqualTo("engintron");
         assertThat(Engine.fill("wp plugin update {slug|PLUGIN}", null)).isEqualTo("wp plugin update PLUGIN");
         assertThat(Engine.fill("The evidence names {culprit}; wp plugin deactivate {slug|SLUG}", "Query Monitor"))
                 .isEqualTo("The evidence names Query Monitor; wp plugin deactivate query-monitor");
