@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 /**
  * 100,000 diagnoses of the typical fact set with one Diagnoser, printing the heap in use after a full
- * GC every 10,000: a leak from sessions shows as a rising line. Run by bench/run.sh.
+ * GC every 10,000: a leak from sessions shows as a rising line. Run by src/bench/run.sh.
  */
 public final class HeapAfterManyDiagnoses {
 

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Fleet mode's figures for docs/performance.md (bench/fleet.sh runs it; never run by the tests):
+ * Fleet mode's figures for docs/performance.md (src/bench/fleet.sh runs it; never run by the tests):
  * <ol>
  * <li>lines per second through the topology on one thread (the TopologyTestDriver: the processor, its stores and
  * serdes, reading and recognising each line; no broker), for a fleet's mix of access and error logs, with the

@@ -3,9 +3,9 @@
 # (target/gatewaydoctor/bin/gatewaydoctor: class-data archive, quick compiler, serial GC) and through
 # `java -jar target/gatewaydoctor.jar`, against `java -version` in the same run (the JVM's own floor);
 # median of N runs each, the runs interleaved so that the machine's noise falls on both alike.
-# Needs the build (mvn -q package -DskipTests). Usage: bench/cold-start.sh [N]
+# Needs the build (mvn -q package -DskipTests). Usage: src/bench/cold-start.sh [N]
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 runs="${1:-7}"
 sample=facts-samples/php-fpm-pool-exhausted.json
 launcher=target/gatewaydoctor/bin/gatewaydoctor

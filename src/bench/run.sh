@@ -7,7 +7,7 @@
 #   3. the cold start of the CLI against java -version.
 # Extra arguments go to JMH (e.g. -p size=typical, or -wi 1 -i 2 for a quick look).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 mvn -q -Pbench package -DskipTests
 core=src/core/target
 cp="$core/test-classes:$core/classes:$(cat $core/bench-classpath.txt)"
@@ -16,4 +16,4 @@ java -cp "$cp" org.openjdk.jmh.Main DiagnoseBenchmark -rf json -rff target/jmh-r
 echo "== heap after GC through 100,000 diagnoses (-Xmx256m)"
 java -Xmx256m -cp "$cp" dev.gatewaydoctor.bench.HeapAfterManyDiagnoses 100000
 echo "== cold start"
-bash bench/cold-start.sh
+bash src/bench/cold-start.sh

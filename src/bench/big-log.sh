@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Diagnosing a whole 1 GB log against grep on the same file, in the same run, for five compositions
-# (bench/BigLog.java: noise, lookalike, signals, access, long). Each log is generated once (seeded) under
+# (src/bench/BigLog.java: noise, lookalike, signals, access, long). Each log is generated once (seeded) under
 # ${BIG_LOG_DIR:-/tmp}; then, with the file in the page cache, it times
 #   LC_ALL=C grep -c upstream FILE                     (the better of two runs)
 #   target/gatewaydoctor/bin/gatewaydoctor diagnose --log SOURCE=FILE   (the launcher; the better of two runs)
 # and the diagnosis' peak RSS, and prints one line per composition with the ratio to grep.
 # Targets (issue "Installs like a tool"): at most 3x grep's wall time and 256 MB peak RSS.
-# Needs the build (mvn -q package -DskipTests). Usage: bench/big-log.sh [MB] [COMPOSITION...]
+# Needs the build (mvn -q package -DskipTests). Usage: src/bench/big-log.sh [MB] [COMPOSITION...]
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 mb="${1:-1024}"
 shift || true
 compositions=("$@")
@@ -25,7 +25,7 @@ echo "| composition | size | grep -c upstream | gatewaydoctor diagnose | ratio |
 echo "|---|---:|---:|---:|---:|---:|"
 for c in "${compositions[@]}"; do
   file="${BIG_LOG_DIR:-/tmp}/gatewaydoctor-bench-${mb}mb-${c}.log"
-  [ -f "$file" ] || java bench/BigLog.java "$file" "$mb" "$c" > /dev/null
+  [ -f "$file" ] || java src/bench/BigLog.java "$file" "$mb" "$c" > /dev/null
   source=nginx-error
   [ "$c" = access ] && source=nginx-access
   # Output goes to a file, not /dev/null: GNU grep stops at the first match when its output is /dev/null.

@@ -4,13 +4,13 @@
 # request is diagnosed and its case written to the H2 store. wrk (Debian's package) measures throughput and
 # latency; the run fails if any answer is not 201 or a socket errs. The rate limit is raised for the run: from
 # one address, 50 clients would otherwise be one client past its 60 a minute.
-# Needs the build (mvn -q package -DskipTests) and wrk. Usage: bench/load.sh [CLIENTS] [SECONDS] [SAMPLE]
+# Needs the build (mvn -q package -DskipTests) and wrk. Usage: src/bench/load.sh [CLIENTS] [SECONDS] [SAMPLE]
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 clients="${1:-50}"
 seconds="${2:-60}"
 sample="${3:-facts-samples/php-fpm-pool-exhausted.json}"
-command -v wrk >/dev/null || { echo "bench/load.sh needs wrk (apt-get install wrk)" >&2; exit 2; }
+command -v wrk >/dev/null || { echo "src/bench/load.sh needs wrk (apt-get install wrk)" >&2; exit 2; }
 work=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 target/gatewaydoctor/bin/gatewaydoctor serve --port "$port" --rate-limit 100000000 --data "$work/data" 2> "$work/serve.log" &

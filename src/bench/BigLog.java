@@ -17,7 +17,7 @@ import java.util.Random;
  *   signals    one line in three a signal (a site failing hard);
  *   access     a busy nginx access log (combined format), 2% of its requests answered 502 or 504;
  *   long       error lines of 2 to 8 KB (long query strings and cookies in the request and referrer).
- * Run as a source file: java bench/BigLog.java FILE MB COMPOSITION
+ * Run as a source file: java src/bench/BigLog.java FILE MB COMPOSITION
  */
 public class BigLog {
     static final String[] NOISE = {
