@@ -80,6 +80,26 @@ class NextChecksTest {
         assertThat(DOCTOR.nextChecks(top.answer(facts, "y"), after)).noneSatisfy(c -> assertThat(c.observation()).isEqualTo("direct-origin-succeeds"));
     }
 
+    /** A Drupal site is never asked whether /wp-admin loads; a WordPress site, named or by default, may be. */
+    @Test
+    void aQuestionForOneApplicationIsAskedOnlyOfIt() throws Exception {
+        String facts = """
+                {"factset": 1, "site": {"app": "%s", "webServer": "apache"},
+                 "facts": [{"type": "http", "status": 503},
+                           {"type": "log", "source": "apache-error", "line": "[Sun Apr 03 22:57:29.963981 2016] [proxy:error] [pid 2840] (111)Connection refused: AH00957: FCGI: attempt to connect to 127.0.0.1:9000 (127.0.0.1) failed"},
+                           {"type": "observation", "name": "upstream-port-listening", "value": false}]}
+                """;
+        var reader = new dev.gatewaydoctor.facts.FactSetReader();
+        var wordpress = reader.read("wp.json", facts.formatted("wordpress").getBytes(StandardCharsets.UTF_8));
+        var drupal = reader.read("drupal.json", facts.formatted("drupal").getBytes(StandardCharsets.UTF_8));
+        assertThat(DOCTOR.nextChecks(wordpress, DOCTOR.diagnose(wordpress))).extracting(NextCheck::observation).contains("wp-admin-reachable");
+        assertThat(DOCTOR.nextChecks(drupal, DOCTOR.diagnose(drupal))).extracting(NextCheck::observation).doesNotContain("wp-admin-reachable")
+                .isNotEmpty();
+        var k = dev.gatewaydoctor.engine.DiagnoserAccess.knowledge(DOCTOR);
+        assertThat(k.check("wp-admin-reachable").asksAbout(new dev.gatewaydoctor.facts.Site(null, null, null, null, null, null, null, null))).isTrue();
+        assertThat(k.check("retry-succeeds").asksAbout(drupal.site())).isTrue();
+    }
+
     @Test
     void whyNotSaysWhatKeptACauseDown() throws Exception {
         Diagnosis d = DOCTOR.diagnose(sample("traffic-overload-surge.json"));

@@ -58,7 +58,7 @@ public final class NextChecks {
         ObservationReach reach = skipUnreachable && before.basis() == dev.gatewaydoctor.Basis.EVIDENCE ? ObservationReach.of(knowledge) : null;
         var out = new ArrayList<NextCheck>();
         for (Check check : knowledge.checks()) {
-            if (answered.contains(check.observation())) continue;
+            if (answered.contains(check.observation()) || !check.asksAbout(facts.site())) continue;
             if (reach != null && java.util.Collections.disjoint(reach.causesMovedBy(check.observation()), leading)) continue;
             List<String> answers = check.yesNo() ? List.of("yes", "no") : check.values().stream().map(v -> dev.gatewaydoctor.text.Numbers.format(v)).toList();
             double total = 0;

@@ -14,15 +14,25 @@ import java.util.List;
  *                    an alias reaches the rules under {@code observation}
  * @param effort      what answering costs: seconds (a click, a curl), minutes (a shell on the server, a
  *                    log), host (only the host can answer); checks are ordered by gain per effort
+ * @param apps        the applications the question makes sense for ("Does /wp-admin load?" only for
+ *                    WordPress); empty for any
  */
 public record Check(String observation, String question, List<String> howTo, String answer, List<Double> values, List<String> aliases,
-                    String effort) {
+                    String effort, List<String> apps) {
 
     public static final List<String> EFFORTS = List.of("seconds", "minutes", "host");
 
     public Check {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
         effort = effort == null ? "minutes" : effort;
+        apps = apps == null ? List.of() : List.copyOf(apps);
+    }
+
+    /** Whether the question makes sense for this site's application (WordPress when it names none). */
+    public boolean asksAbout(dev.gatewaydoctor.facts.Site site) {
+        if (apps.isEmpty()) return true;
+        String app = site == null || site.app() == null ? "wordpress" : site.app().toLowerCase(java.util.Locale.ROOT);
+        return apps.stream().anyMatch(a -> app.contains(a.toLowerCase(java.util.Locale.ROOT)));
     }
 
     /** The cost an answer takes, relative: seconds 1, minutes 2, host 4 (docs/next-checks.md). */
