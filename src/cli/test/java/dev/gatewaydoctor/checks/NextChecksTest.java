@@ -96,8 +96,24 @@ class NextChecksTest {
         assertThat(DOCTOR.nextChecks(drupal, DOCTOR.diagnose(drupal))).extracting(NextCheck::observation).doesNotContain("wp-admin-reachable")
                 .isNotEmpty();
         var k = dev.gatewaydoctor.engine.DiagnoserAccess.knowledge(DOCTOR);
-        assertThat(k.check("wp-admin-reachable").asksAbout(new dev.gatewaydoctor.facts.Site(null, null, null, null, null, null, null, null))).isTrue();
-        assertThat(k.check("retry-succeeds").asksAbout(drupal.site())).isTrue();
+        assertThat(k.check("wp-admin-reachable").asksAbout(new dev.gatewaydoctor.facts.Site(null, null, null, null, null, null, null, null), java.util.Set.of())).isTrue();
+        assertThat(k.check("retry-succeeds").asksAbout(drupal.site(), java.util.Set.of())).isTrue();
+    }
+
+    /** A Node application behind nginx has no PHP-FPM to ask about. */
+    @Test
+    void anApplicationNotOnPhpIsAskedNothingAboutPhpFpm() throws Exception {
+        String facts = """
+                {"factset": 1, "site": {"app": "%s", "webServer": "nginx"},
+                 "facts": [{"type": "http", "status": 502},
+                           {"type": "log", "source": "nginx-error", "line": "2024/05/20 07:12:09 [error] 811#811: *4412 connect() to unix:/run/app.sock failed (2: No such file or directory) while connecting to upstream, client: 192.0.2.17, server: example.com, request: \\"GET / HTTP/1.1\\", upstream: \\"http://unix:/run/app.sock:/\\", host: \\"example.com\\""}]}
+                """;
+        var reader = new dev.gatewaydoctor.facts.FactSetReader();
+        var wordpress = reader.read("wp.json", facts.formatted("wordpress").getBytes(StandardCharsets.UTF_8));
+        var node = reader.read("node.json", facts.formatted("node").getBytes(StandardCharsets.UTF_8));
+        var php = Set.of("php-fpm-running", "upstream-socket-exists", "php-error-log-empty", "web-server-can-open-socket", "php-fpm-pool-config-exists");
+        assertThat(DOCTOR.nextChecks(node, DOCTOR.diagnose(node))).extracting(NextCheck::observation).doesNotContainAnyElementsOf(php);
+        assertThat(DOCTOR.nextChecks(wordpress, DOCTOR.diagnose(wordpress))).extracting(NextCheck::observation).containsAnyElementsOf(php);
     }
 
     @Test
@@ -151,7 +167,7 @@ class NextChecksTest {
             String text = out.toString();
             assertThat(text).contains("? Is the PHP-FPM service running?  [php-fpm-running]", "answer yes, no, skip or quit:");
             String afterAnswer = text.substring(text.indexOf("answer yes, no, skip or quit:"));
-            assertThat(afterAnswer).contains("1. Web server points at the wrong PHP socket or port [upstream-address-mismatch]");
+            assertThat(afterAnswer).contains("1. Web server points at the wrong socket or port [upstream-address-mismatch]");
         } finally {
             System.setIn(saved);
         }

@@ -50,6 +50,7 @@ public final class NextChecks {
     static List<NextCheck> rank(Knowledge knowledge, FactSet facts, Diagnosis before, Function<FactSet, Diagnosis> diagnose,
                                 boolean skipUnreachable) {
         Set<String> answered = new HashSet<>();
+        Set<String> siteLists = knowledge.listsNaming(facts.site());
         for (Fact f : facts.facts()) if (f instanceof Observation o) answered.add(o.name());
         Set<String> leading = leading(knowledge, before);
         Map<String, Double> p = distribution(knowledge, before, leading);
@@ -58,7 +59,7 @@ public final class NextChecks {
         ObservationReach reach = skipUnreachable && before.basis() == dev.gatewaydoctor.Basis.EVIDENCE ? ObservationReach.of(knowledge) : null;
         var out = new ArrayList<NextCheck>();
         for (Check check : knowledge.checks()) {
-            if (answered.contains(check.observation()) || !check.asksAbout(facts.site())) continue;
+            if (answered.contains(check.observation()) || !check.asksAbout(facts.site(), siteLists)) continue;
             if (reach != null && java.util.Collections.disjoint(reach.causesMovedBy(check.observation()), leading)) continue;
             List<String> answers = check.yesNo() ? List.of("yes", "no") : check.values().stream().map(v -> dev.gatewaydoctor.text.Numbers.format(v)).toList();
             double total = 0;

@@ -16,9 +16,11 @@ import java.util.List;
  *                    log), host (only the host can answer); checks are ordered by gain per effort
  * @param apps        the applications the question makes sense for ("Does /wp-admin load?" only for
  *                    WordPress); empty for any
+ * @param unless      sites the question makes no sense for, as a "when" of logs.yaml ({@code listed:
+ *                    [apps-not-on-php]}: no PHP-FPM socket to ask about); empty for none
  */
 public record Check(String observation, String question, List<String> howTo, String answer, List<Double> values, List<String> aliases,
-                    String effort, List<String> apps) {
+                    String effort, List<String> apps, java.util.Map<String, List<String>> unless) {
 
     public static final List<String> EFFORTS = List.of("seconds", "minutes", "host");
 
@@ -26,12 +28,19 @@ public record Check(String observation, String question, List<String> howTo, Str
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
         effort = effort == null ? "minutes" : effort;
         apps = apps == null ? List.of() : List.copyOf(apps);
+        unless = unless == null ? java.util.Map.of() : java.util.Map.copyOf(unless);
     }
 
-    /** Whether the question makes sense for this site's application (WordPress when it names none). */
-    public boolean asksAbout(dev.gatewaydoctor.facts.Site site) {
+    /**
+     * Whether the question makes sense for this site: its application (WordPress when it names none) is one
+     * of {@code apps}, and the site does not fit {@code unless}.
+     *
+     * @param lists the names lists that hold one of the site's names (Knowledge.listsNaming)
+     */
+    public boolean asksAbout(dev.gatewaydoctor.facts.Site site, java.util.Set<String> lists) {
+        if (!unless.isEmpty() && LogRequest.fits(unless, site, lists)) return false;
         if (apps.isEmpty()) return true;
-        String app = site == null || site.app() == null ? "wordpress" : site.app().toLowerCase(java.util.Locale.ROOT);
+        String app = site.app() == null ? "wordpress" : site.app().toLowerCase(java.util.Locale.ROOT);
         return apps.stream().anyMatch(a -> app.contains(a.toLowerCase(java.util.Locale.ROOT)));
     }
 

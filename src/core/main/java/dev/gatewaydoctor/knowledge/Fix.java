@@ -5,7 +5,6 @@ import dev.gatewaydoctor.facts.Site;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -61,26 +60,21 @@ public record Fix(String id, String title, Integer seed, int effort, String risk
             causes = causes == null ? List.of() : List.copyOf(causes);
         }
 
-        boolean fits(Site site, List<String> changeKinds, String cause) {
+        boolean fits(Site site, java.util.Set<String> lists, List<String> changeKinds, String cause) {
             if (!changes.isEmpty() && (changeKinds.isEmpty() || !changes.contains(changeKinds.get(0)))) return false;
             if (!causes.isEmpty() && (cause == null || !causes.contains(cause))) return false;
-            for (var e : when.entrySet()) {
-                String value = LogRequest.field(site, e.getKey());
-                if (value == null || e.getValue().stream().noneMatch(v -> value.toLowerCase(Locale.ROOT).contains(v.toLowerCase(Locale.ROOT)))) {
-                    return false;
-                }
-            }
-            return true;
+            return LogRequest.fits(when, site, lists);
         }
     }
 
     /**
      * The steps for this site, change and cause: the first variant that fits, else the general steps.
      *
+     * @param lists       the names lists that hold one of the site's names (Knowledge.listsNaming)
      * @param changeKinds the kinds of the changes the evidence names, nearest before the errors first
      * @param cause       the cause the fix is ranked for (its strongest contribution), or null
      */
-    public List<String> stepsFor(Site site, List<String> changeKinds, String cause) {
-        return variants.stream().filter(v -> v.fits(site, changeKinds, cause)).map(Variant::steps).findFirst().orElse(steps);
+    public List<String> stepsFor(Site site, java.util.Set<String> lists, List<String> changeKinds, String cause) {
+        return variants.stream().filter(v -> v.fits(site, lists, changeKinds, cause)).map(Variant::steps).findFirst().orElse(steps);
     }
 }

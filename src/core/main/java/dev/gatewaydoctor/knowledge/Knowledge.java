@@ -36,7 +36,17 @@ public record Knowledge(String source, String version, KieBase kieBase, Map<Stri
 
     /** The log to ask for first on this site: the first request of logs.yaml that matches it, or null. */
     public LogRequest logRequest(dev.gatewaydoctor.facts.Site site, List<Integer> statuses) {
-        return logRequests.stream().filter(r -> r.matches(site, statuses)).findFirst().orElse(null);
+        java.util.Set<String> named = listsNaming(site);
+        return logRequests.stream().filter(r -> r.matches(site, named, statuses)).findFirst().orElse(null);
+    }
+
+    /** The names lists (rules/lists) that hold what the site says it runs on or behind: its app, proxy, CDN, ... */
+    public java.util.Set<String> listsNaming(dev.gatewaydoctor.facts.Site site) {
+        var out = new java.util.TreeSet<String>();
+        for (String said : java.util.Arrays.asList(site.proxy(), site.cdn(), site.webServer(), site.hosting(), site.panel(), site.app())) {
+            if (said != null) out.addAll(lists.listsHoldingName(said));
+        }
+        return out;
     }
 
     /** The line where a rule begins in its file (1-based), or 0 when unknown. */

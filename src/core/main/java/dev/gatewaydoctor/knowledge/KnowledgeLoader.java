@@ -204,15 +204,17 @@ public final class KnowledgeLoader {
     private static Knowledge compile(String source, Map<String, String> files, boolean trustBuild) throws RulesException {
         var problems = new ArrayList<RuleProblem>();
         Map<String, Cause> causes = readCauses(files, problems);
-        List<Fix> fixes = readFixes(files, causes, problems);
-        List<Check> checks = readChecks(files, problems);
+        // Read first: the "listed" conditions of fixes, checks and logs name its lists.
+        NamedLists lists = NamedLists.read(files, problems);
+        java.util.Set<String> listNames = lists.names();
+        List<Fix> fixes = readFixes(files, causes, listNames, problems);
+        List<Check> checks = readChecks(files, listNames, problems);
         var baseRateWarnings = new ArrayList<RuleProblem>();
         BaseRates baseRates = readBaseRates(files, causes, problems, baseRateWarnings);
-        List<LogRequest> logRequests = readLogRequests(files, problems);
+        List<LogRequest> logRequests = readLogRequests(files, listNames, problems);
         String version = version(files);
         List<RuleProblem> checkedByBuild = trustBuild ? PrecompiledRules.warnings(version) : null;
         LogRecognizer recognizer = FamilyFiles.read(files, problems, checkedByBuild == null);
-        NamedLists lists = NamedLists.read(files, problems);
         Calibration calibration = Calibration.read(files, problems);
         Vocabulary vocabulary = Vocabulary.of(files, checks);
         var phraseWarnings = new ArrayList<RuleProblem>();
@@ -403,7 +405,8 @@ public final class KnowledgeLoader {
     static final List<String> FIX_FIELDS = List.of("id", "title", "seed", "effort", "risk", "treats", "steps", "stepsFor",
             "verify", "undo", "culpritOf");
 
-    private static List<Fix> readFixes(Map<String, String> files, Map<String, Cause> causes, List<RuleProblem> problems) {
+    private static List<Fix> readFixes(Map<String, String> files, Map<String, Cause> causes, java.util.Set<String> listNames,
+                                       List<RuleProblem> problems) {
         var fixes = new ArrayList<Fix>();
         YamlDocument doc = YamlDocument.read("fixes.yaml", files, problems);
         if (doc == null) return fixes;
@@ -472,7 +475,7 @@ public final class KnowledgeLoader {
             for (int j = 0; v != null && v.isArray() && j < v.size(); j++) {
                 String vat = at + "/stepsFor/" + j;
                 JsonNode x = v.get(j);
-                Map<String, List<String>> when = siteConditions(doc, x.path("when"), vat + "/when", problems);
+                Map<String, List<String>> when = siteConditions(doc, x.path("when"), vat + "/when", listNames, problems);
                 var changes = new ArrayList<String>();
                 x.path("changes").forEach(y -> changes.add(y.asText()));
                 var forCauses = new ArrayList<String>();
@@ -571,7 +574,8 @@ public final class KnowledgeLoader {
         return List.copyOf(out);
     }
 
-    private static Map<String, List<String>> siteConditions(YamlDocument doc, JsonNode node, String at, List<RuleProblem> problems) {
+    private static Map<String, List<String>> siteConditions(YamlDocument doc, JsonNode node, String at, java.util.Set<String> listNames,
+                                                            List<RuleProblem> problems) {
         var when = new LinkedHashMap<String, List<String>>();
         for (var it = node.fields(); it.hasNext(); ) {
             var e = it.next();
@@ -582,13 +586,21 @@ public final class KnowledgeLoader {
             var values = new ArrayList<String>();
             if (e.getValue().isArray()) e.getValue().forEach(v -> values.add(v.asText()));
             else values.add(e.getValue().asText());
+            if (e.getKey().equals(LogRequest.LISTED)) {
+                for (String v : values) {
+                    if (!listNames.contains(v)) {
+                        problems.add(doc.problem(at + "/" + e.getKey(), "\"listed\" names \"" + v + "\", which is no list in rules/lists"
+                                + Vocabulary.didYouMean(v, listNames)));
+                    }
+                }
+            }
             when.put(e.getKey(), List.copyOf(values));
         }
         return Collections.unmodifiableMap(when);
     }
 
     /** logs.yaml is optional: without it no log is asked for first. */
-    private static List<LogRequest> readLogRequests(Map<String, String> files, List<RuleProblem> problems) {
+    private static List<LogRequest> readLogRequests(Map<String, String> files, java.util.Set<String> listNames, List<RuleProblem> problems) {
         if (!files.containsKey("logs.yaml")) return List.of();
         YamlDocument doc = YamlDocument.read("logs.yaml", files, problems);
         if (doc == null) return List.of();
@@ -598,7 +610,7 @@ public final class KnowledgeLoader {
         for (int i = 0; i < list.size(); i++) {
             String at = "/logs/" + i;
             JsonNode r = list.get(i);
-            Map<String, List<String>> when = siteConditions(doc, r.path("when"), at + "/when", problems);
+            Map<String, List<String>> when = siteConditions(doc, r.path("when"), at + "/when", listNames, problems);
             var statuses = new ArrayList<Integer>();
             r.path("statuses").forEach(v -> statuses.add(v.asInt()));
             String question = doc.text(r, at, "question", problems);
@@ -613,7 +625,7 @@ public final class KnowledgeLoader {
     }
 
     /** checks.yaml is optional: without it the diagnosis suggests no next checks. */
-    private static List<Check> readChecks(Map<String, String> files, List<RuleProblem> problems) {
+    private static List<Check> readChecks(Map<String, String> files, java.util.Set<String> listNames, List<RuleProblem> problems) {
         if (!files.containsKey("checks.yaml")) return List.of();
         var checks = new ArrayList<Check>();
         YamlDocument doc = YamlDocument.read("checks.yaml", files, problems);
@@ -654,7 +666,9 @@ public final class KnowledgeLoader {
                 problems.add(doc.problem(at + "/apps", "expected \"apps\": a list of the applications the question makes sense for (wordpress, drupal, ...)"));
             } else if (ap != null) ap.forEach(x -> apps.add(x.asText().strip()));
             if (observation != null && question != null) {
-                checks.add(new Check(observation, question, List.copyOf(howTo), answer, List.copyOf(values), List.copyOf(aliases), effort, List.copyOf(apps)));
+                Map<String, List<String>> unless = c.has("unless") ? siteConditions(doc, c.get("unless"), at + "/unless", listNames, problems) : Map.of();
+                checks.add(new Check(observation, question, List.copyOf(howTo), answer, List.copyOf(values), List.copyOf(aliases), effort,
+                        List.copyOf(apps), unless));
             }
         }
         // An alias names one observation: the same phrasing twice, or an alias that is itself an observation, would be ambiguous.

@@ -30,7 +30,7 @@ class FixStepsTest {
     private static final Site VPS = new Site(null, "wordpress", "nginx", null, null, "vps", "8.2", null);
 
     private static String steps(String fix, Site site, String... changes) {
-        return String.join("\n", K.fix(fix).stepsFor(site, List.of(changes), null));
+        return String.join("\n", K.fix(fix).stepsFor(site, K.listsNaming(site), List.of(changes), null));
     }
 
     @ParameterizedTest
@@ -79,11 +79,35 @@ class FixStepsTest {
     @Test
     void oneFixSpeaksOfTheCauseItIsRankedFor() {
         Fix f = K.fix("fix-upstream-address");
-        assertThat(String.join("\n", f.stepsFor(VPS, List.of(), "upstream-protocol-mismatch"))).contains("proxy_ssl_trusted_certificate")
+        assertThat(String.join("\n", f.stepsFor(VPS, java.util.Set.of(), List.of(), "upstream-protocol-mismatch"))).contains("proxy_ssl_trusted_certificate")
                 .doesNotContain("grep -R '^listen'");
-        assertThat(String.join("\n", f.stepsFor(VPS, List.of(), "upstream-address-mismatch"))).contains("grep -R '^listen'")
+        assertThat(String.join("\n", f.stepsFor(VPS, java.util.Set.of(), List.of(), "upstream-address-mismatch"))).contains("grep -R '^listen'")
                 .doesNotContain("proxy_ssl_trusted_certificate");
-        assertThat(f.stepsFor(VPS, List.of(), null)).isEqualTo(f.steps());
+        assertThat(f.stepsFor(VPS, java.util.Set.of(), List.of(), null)).isEqualTo(f.steps());
+    }
+
+    @Test
+    void anApplicationNotOnPhpIsStartedAsAnApplicationNotAsApache() {
+        Site spring = new Site(null, "spring-boot", "nginx", null, null, "vps", null, null);
+        assertThat(K.listsNaming(spring)).contains("apps-not-on-php");
+        assertThat(steps("restart-backend-web-server", spring)).contains("systemctl status APP").doesNotContain("apache2");
+        assertThat(steps("restart-backend-web-server", VPS)).contains("apache2");
+        assertThat(K.logRequest(spring, List.of(502)).question()).contains("the application's own log").doesNotContain("PHP-FPM");
+        assertThat(K.logRequest(VPS, List.of(502)).question()).contains("PHP-FPM");
+    }
+
+    @Test
+    void aListedConditionNamingNoListIsAProblemAtItsLine(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path rules = TestRules.slimCopyOfRules(tmp.resolve("rules"));
+        Path checks = rules.resolve("checks.yaml");
+        String text = java.nio.file.Files.readString(checks).replaceFirst("unless: \\{listed: \\[apps-not-on-php]}", "unless: {listed: [apps-not-on-pgp]}");
+        java.nio.file.Files.writeString(checks, text);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> KnowledgeLoader.fromDirectory(rules))
+                .isInstanceOfSatisfying(dev.gatewaydoctor.RulesException.class, e -> assertThat(e.problems()).anySatisfy(p -> {
+                    assertThat(p.file()).isEqualTo("checks.yaml");
+                    assertThat(p.line()).isEqualTo((int) text.substring(0, text.indexOf("apps-not-on-pgp")).chars().filter(c -> c == '\n').count() + 1);
+                    assertThat(p.message()).startsWith("\"listed\" names \"apps-not-on-pgp\", which is no list in rules/lists; did you mean \"apps-not-on-php\"");
+                }));
     }
 
     @Test
