@@ -96,6 +96,16 @@ class FixStepsTest {
         assertThat(K.logRequest(VPS, List.of(502)).question()).contains("PHP-FPM");
     }
 
+    /** Behind Cloudflare's tunnel, cloudflared's own log is the one that names the origin it could not reach. */
+    @Test
+    void aTunnelsSiteIsAskedForCloudflaredsLog() {
+        Site tunnel = new Site(null, "nextcloud", null, "cloudflared", "cloudflare", "container", null, null);
+        assertThat(K.logRequest(tunnel, List.of(502)).question()).contains("cloudflared's log");
+        assertThat(K.logRequest(tunnel, List.of(522)).question()).as("whatever the edge answered").contains("cloudflared's log");
+        Site edge = new Site(null, "wordpress", "nginx", null, "cloudflare", "vps", null, null);
+        assertThat(K.logRequest(edge, List.of(502)).question()).doesNotContain("cloudflared").contains("origin web server's error log");
+    }
+
     @Test
     void aListedConditionNamingNoListIsAProblemAtItsLine(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         Path rules = TestRules.slimCopyOfRules(tmp.resolve("rules"));
