@@ -96,6 +96,12 @@ class FixStepsTest {
         assertThat(K.logRequest(VPS, List.of(502)).question()).contains("PHP-FPM");
     }
 
+    @Test
+    void liteSpeedsPhpIsStartedByLiteSpeed() {
+        Site ols = new Site(null, "wordpress", "openlitespeed", null, null, "vps", "8.3", null);
+        assertThat(steps("restart-php-fpm", ols)).contains("lsphp").contains("systemctl restart lsws").doesNotContain("php-fpm8.2 -t");
+    }
+
     /** Behind Cloudflare's tunnel, cloudflared's own log is the one that names the origin it could not reach. */
     @Test
     void aTunnelsSiteIsAskedForCloudflaredsLog() {
