@@ -48,6 +48,13 @@ class FixStepsTest {
     }
 
     @Test
+    void aConfigurationEditOnKubernetesIsUndoneInTheCluster() {
+        Site k8s = new Site(null, "other", null, "kubernetes-ingress", null, "cloud", null, null);
+        assertThat(steps("revert-recent-change", k8s, "config-edited")).contains("helm rollback").doesNotContain("apachectl");
+        assertThat(steps("revert-recent-change", VPS, "config-edited")).contains("nginx -t").doesNotContain("kubectl");
+    }
+
+    @Test
     void theNearestChangeDecidesWhenThereAreSeveral() {
         assertThat(steps("revert-recent-change", VPS, "firewall-changed", "plugin-updated")).contains("ufw").doesNotContain("wp plugin install");
     }
