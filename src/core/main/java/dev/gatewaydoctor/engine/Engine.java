@@ -438,9 +438,10 @@ public final class Engine {
         record Scored(Fix fix, double score, List<Map.Entry<String, Double>> parts) {
         }
         var scored = new ArrayList<Scored>();
+        java.util.Set<String> siteLists = knowledge.listsNaming(site);
         byFix.forEach((id, parts) -> {
             double score = round(ConfidenceModel.noisyOr(parts.values()));
-            if (score <= 0) return;
+            if (score <= 0 || !knowledge.fix(id).offeredTo(site, siteLists)) return;
             var ordered = parts.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).toList();
             scored.add(new Scored(knowledge.fix(id), score, ordered));
         });
@@ -492,8 +493,9 @@ public final class Engine {
         record Rest(Fix fix, double likely, String cause, int n) {
         }
         var rest = new ArrayList<Rest>();
+        java.util.Set<String> siteLists = knowledge.listsNaming(site);
         for (Fix f : knowledge.fixes()) {
-            if (listed.contains(f.id())) continue;
+            if (listed.contains(f.id()) || !f.offeredTo(site, siteLists)) continue;
             double none = 1;
             String best = null;
             int bestN = 0;

@@ -17,13 +17,27 @@ import java.util.Map;
  * @param variants steps for a stack (Docker, Kubernetes, a panel, a managed host) or for the kind of change
  *                 the evidence names; the first that fits replaces {@code steps}
  * @param culpritOf the causes whose culprit may fill "{culprit}"; empty: any cause the fix treats
+ * @param unless    the sites the fix makes no sense for, as a "when" of logs.yaml ({@code listed:
+ *                  [apps-not-on-php]}: no PHP to restart); they are not offered it. Empty for none
  */
 public record Fix(String id, String title, Integer seed, int effort, String risk, Map<String, Double> treats,
-                  List<String> steps, String verify, String undo, List<Variant> variants, List<String> culpritOf) {
+                  List<String> steps, String verify, String undo, List<Variant> variants, List<String> culpritOf,
+                  Map<String, List<String>> unless) {
 
     public Fix {
         variants = variants == null ? List.of() : List.copyOf(variants);
         culpritOf = culpritOf == null ? List.of() : List.copyOf(culpritOf);
+        unless = unless == null ? Map.of() : Map.copyOf(unless);
+    }
+
+    public Fix(String id, String title, Integer seed, int effort, String risk, Map<String, Double> treats,
+               List<String> steps, String verify, String undo, List<Variant> variants, List<String> culpritOf) {
+        this(id, title, seed, effort, risk, treats, steps, verify, undo, variants, culpritOf, Map.of());
+    }
+
+    /** Whether the fix makes sense for this site (its {@code unless} does not fit it). */
+    public boolean offeredTo(Site site, java.util.Set<String> lists) {
+        return unless.isEmpty() || !LogRequest.fits(unless, site, lists);
     }
 
     public Fix(String id, String title, Integer seed, int effort, String risk, Map<String, Double> treats,

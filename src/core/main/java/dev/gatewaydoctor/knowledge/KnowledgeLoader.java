@@ -403,7 +403,7 @@ public final class KnowledgeLoader {
 
     /** The fields a fix in fixes.yaml may have; docs/authoring-rules.md's reference describes each. */
     static final List<String> FIX_FIELDS = List.of("id", "title", "seed", "effort", "risk", "treats", "steps", "stepsFor",
-            "verify", "undo", "culpritOf");
+            "verify", "undo", "culpritOf", "unless");
 
     private static List<Fix> readFixes(Map<String, String> files, Map<String, Cause> causes, java.util.Set<String> listNames,
                                        List<RuleProblem> problems) {
@@ -497,8 +497,9 @@ public final class KnowledgeLoader {
             }
             List<String> culpritOf = culpritOf(doc, f.get("culpritOf"), at + "/culpritOf", causes, problems);
             if (id == null || title == null || effort == null || !effort.isInt()) continue;
+            Map<String, List<String>> unless = f.has("unless") ? siteConditions(doc, f.get("unless"), at + "/unless", listNames, problems) : Map.of();
             fixes.add(new Fix(id, title, seed, effort.asInt(), risk, Collections.unmodifiableMap(treats), List.copyOf(steps),
-                    textOrNull(f, "verify"), textOrNull(f, "undo"), List.copyOf(variants), culpritOf));
+                    textOrNull(f, "verify"), textOrNull(f, "undo"), List.copyOf(variants), culpritOf, unless));
         }
         return fixes;
     }

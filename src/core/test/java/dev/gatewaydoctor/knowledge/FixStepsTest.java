@@ -119,6 +119,24 @@ class FixStepsTest {
         assertThat(K.logRequest(edge, List.of(502)).question()).doesNotContain("cloudflared").contains("origin web server's error log");
     }
 
+    /** A Node application behind nginx is offered no fix that restarts PHP-FPM or deactivates a WordPress plugin. */
+    @Test
+    void anApplicationNotOnPhpIsOfferedNoPhpFix() {
+        Diagnosis d = TestRules.diagnoser().diagnose(FactSet.builder()
+                .site(new Site(null, "node", "nginx", null, null, "vps", null, null))
+                .http(502, java.util.Map.of(), null)
+                .log("nginx-error", "2024/05/02 11:32:07 [error] 29#29: *310 upstream prematurely closed connection while reading response header "
+                        + "from upstream, client: 203.0.113.9, server: _, request: \"GET / HTTP/1.1\", upstream: \"http://127.0.0.1:3000/\", host: \"a\"")
+                .event("plugin-updated", "express-session 1.18")
+                .build());
+        var php = List.of("restart-php-fpm", "debug-plugin-or-theme", "update-wordpress-themes-plugins", "increase-memory-limit",
+                "tune-php-fpm-pool", "switch-php-version", "update-php-and-extensions", "reinstall-wordpress-core");
+        assertThat(d.fixes()).extracting(RankedFix::id).doesNotContainAnyElementsOf(php).isNotEmpty();
+        assertThat(d.fixes()).allSatisfy(f -> assertThat(String.join(" ", f.steps())).doesNotContain("wp plugin"));
+        Diagnosis wordpress = TestRules.diagnoser().diagnose(FactSet.builder().http(502, java.util.Map.of(), null).build());
+        assertThat(wordpress.fixes()).extracting(RankedFix::id).contains("restart-php-fpm", "debug-plugin-or-theme");
+    }
+
     @Test
     void aListedConditionNamingNoListIsAProblemAtItsLine(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         Path rules = TestRules.slimCopyOfRules(tmp.resolve("rules"));
