@@ -106,6 +106,6 @@ class IngestCliTest {
                 """);
         Run r = run("diagnose", "--rules", "rules", "--har", har.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("PHP execution timeout [php-execution-timeout]");
+        assertThat(r.out()).contains("Request execution timeout (PHP or the application server) [php-execution-timeout]");
     }
 }
