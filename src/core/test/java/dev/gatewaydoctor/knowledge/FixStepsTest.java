@@ -139,16 +139,22 @@ class FixStepsTest {
 
     @Test
     void aListedConditionNamingNoListIsAProblemAtItsLine(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        assertThat(problemAt(tmp, "checks.yaml", t -> t.replaceFirst("unless: \\{listed: \\[apps-not-on-php]}", "unless: {listed: [apps-not-on-pgp]}"),
+                "apps-not-on-pgp").message())
+                .startsWith("\"listed\" names \"apps-not-on-pgp\", which is no list in rules/lists; did you mean \"apps-not-on-php\"");
+    }
+
+    /** Breaks one file of a copy of the rules; the loader's problem at the line that holds {@code marker}. */
+    private static dev.gatewaydoctor.RuleProblem problemAt(Path tmp, String file, java.util.function.UnaryOperator<String> breakIt, String marker)
+            throws Exception {
         Path rules = TestRules.slimCopyOfRules(tmp.resolve("rules"));
-        Path checks = rules.resolve("checks.yaml");
-        String text = java.nio.file.Files.readString(checks).replaceFirst("unless: \\{listed: \\[apps-not-on-php]}", "unless: {listed: [apps-not-on-pgp]}");
-        java.nio.file.Files.writeString(checks, text);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> KnowledgeLoader.fromDirectory(rules))
-                .isInstanceOfSatisfying(dev.gatewaydoctor.RulesException.class, e -> assertThat(e.problems()).anySatisfy(p -> {
-                    assertThat(p.file()).isEqualTo("checks.yaml");
-                    assertThat(p.line()).isEqualTo((int) text.substring(0, text.indexOf("apps-not-on-pgp")).chars().filter(c -> c == '\n').count() + 1);
-                    assertThat(p.message()).startsWith("\"listed\" names \"apps-not-on-pgp\", which is no list in rules/lists; did you mean \"apps-not-on-php\"");
-                }));
+        String text = breakIt.apply(java.nio.file.Files.readString(rules.resolve(file)));
+        java.nio.file.Files.writeString(rules.resolve(file), text);
+        int line = (int) text.substring(0, text.indexOf(marker)).chars().filter(c -> c == '\n').count() + 1;
+        var thrown = org.assertj.core.api.Assertions.catchThrowableOfType(() -> KnowledgeLoader.fromDirectory(rules), dev.gatewaydoctor.RulesException.class);
+        assertThat(thrown).as("the loader refuses the broken %s", file).isNotNull();
+        return thrown.problems().stream().filter(p -> file.equals(p.file()) && p.line() == line).findFirst()
+                .orElseThrow(() -> new AssertionError("no problem at " + file + ":" + line + " among " + thrown.problems()));
     }
 
     @Test
@@ -167,16 +173,8 @@ class FixStepsTest {
 
     @Test
     void stepsForACauseTheFixDoesNotTreatAreAProblemAtTheirLine(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
-        Path rules = TestRules.slimCopyOfRules(tmp.resolve("rules"));
-        Path fixes = rules.resolve("fixes.yaml");
-        String text = java.nio.file.Files.readString(fixes).replace("- causes: [upstream-protocol-mismatch]", "- causes: [disk-full]");
-        java.nio.file.Files.writeString(fixes, text);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> KnowledgeLoader.fromDirectory(rules))
-                .isInstanceOfSatisfying(dev.gatewaydoctor.RulesException.class, e -> assertThat(e.problems()).anySatisfy(p -> {
-                    assertThat(p.file()).isEqualTo("fixes.yaml");
-                    assertThat(p.line()).isEqualTo((int) text.substring(0, text.indexOf("- causes: [disk-full]")).chars().filter(c -> c == '\n').count() + 1);
-                    assertThat(p.message()).isEqualTo("expected a cause this fix treats (its \"treats\"), not \"disk-full\"");
-                }));
+        assertThat(problemAt(tmp, "fixes.yaml", t -> t.replace("- causes: [upstream-protocol-mismatch]", "- causes: [disk-full]"), "- causes: [disk-full]")
+                .message()).isEqualTo("expected a cause this fix treats (its \"treats\"), not \"disk-full\"");
     }
 
     @Test
