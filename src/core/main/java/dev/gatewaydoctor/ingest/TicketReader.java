@@ -181,7 +181,7 @@ public final class TicketReader {
             if (raw[i].isBlank()) continue;
             lineList.add(new Line(i + 1, raw[i], List.copyOf(became.get(i))));
         }
-        Site s = new Site(null, "wordpress".equals(site.get("app")) ? "wordpress" : null, site.get("webServer"), site.get("proxy"),
+        Site s = new Site(null, site.get("app"), site.get("webServer"), site.get("proxy"),
                 site.get("cdn"), site.get("hosting"), site.get("php"), site.get("wordpress"), null, site.get("panel"));
         var builder = FactSet.builder().name(name).site(s).facts(facts);
         warnings.forEach(builder::warning);

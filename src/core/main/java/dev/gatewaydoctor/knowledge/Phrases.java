@@ -28,7 +28,7 @@ public record Phrases(List<Phrase> site, List<Phrase> events, List<Phrase> obser
     public static final Phrases NONE = new Phrases(List.of(), List.of(), List.of(), List.of(), List.of());
 
     /** The site fields a phrase may fill. */
-    public static final Set<String> SITE_FIELDS = Set.of("php", "wordpress", "webServer", "proxy", "cdn", "hosting", "panel");
+    public static final Set<String> SITE_FIELDS = Set.of("app", "php", "wordpress", "webServer", "proxy", "cdn", "hosting", "panel");
     static final Set<String> OUTCOMES = Set.copyOf(dev.gatewaydoctor.facts.Tried.OUTCOMES);
 
     /**
