@@ -172,6 +172,13 @@ class TicketReaderTest {
     }
 
     @Test
+    void theApplicationTheWriterNamesIsTheSites() {
+        assertThat(readText("nginx 뒤에 스프링 부트 애플리케이션을 띄웠는데 502\n").facts().site().app()).isEqualTo("spring-boot");
+        assertThat(readText("Our Django app under gunicorn answers 502 Bad Gateway\n").facts().site().app()).isEqualTo("django");
+        assertThat(readText("The load balancer took a node out, then 502 Bad Gateway\n").facts().site().app()).as("a node is no Node.js").isNull();
+    }
+
+    @Test
     void aServiceRestartedIsNoChangeSomeoneMade() {
         var r = readText("AutoSSL installs a certificate, then apache restarted (by cPanel)\n");
         assertThat(r.facts().facts()).anyMatch(f -> f instanceof Event e && e.kind().equals("service-restarted"));
