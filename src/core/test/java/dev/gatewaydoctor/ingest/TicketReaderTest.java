@@ -175,7 +175,7 @@ class TicketReaderTest {
     void theApplicationTheWriterNamesIsTheSites() {
         assertThat(readText("nginx 뒤에 스프링 부트 애플리케이션을 띄웠는데 502\n").facts().site().app()).isEqualTo("spring-boot");
         assertThat(readText("Our Django app under gunicorn answers 502 Bad Gateway\n").facts().site().app()).isEqualTo("django");
-        assertThat(readText("The load balancer took a node out, then 502 Bad Gateway\n").facts().site().app()).as("a node is no Node.js").isNull();
+        assertThat(readText("The load balancer took a node out, then 502 Bad Gateway\n").facts().site().app()).as("a node is no Node.js: the default, WordPress").isEqualTo("wordpress");
     }
 
     @Test
