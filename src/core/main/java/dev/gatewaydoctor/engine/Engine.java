@@ -469,7 +469,7 @@ public final class Engine {
             Fix f = s.fix;
             out.add(new RankedFix(out.size() + 1, f.id(), f.title(), s.score, f.seed(), f.effort(), f.risk(),
                     s.parts.stream().map(Map.Entry::getKey).toList(), reason.toString(),
-                    f.stepsFor(site, knowledge.listsNaming(site), changeKinds, s.parts.get(0).getKey()).stream().map(step -> fill(step, culprit)).toList(),
+                    f.stepsFor(site, siteLists, changeKinds, s.parts.get(0).getKey()).stream().map(step -> fill(step, culprit)).toList(),
                     fill(f.verify(), culprit), fill(f.undo(), culprit)));
         }
         return out;
@@ -525,7 +525,7 @@ public final class Engine {
                     : "; it treats " + cause.title() + ", the cause of " + r.n + " of " + counts.total() + " real incidents with " + with);
             out.add(new RankedFix(out.size() + 1, f.id(), f.title(), 0, f.seed(), f.effort(), f.risk(),
                     r.cause == null ? List.of() : List.of(r.cause), reason,
-                    f.stepsFor(site, knowledge.listsNaming(site), changeKinds, r.cause).stream().map(step -> fill(step, null)).toList(), fill(f.verify(), null), fill(f.undo(), null)));
+                    f.stepsFor(site, siteLists, changeKinds, r.cause).stream().map(step -> fill(step, null)).toList(), fill(f.verify(), null), fill(f.undo(), null)));
         }
         return out;
     }

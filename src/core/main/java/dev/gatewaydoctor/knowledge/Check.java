@@ -40,7 +40,7 @@ public record Check(String observation, String question, List<String> howTo, Str
     public boolean asksAbout(dev.gatewaydoctor.facts.Site site, java.util.Set<String> lists) {
         if (!unless.isEmpty() && LogRequest.fits(unless, site, lists)) return false;
         if (apps.isEmpty()) return true;
-        String app = site.app() == null ? "wordpress" : site.app().toLowerCase(java.util.Locale.ROOT);
+        String app = site.app().toLowerCase(java.util.Locale.ROOT); // WordPress when the site names none
         return apps.stream().anyMatch(a -> app.contains(a.toLowerCase(java.util.Locale.ROOT)));
     }
 
