@@ -14,34 +14,30 @@ import java.util.List;
  *                    an alias reaches the rules under {@code observation}
  * @param effort      what answering costs: seconds (a click, a curl), minutes (a shell on the server, a
  *                    log), host (only the host can answer); checks are ordered by gain per effort
- * @param apps        the applications the question makes sense for ("Does /wp-admin load?" only for
- *                    WordPress); empty for any
- * @param unless      sites the question makes no sense for, as a "when" of logs.yaml ({@code listed:
- *                    [apps-not-on-php]}: no PHP-FPM socket to ask about); empty for none
+ * @param when        the sites the question makes sense for, as a "when" of logs.yaml ({@code app: [wordpress]}
+ *                    for "Does /wp-admin load?"; a site that names no app is WordPress); empty for any
+ * @param unless      the sites it makes no sense for, in the same terms ({@code listed: [apps-not-on-php]}: no
+ *                    PHP-FPM socket to ask about); empty for none
  */
 public record Check(String observation, String question, List<String> howTo, String answer, List<Double> values, List<String> aliases,
-                    String effort, List<String> apps, java.util.Map<String, List<String>> unless) {
+                    String effort, java.util.Map<String, List<String>> when, java.util.Map<String, List<String>> unless) {
 
     public static final List<String> EFFORTS = List.of("seconds", "minutes", "host");
 
     public Check {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
         effort = effort == null ? "minutes" : effort;
-        apps = apps == null ? List.of() : List.copyOf(apps);
+        when = when == null ? java.util.Map.of() : java.util.Map.copyOf(when);
         unless = unless == null ? java.util.Map.of() : java.util.Map.copyOf(unless);
     }
 
     /**
-     * Whether the question makes sense for this site: its application (WordPress when it names none) is one
-     * of {@code apps}, and the site does not fit {@code unless}.
+     * Whether the question makes sense for this site: it fits {@code when} and not {@code unless}.
      *
      * @param lists the names lists that hold one of the site's names (Knowledge.listsNaming)
      */
     public boolean asksAbout(dev.gatewaydoctor.facts.Site site, java.util.Set<String> lists) {
-        if (!unless.isEmpty() && LogRequest.fits(unless, site, lists)) return false;
-        if (apps.isEmpty()) return true;
-        String app = site.app().toLowerCase(java.util.Locale.ROOT); // WordPress when the site names none
-        return apps.stream().anyMatch(a -> app.contains(a.toLowerCase(java.util.Locale.ROOT)));
+        return LogRequest.fits(when, site, lists) && (unless.isEmpty() || !LogRequest.fits(unless, site, lists));
     }
 
     /** The cost an answer takes, relative: seconds 1, minutes 2, host 4 (docs/next-checks.md). */

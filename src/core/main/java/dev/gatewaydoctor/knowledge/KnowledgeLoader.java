@@ -661,15 +661,11 @@ public final class KnowledgeLoader {
             if (!Check.EFFORTS.contains(effort)) {
                 problems.add(doc.problem(at + "/effort", "expected \"effort\": one of " + Check.EFFORTS + ", found \"" + effort + "\""));
             }
-            var apps = new ArrayList<String>();
-            JsonNode ap = c.get("apps");
-            if (ap != null && (!ap.isArray() || ap.isEmpty())) {
-                problems.add(doc.problem(at + "/apps", "expected \"apps\": a list of the applications the question makes sense for (wordpress, drupal, ...)"));
-            } else if (ap != null) ap.forEach(x -> apps.add(x.asText().strip()));
+            Map<String, List<String>> when = c.has("when") ? siteConditions(doc, c.get("when"), at + "/when", listNames, problems) : Map.of();
             if (observation != null && question != null) {
                 Map<String, List<String>> unless = c.has("unless") ? siteConditions(doc, c.get("unless"), at + "/unless", listNames, problems) : Map.of();
                 checks.add(new Check(observation, question, List.copyOf(howTo), answer, List.copyOf(values), List.copyOf(aliases), effort,
-                        List.copyOf(apps), unless));
+                        when, unless));
             }
         }
         // An alias names one observation: the same phrasing twice, or an alias that is itself an observation, would be ambiguous.

@@ -139,7 +139,7 @@ class FixStepsTest {
 
     @Test
     void aListedConditionNamingNoListIsAProblemAtItsLine(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
-        assertThat(problemAt(tmp, "checks.yaml", t -> t.replaceFirst("unless: \\{listed: \\[apps-not-on-php]}", "unless: {listed: [apps-not-on-pgp]}"),
+        assertThat(problemAt(tmp, "checks.yaml", t -> t.replaceFirst("\n    unless: \\{listed: \\[apps-not-on-php]}", "\n    unless: {listed: [apps-not-on-pgp]}"),
                 "apps-not-on-pgp").message())
                 .startsWith("\"listed\" names \"apps-not-on-pgp\", which is no list in rules/lists; did you mean \"apps-not-on-php\"");
     }
