@@ -165,10 +165,10 @@ public final class Engine {
             }
             // What the site says it runs behind or on, when a names list holds it (a cloud load balancer, an
             // application that does not run on PHP, ...).
-            for (String said : java.util.Arrays.asList(factSet.site().proxy(), factSet.site().cdn(), factSet.site().webServer(),
-                    factSet.site().hosting(), factSet.site().panel(), factSet.site().app())) {
-                if (said == null) continue;
-                for (String list : knowledge.lists().listsHoldingName(said)) listed.add(new Listed(list, said));
+            var siteLists = new java.util.TreeSet<String>();
+            for (var held : knowledge.namesListed(factSet.site())) {
+                listed.add(new Listed(held.getKey(), held.getValue()));
+                siteLists.add(held.getKey());
             }
             // What an event names (the plugin installed, the package updated), when a list written against event subjects holds it.
             for (Fact fact : facts) {
@@ -206,9 +206,9 @@ public final class Engine {
             }
             for (RankedCause c : causes) session.insert(new Hypothesis(c.id(), c.confidence(), c.culprit()));
             fire(session, recorder, knowledge);
-            List<RankedFix> fixes = rankFixes(knowledge, causes, recorder, factSet.site(), changeKinds(facts, time));
+            List<RankedFix> fixes = rankFixes(knowledge, causes, recorder, factSet.site(), siteLists, changeKinds(facts, time));
             if (basis == Basis.EVIDENCE) {
-                fixes = withTheRest(knowledge, fixes, causes, GatewayStatuses.seen(facts, signals), factSet.site(), changeKinds(facts, time));
+                fixes = withTheRest(knowledge, fixes, causes, GatewayStatuses.seen(facts, signals), factSet.site(), siteLists, changeKinds(facts, time));
             }
             return new Diagnosis(factSet.name(), basis, causes, fixes, warnings,
                     knowledge.source(), knowledge.version(), new java.util.TreeSet<>(recorder.firings.keySet()), time.incident());
@@ -422,8 +422,9 @@ public final class Engine {
         return out;
     }
 
+    /** @param siteLists the names lists that hold one of the site's names (Knowledge.listsNaming) */
     private static List<RankedFix> rankFixes(Knowledge knowledge, List<RankedCause> causes, SessionRecorder recorder,
-                                             dev.gatewaydoctor.facts.Site site, List<String> changeKinds) {
+                                             dev.gatewaydoctor.facts.Site site, java.util.Set<String> siteLists, List<String> changeKinds) {
         var byFix = new LinkedHashMap<String, Map<String, Double>>();
         for (var c : recorder.contributions) {
             FixContribution fc = (FixContribution) c.conclusion();
@@ -438,7 +439,6 @@ public final class Engine {
         record Scored(Fix fix, double score, List<Map.Entry<String, Double>> parts) {
         }
         var scored = new ArrayList<Scored>();
-        java.util.Set<String> siteLists = knowledge.listsNaming(site);
         byFix.forEach((id, parts) -> {
             double score = round(ConfidenceModel.noisyOr(parts.values()));
             if (score <= 0 || !knowledge.fix(id).offeredTo(site, siteLists)) return;
@@ -482,8 +482,8 @@ public final class Engine {
      * the statuses seen (rules/base-rates.yaml), times how well they treat them; then by the seed article's
      * order and effort.
      */
-    private static List<RankedFix> withTheRest(Knowledge knowledge, List<RankedFix> scored, List<RankedCause> causes,
-                                               List<Integer> statuses, dev.gatewaydoctor.facts.Site site, List<String> changeKinds) {
+    private static List<RankedFix> withTheRest(Knowledge knowledge, List<RankedFix> scored, List<RankedCause> causes, List<Integer> statuses,
+                                               dev.gatewaydoctor.facts.Site site, java.util.Set<String> siteLists, List<String> changeKinds) {
         var listed = new java.util.HashSet<String>();
         scored.forEach(f -> listed.add(f.id()));
         var touched = new java.util.HashSet<String>();
@@ -493,7 +493,6 @@ public final class Engine {
         record Rest(Fix fix, double likely, String cause, int n) {
         }
         var rest = new ArrayList<Rest>();
-        java.util.Set<String> siteLists = knowledge.listsNaming(site);
         for (Fix f : knowledge.fixes()) {
             if (listed.contains(f.id()) || !f.offeredTo(site, siteLists)) continue;
             double none = 1;

@@ -43,8 +43,19 @@ public record Knowledge(String source, String version, KieBase kieBase, Map<Stri
     /** The names lists (rules/lists) that hold what the site says it runs on or behind: its app, proxy, CDN, ... */
     public java.util.Set<String> listsNaming(dev.gatewaydoctor.facts.Site site) {
         var out = new java.util.TreeSet<String>();
+        namesListed(site).forEach(e -> out.add(e.getKey()));
+        return out;
+    }
+
+    /**
+     * What the site says it runs behind or on (its proxy, CDN, web server, hosting, panel and app, in that
+     * order), each name with every names list that holds it: (list, name) pairs.
+     */
+    public List<Map.Entry<String, String>> namesListed(dev.gatewaydoctor.facts.Site site) {
+        var out = new java.util.ArrayList<Map.Entry<String, String>>();
         for (String said : java.util.Arrays.asList(site.proxy(), site.cdn(), site.webServer(), site.hosting(), site.panel(), site.app())) {
-            if (said != null) out.addAll(lists.listsHoldingName(said));
+            if (said == null) continue;
+            for (String list : lists.listsHoldingName(said)) out.add(Map.entry(list, said));
         }
         return out;
     }
