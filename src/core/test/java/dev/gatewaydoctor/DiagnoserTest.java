@@ -180,7 +180,7 @@ class DiagnoserTest {
         Path rules = TestRules.slimCopyOfRules(tmp.resolve("rules"));
         Path fixes = rules.resolve("fixes.yaml");
         String text = Files.readString(fixes);
-        int line = (int) text.substring(0, text.indexOf("browser-cached-error: 1.0")).chars().filter(c -> c == '\n').count() + 1;
+        int line = TestRules.lineOf(text, "browser-cached-error: 1.0");
         Files.writeString(fixes, text.replace("browser-cached-error: 1.0", "browser-cache-error: 1.0"));
         assertThatThrownBy(() -> Diagnoser.fromDirectory(rules))
                 .isInstanceOfSatisfying(RulesException.class, e -> {

@@ -77,6 +77,11 @@ public final class TestRules {
      * the machinery, not the knowledge: it compiles in a quarter of the time of the whole catalog (about 1 s against
      * 4-5 s per broken copy), and its other causes are still in causes.yaml, so ids, fixes and checks stay valid.
      */
+    /** The line (1-based) of a text on which {@code part} first begins: where a loader's problem should point. */
+    public static int lineOf(String text, String part) {
+        return (int) text.substring(0, text.indexOf(part)).chars().filter(c -> c == '\n').count() + 1;
+    }
+
     public static Path slimCopyOfRules(Path into) {
         return copy(into, p -> {
             String rel = RULES.relativize(p).toString().replace('\\', '/');

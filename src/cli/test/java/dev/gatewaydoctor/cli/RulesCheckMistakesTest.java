@@ -45,7 +45,7 @@ class RulesCheckMistakesTest {
     void aTextValueComparedWithANumberPointsToTheNumber(@TempDir Path dir) throws Exception {
         Path rules = broken(dir, "causes/disk-full.drl", t -> t.replaceFirst("when\n", "when\n    Observation(name == \"disk-free-mb\", value < 100)\n"));
         String original = java.nio.file.Files.readString(dev.gatewaydoctor.TestRules.RULES.resolve("causes/disk-full.drl"));
-        long line = original.substring(0, original.indexOf("when\n")).chars().filter(c -> c == '\n').count() + 2; // the line inserted after "when"
+        int line = dev.gatewaydoctor.TestRules.lineOf(original, "when\n") + 1; // the line inserted after "when"
         assertThat(errors(check(rules))).contains("causes/disk-full.drl:" + line + ":").contains("Observation's value is text")
                 .contains("compare the number: number < 100");
     }

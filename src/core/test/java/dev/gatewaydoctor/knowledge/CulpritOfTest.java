@@ -58,22 +58,18 @@ class CulpritOfTest {
         assertThatThrownBy(() -> KnowledgeLoader.fromDirectory(rules)).isInstanceOfSatisfying(RulesException.class, e -> {
             assertThat(e.problems()).allSatisfy(p -> assertThat(p.file()).isEqualTo("fixes.yaml"));
             assertThat(e.problems()).anySatisfy(p -> {
-                assertThat(p.line()).isEqualTo(lineOf(text, "plugin-or-theme-fatal-eror"));
+                assertThat(p.line()).isEqualTo(TestRules.lineOf(text, "plugin-or-theme-fatal-eror"));
                 assertThat(p.message()).isEqualTo("culpritOf names \"plugin-or-theme-fatal-eror\", which is no cause in causes.yaml; "
                         + "did you mean \"plugin-or-theme-fatal-error\"?");
             });
             assertThat(e.problems()).anySatisfy(p -> {
-                assertThat(p.line()).isEqualTo(lineOf(text, "culpritOf: php-fpm-down"));
+                assertThat(p.line()).isEqualTo(TestRules.lineOf(text, "culpritOf: php-fpm-down"));
                 assertThat(p.message()).startsWith("expected \"culpritOf\": a list of the cause ids");
             });
             assertThat(e.problems()).anySatisfy(p -> {
-                assertThat(p.line()).isEqualTo(lineOf(text, "culpritof:"));
+                assertThat(p.line()).isEqualTo(TestRules.lineOf(text, "culpritof:"));
                 assertThat(p.message()).startsWith("a fix has no field \"culpritof\"; did you mean \"culpritOf\"?");
             });
         });
-    }
-
-    private static int lineOf(String text, String part) {
-        return (int) text.substring(0, text.indexOf(part)).chars().filter(c -> c == '\n').count() + 1;
     }
 }

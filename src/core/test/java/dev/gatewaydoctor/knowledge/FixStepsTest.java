@@ -150,7 +150,7 @@ class FixStepsTest {
         Path rules = TestRules.slimCopyOfRules(tmp.resolve("rules"));
         String text = breakIt.apply(java.nio.file.Files.readString(rules.resolve(file)));
         java.nio.file.Files.writeString(rules.resolve(file), text);
-        int line = (int) text.substring(0, text.indexOf(marker)).chars().filter(c -> c == '\n').count() + 1;
+        int line = TestRules.lineOf(text, marker);
         var thrown = org.assertj.core.api.Assertions.catchThrowableOfType(() -> KnowledgeLoader.fromDirectory(rules), dev.gatewaydoctor.RulesException.class);
         assertThat(thrown).as("the loader refuses the broken %s", file).isNotNull();
         return thrown.problems().stream().filter(p -> file.equals(p.file()) && p.line() == line).findFirst()
