@@ -248,6 +248,24 @@ class DiagnoserTest {
     }
 
     @Test
+    void aFirstSetupNamedByAnEventIsNoChangeThatBrokeAWorkingSiteAndTheListThatSaysSoIsShown() {
+        Diagnosis d = TestRules.diagnoser().diagnose(FactSet.builder().http(502, java.util.Map.of(), null)
+                .event("server-rebuilt", "Fresh install of Nextcloud on a new droplet").build());
+        assertThat(d.causes()).filteredOn(c -> c.id().equals("faulty-recent-change")).singleElement().satisfies(c -> {
+            assertThat(c.evidence()).anySatisfy(e -> {
+                assertThat(e.rule()).isEqualTo("The change before the errors was the site's first setup: nothing that worked was broken");
+                assertThat(e.facts()).contains("\"Fresh install of Nextcloud on a new droplet\" is in rules/lists/first-setups.yaml");
+            });
+            assertThat(c.confidence()).isLessThan(0.05);
+        });
+        // The same words naming something else installed afresh are not a first setup of the site.
+        Diagnosis plugin = TestRules.diagnoser().diagnose(FactSet.builder().http(502, java.util.Map.of(), null)
+                .event("plugin-installed", "a fresh theme installed over the old one").build());
+        assertThat(plugin.causes()).flatExtracting(RankedCause::evidence).extracting(EvidenceItem::rule)
+                .noneMatch(r -> r.contains("first setup"));
+    }
+
+    @Test
     void aChangeWithoutAnyFailureIsNoEvidence() {
         Diagnosis d = TestRules.diagnoser().diagnose(FactSet.builder().event("plugin-updated", "woocommerce").build());
         assertThat(d.causes()).noneSatisfy(c -> assertThat(c.id()).isEqualTo("faulty-recent-change"));

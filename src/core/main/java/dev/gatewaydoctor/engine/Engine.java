@@ -351,6 +351,7 @@ public final class Engine {
         if (fact instanceof ErrorTimeline t) return t.describe();
         if (fact instanceof ErrorRate r) return r.describe();
         if (fact instanceof TrafficAroundOnset t) return t.describe();
+        if (fact instanceof Listed l) return l.describe();
         if (fact instanceof RecordEnd r) return "the record ends at " + r.at();
         if (fact instanceof Treatment t) return t.fix() + " treats " + t.cause() + " (efficacy " + t.efficacy() + ")";
         if (fact instanceof Cause) return null;
