@@ -266,6 +266,18 @@ class DiagnoserTest {
     }
 
     @Test
+    void aContainersSmallMemoryLimitIsAHintForMemoryInKubernetesUnitsTooAndALargeOneIsNot() {
+        String rule = "The server, container or instance has 512 MB of memory or less";
+        Diagnosis small = TestRules.diagnoser().diagnose(FactSet.builder().http(502, java.util.Map.of(), null)
+                .config("container.memory_limit", "256Mi").build());
+        assertThat(small.causes()).filteredOn(c -> c.id().equals("server-out-of-memory")).singleElement()
+                .satisfies(c -> assertThat(c.evidence()).extracting(EvidenceItem::rule).contains(rule));
+        Diagnosis large = TestRules.diagnoser().diagnose(FactSet.builder().http(502, java.util.Map.of(), null)
+                .config("container.memory_limit", "2Gi").build());
+        assertThat(large.causes()).flatExtracting(RankedCause::evidence).extracting(EvidenceItem::rule).doesNotContain(rule);
+    }
+
+    @Test
     void aChangeWithoutAnyFailureIsNoEvidence() {
         Diagnosis d = TestRules.diagnoser().diagnose(FactSet.builder().event("plugin-updated", "woocommerce").build());
         assertThat(d.causes()).noneSatisfy(c -> assertThat(c.id()).isEqualTo("faulty-recent-change"));

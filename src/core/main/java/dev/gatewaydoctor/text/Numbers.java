@@ -6,13 +6,13 @@ import java.util.regex.Pattern;
 /** Reading sizes and numbers the way PHP, nginx and MySQL write them in their configuration. */
 public final class Numbers {
 
-    private static final Pattern SIZE = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*([kKmMgGtT])?[bB]?\\s*");
+    private static final Pattern SIZE = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*(?:([kKmMgGtT])i?)?[bB]?\\s*");
     private static final Pattern NUMBER = Pattern.compile("\\s*[-+]?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?\\s*");
 
     private Numbers() {
     }
 
-    /** "128M" = 134217728, "1G", "512k", "4096"; PHP's "-1" (no limit) and anything else are null. */
+    /** "128M" = 134217728, "1G", "512k", "4096", Kubernetes' "512Mi" and "1Gi" (binary units, as PHP's); PHP's "-1" (no limit) and anything else are null. */
     public static Long parseSize(String text) {
         if (text == null) return null;
         var m = SIZE.matcher(text);

@@ -20,4 +20,19 @@ class NumbersTest {
             assertThat(Numbers.twoDecimals(v)).as("%s", v).isEqualTo(String.format(Locale.ROOT, "%.2f", v));
         }
     }
+
+    @Test
+    void sizesReadAsPhpNginxAndKubernetesWriteThem() {
+        assertThat(Numbers.parseSize("128M")).isEqualTo(128L << 20);
+        assertThat(Numbers.parseSize("512k")).isEqualTo(512L << 10);
+        assertThat(Numbers.parseSize("1G")).isEqualTo(1L << 30);
+        assertThat(Numbers.parseSize("4096")).isEqualTo(4096L);
+        assertThat(Numbers.parseSize("512Mi")).isEqualTo(512L << 20);
+        assertThat(Numbers.parseSize("2Gi")).isEqualTo(2L << 30);
+        assertThat(Numbers.parseSize("64MB")).isEqualTo(64L << 20);
+        // A binary mark needs a unit before it, and PHP's "no limit" is no size.
+        assertThat(Numbers.parseSize("4096i")).isNull();
+        assertThat(Numbers.parseSize("-1")).isNull();
+        assertThat(Numbers.parseSize("lots")).isNull();
+    }
 }
