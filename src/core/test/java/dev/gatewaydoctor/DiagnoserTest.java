@@ -278,6 +278,22 @@ class DiagnoserTest {
     }
 
     @Test
+    void aRequestThatFailsAfterAsLongAsATimeoutSetOnItsPathNamesThatTimeout() {
+        String rule = "The failing request ran as long as a timeout set on its path, then failed";
+        java.util.function.Function<String, Diagnosis> withProxyTimeout = t -> TestRules.diagnoser().diagnose(FactSet.builder()
+                .fact(dev.gatewaydoctor.recognition.ErrorPageRecognizer.response(504, null, java.util.Map.of(), null, null, null, null, 30_041L))
+                .config("apache.ProxyTimeout", t).build());
+        assertThat(withProxyTimeout.apply("30").topCause()).satisfies(c -> {
+            assertThat(c.id()).isEqualTo("php-execution-timeout");
+            assertThat(c.evidence()).extracting(EvidenceItem::rule).contains(rule);
+            assertThat(c.culprit()).isEqualTo("apache.ProxyTimeout 30");
+        });
+        // 30 s is not the 5 minutes set: something else ended the request.
+        assertThat(withProxyTimeout.apply("5m").causes()).flatExtracting(RankedCause::evidence).extracting(EvidenceItem::rule)
+                .doesNotContain(rule);
+    }
+
+    @Test
     void aChangeWithoutAnyFailureIsNoEvidence() {
         Diagnosis d = TestRules.diagnoser().diagnose(FactSet.builder().event("plugin-updated", "woocommerce").build());
         assertThat(d.causes()).noneSatisfy(c -> assertThat(c.id()).isEqualTo("faulty-recent-change"));

@@ -29,6 +29,16 @@ public record ConfigValue(String name, String value, Instant at, Long bytes, Dou
     }
 
     /**
+     * The value as a time in seconds, for a timeout ("60s", "5m", "300"), so that rules can compare it with
+     * how long a failing request ran.
+     *
+     * @return the seconds, or null when the value is no time
+     */
+    public Double seconds() {
+        return Numbers.parseSeconds(value);
+    }
+
+    /**
      * The value as an upstream address in one form ({@code unix:/run/php/php8.2-fpm.sock}, {@code 127.0.0.1:9000}),
      * so that {@code nginx.fastcgi_pass} and {@code php-fpm.listen} compare.
      *

@@ -30,6 +30,28 @@ public final class Numbers {
         return bytes > Long.MAX_VALUE ? null : (long) bytes;
     }
 
+    private static final Pattern DURATION = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)?\\s*");
+
+    /**
+     * A time as nginx, Apache, PHP and the application servers write their timeouts, in seconds: "60s", "5m",
+     * "1h", "500ms", and a bare number as seconds ("300", Apache's Timeout, PHP's max_execution_time); null
+     * for anything else.
+     */
+    public static Double parseSeconds(String text) {
+        if (text == null || text.length() > 40) return null;
+        var m = DURATION.matcher(text.toLowerCase(Locale.ROOT));
+        if (!m.matches()) return null;
+        double n = Double.parseDouble(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        return switch (unit) {
+            case "ms" -> n / 1000;
+            case "m" -> n * 60;
+            case "h" -> n * 3600;
+            case "d" -> n * 86400;
+            default -> n;
+        };
+    }
+
     public static Double parseNumber(String text) {
         if (text == null || text.length() > 40 || !NUMBER.matcher(text).matches()) return null;
         return Double.parseDouble(text.trim());

@@ -35,4 +35,16 @@ class NumbersTest {
         assertThat(Numbers.parseSize("-1")).isNull();
         assertThat(Numbers.parseSize("lots")).isNull();
     }
+
+    @Test
+    void timeoutsReadInSecondsAsNginxApacheAndPhpWriteThem() {
+        assertThat(Numbers.parseSeconds("60s")).isEqualTo(60.0);
+        assertThat(Numbers.parseSeconds("5m")).isEqualTo(300.0);
+        assertThat(Numbers.parseSeconds("1h")).isEqualTo(3600.0);
+        assertThat(Numbers.parseSeconds("500ms")).isEqualTo(0.5);
+        assertThat(Numbers.parseSeconds("300")).isEqualTo(300.0);
+        assertThat(Numbers.parseSeconds(" 90 ")).isEqualTo(90.0);
+        assertThat(Numbers.parseSeconds("60x")).isNull();
+        assertThat(Numbers.parseSeconds("unix:/run/php/php8.2-fpm.sock")).isNull();
+    }
 }
