@@ -91,7 +91,6 @@ public record LogSignal(String family, String program, Instant time,
                 || a != null && a.endsWith(":9000");
     }
 
-    /** True when the upstream is a socket or on this machine: no network lies between. */
     /** The upstream's TCP port (8080, 7081...), or null for a Unix socket or when no port is named. */
     public Integer upstreamPort() {
         String a = upstreamAddress();
@@ -104,6 +103,7 @@ public record LogSignal(String family, String program, Instant time,
         }
     }
 
+    /** True when the upstream is a socket or on this machine: no network lies between. */
     public boolean upstreamIsLocal() {
         return UpstreamAddress.isLocal(upstreamAddress());
     }
