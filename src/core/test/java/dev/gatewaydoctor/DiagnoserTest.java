@@ -294,6 +294,17 @@ class DiagnoserTest {
     }
 
     @Test
+    void aProxyInAContainerSetToReachItsOwnLoopbackIsAHintForAWrongAddressAndOutsideAContainerItIsNot() {
+        String rule = "Inside a container, the proxy is set to reach its upstream at 127.0.0.1 or localhost";
+        java.util.function.Function<String, Diagnosis> hosted = hosting -> TestRules.diagnoser().diagnose(FactSet.builder()
+                .site(new Site(null, null, "nginx", null, null, hosting, null, null))
+                .http(502, java.util.Map.of(), null).config("nginx.proxy_pass", "http://localhost:8000").build());
+        assertThat(hosted.apply("container").causes()).filteredOn(c -> c.id().equals("upstream-address-mismatch")).singleElement()
+                .satisfies(c -> assertThat(c.evidence()).extracting(EvidenceItem::rule).contains(rule));
+        assertThat(hosted.apply("vps").causes()).flatExtracting(RankedCause::evidence).extracting(EvidenceItem::rule).doesNotContain(rule);
+    }
+
+    @Test
     void aChangeWithoutAnyFailureIsNoEvidence() {
         Diagnosis d = TestRules.diagnoser().diagnose(FactSet.builder().event("plugin-updated", "woocommerce").build());
         assertThat(d.causes()).noneSatisfy(c -> assertThat(c.id()).isEqualTo("faulty-recent-change"));

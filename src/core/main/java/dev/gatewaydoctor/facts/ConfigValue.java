@@ -58,6 +58,17 @@ public record ConfigValue(String name, String value, Instant at, Long bytes, Dou
     }
 
     /**
+     * True when the address is this machine's own loopback (127.0.0.1, localhost, [::1]): inside a container,
+     * the container itself.
+     *
+     * @return whether the address is local; false for a socket or no address
+     */
+    public boolean addressIsLocal() {
+        String a = address();
+        return a != null && !a.startsWith("unix:") && UpstreamAddress.isLocal(a);
+    }
+
+    /**
      * The port of the address ({@code 9000} of {@code 127.0.0.1:9000}).
      *
      * @return the port, or null for a socket or no address
