@@ -305,6 +305,18 @@ class DiagnoserTest {
     }
 
     @Test
+    void varnishsBackendFetchFailedSpeaksForABackendDownAndForHeadersVarnishRefused() {
+        Diagnosis d = TestRules.diagnoser().diagnose(FactSet.builder()
+                .http(503, java.util.Map.of(), "Error 503 Backend fetch failed\nGuru Meditation:\nXID: 32771").build());
+        assertThat(d.causes()).filteredOn(c -> c.id().equals("upstream-header-too-big")).singleElement()
+                .satisfies(c -> assertThat(c.evidence()).extracting(EvidenceItem::rule)
+                        .contains("Varnish could not fetch the page: the backend's answer may have outgrown Varnish's header limit"));
+        assertThat(d.causes()).filteredOn(c -> c.id().equals("backend-web-server-down")).singleElement()
+                .satisfies(c -> assertThat(c.evidence()).extracting(EvidenceItem::rule)
+                        .contains("Varnish could not fetch the page from the web server behind it"));
+    }
+
+    @Test
     void aChangeWithoutAnyFailureIsNoEvidence() {
         Diagnosis d = TestRules.diagnoser().diagnose(FactSet.builder().event("plugin-updated", "woocommerce").build());
         assertThat(d.causes()).noneSatisfy(c -> assertThat(c.id()).isEqualTo("faulty-recent-change"));
