@@ -316,6 +316,19 @@ class DiagnoserTest {
     }
 
     @Test
+    void envoysErrorWrittenInItsAnswersBodyIsReadAsItsLogLineWould() {
+        Diagnosis d = TestRules.diagnoser().diagnose(FactSet.builder().http(503, java.util.Map.of(),
+                "upstream connect error or disconnect/reset before headers. reset reason: connection termination").build());
+        assertThat(d.causes()).filteredOn(c -> c.id().equals("upstream-protocol-mismatch")).singleElement()
+                .satisfies(c -> assertThat(c.evidence()).extracting(EvidenceItem::rule)
+                        .contains("The upstream closed the connection before answering: it may not read what the proxy speaks"));
+        // Envoy speaks HTTP to what is behind it: the early close is not a PHP-FPM worker's.
+        assertThat(d.causes()).filteredOn(c -> c.id().equals("php-worker-crash")).singleElement()
+                .satisfies(c -> assertThat(c.evidence()).extracting(EvidenceItem::rule)
+                        .contains("The connection that closed early was to a web server, not to PHP-FPM"));
+    }
+
+    @Test
     void aChangeWithoutAnyFailureIsNoEvidence() {
         Diagnosis d = TestRules.diagnoser().diagnose(FactSet.builder().event("plugin-updated", "woocommerce").build());
         assertThat(d.causes()).noneSatisfy(c -> assertThat(c.id()).isEqualTo("faulty-recent-change"));

@@ -125,6 +125,12 @@ public final class Engine {
                     if (read.signals().isEmpty()) unrecognised++;
                     else if (zone == null && read.timeWithoutZone()) zoneless++;
                     signals.addAll(read.signals());
+                } else if (fact instanceof dev.gatewaydoctor.facts.HttpResponse r) {
+                    // A proxy that writes its error in words, not as a page, says in the body what its log would.
+                    for (String text : dev.gatewaydoctor.recognition.ErrorPageRecognizer.plainTextLines(r)) {
+                        var bodyLine = new LogLine("body of the " + r.status(), text, r.at(), 1, null);
+                        signals.addAll(knowledge.recognizer().read(bodyLine, zone != null ? zone : java.time.ZoneOffset.UTC).signals());
+                    }
                 }
             }
             // Syslog's stamps have no year: the record's own latest time gives it, the machine's clock only

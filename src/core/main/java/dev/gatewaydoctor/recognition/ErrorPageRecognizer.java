@@ -19,6 +19,25 @@ public final class ErrorPageRecognizer {
     private ErrorPageRecognizer() {
     }
 
+    /** Lines of a body read as a proxy's own words; more is a page, not a message. */
+    static final int BODY_LINES = 20;
+    private static final java.util.regex.Pattern MARKUP = java.util.regex.Pattern.compile("(?i)<(?:!doctype|html|head|body|title|h1|center|div|p)\\b");
+
+    /**
+     * The lines of a gateway error's body that a proxy wrote in words rather than as a page, for the message
+     * families to read as they read log lines: Envoy's {@code upstream connect error or disconnect/reset
+     * before headers. reset reason: connection termination}, Go's and Traefik's plain-text errors, Kong's
+     * JSON message. An HTML page says who answered (above), not why, and is left to that.
+     *
+     * @param response the response
+     * @return the body's non-blank lines (at most 20), or none for a page, a success or no body
+     */
+    public static java.util.List<String> plainTextLines(HttpResponse response) {
+        String body = response.body();
+        if (!response.gatewayError() || body == null || body.isBlank() || MARKUP.matcher(body).find()) return java.util.List.of();
+        return body.lines().map(String::strip).filter(l -> !l.isEmpty() && l.length() <= 2_000).limit(BODY_LINES).toList();
+    }
+
     /** A response with its CDN, its page's producer and whether the page is the CDN's branded one read off. */
     public static HttpResponse response(int status, String url, Map<String, String> headers, String body, String path,
                                         String client, Instant at, Long latencyMs) {

@@ -72,4 +72,17 @@ class ErrorPageRecognizerTest {
         assertThat(page(502, Map.of("X-Cache", "HIT from varnish"), "").fromCache()).isTrue();
         assertThat(page(502, Map.of("CF-Cache-Status", "DYNAMIC", "Age", "0"), "").fromCache()).isFalse();
     }
+
+    @Test
+    void aProxysErrorInWordsIsReadLineByLineAndAPageOrASuccessIsNot() {
+        assertThat(ErrorPageRecognizer.plainTextLines(page(503, Map.of(),
+                "upstream connect error or disconnect/reset before headers. reset reason: connection termination\n")))
+                .containsExactly("upstream connect error or disconnect/reset before headers. reset reason: connection termination");
+        assertThat(ErrorPageRecognizer.plainTextLines(page(502, Map.of(), "{\n  \"message\":\"An invalid response was received from the upstream server\"\n}")))
+                .contains("\"message\":\"An invalid response was received from the upstream server\"");
+        assertThat(ErrorPageRecognizer.plainTextLines(page(502, Map.of(),
+                "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>"))).isEmpty();
+        assertThat(ErrorPageRecognizer.plainTextLines(page(200, Map.of(), "dial tcp 10.0.0.5:8080: connect: connection refused"))).isEmpty();
+        assertThat(ErrorPageRecognizer.plainTextLines(page(502, Map.of(), "x\n".repeat(100)))).hasSize(ErrorPageRecognizer.BODY_LINES);
+    }
 }
