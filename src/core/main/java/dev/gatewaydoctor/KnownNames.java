@@ -29,16 +29,18 @@ public record KnownNames(SortedMap<String, Observation> observations, List<Strin
      *
      * @param question what to ask, or null when no check asks for it yet (a rule reads it all the same)
      * @param answer   the kind of answer: yes-no, number, log; null when no check asks for it
-     * @param aliases  other names people use for it, read as this one
+     * @param aliases   other names people use for it, read as this one
+     * @param opposites names people use for its other answer (a yes-no one): "cli-succeeds" given true is
+     *                  "cli-also-crashes" answered false
      */
-    public record Observation(String question, String answer, List<String> aliases) {
+    public record Observation(String question, String answer, List<String> aliases, List<String> opposites) {
     }
 
     static KnownNames of(dev.gatewaydoctor.knowledge.Knowledge k) {
         var observations = new java.util.TreeMap<String, Observation>();
-        k.checks().forEach(c -> observations.put(c.observation(), new Observation(c.question(), c.answer(), List.copyOf(c.aliases()))));
+        k.checks().forEach(c -> observations.put(c.observation(), new Observation(c.question(), c.answer(), List.copyOf(c.aliases()), List.copyOf(c.opposites()))));
         // A name a rule reads counts even before a check asks for it: a fact under it reaches that rule.
-        k.vocabulary().read().getOrDefault("observation", java.util.Set.of()).forEach(o -> observations.putIfAbsent(o, new Observation(null, null, List.of())));
+        k.vocabulary().read().getOrDefault("observation", java.util.Set.of()).forEach(o -> observations.putIfAbsent(o, new Observation(null, null, List.of(), List.of())));
         var causes = new java.util.LinkedHashMap<String, String>();
         k.causes().values().forEach(c -> causes.put(c.id(), c.title()));
         var fixes = new java.util.LinkedHashMap<String, String>();

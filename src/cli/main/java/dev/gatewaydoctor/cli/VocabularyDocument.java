@@ -25,12 +25,15 @@ final class VocabularyDocument {
                 .append("<!-- Generated from rules/ (Diagnoser.vocabulary()): do not edit; regenerate with\n     ").append(REGENERATE)
                 .append(" -->\n\n")
                 .append("The names the rules in `rules/` know. A fact under another name is accepted, weighs nothing, and the\n")
-                .append("diagnosis warns about it with the closest names below; an alias is read as its observation.\n\n");
-        md.append("### Observations\n\n| observation | answer | question | aliases |\n|---|---|---|---|\n");
+                .append("diagnosis warns about it with the closest names below; an alias is read as its observation, and a\n")
+                .append("name for the other answer as its observation with the other answer (`cli-succeeds: true` is\n")
+                .append("`cli-also-crashes: false`).\n\n");
+        md.append("### Observations\n\n| observation | answer | question | aliases | other answer |\n|---|---|---|---|---|\n");
         names.observations().forEach((name, o) -> md.append("| `").append(name).append("` | ")
                 .append(o.answer() == null ? "" : o.answer()).append(" | ")
                 .append(o.question() == null ? "(no check yet)" : o.question().replace("|", "\\|")).append(" | ")
-                .append(codes(o.aliases(), ", ")).append(" |\n"));
+                .append(codes(o.aliases(), ", ")).append(" | ")
+                .append(codes(o.opposites(), ", ")).append(" |\n"));
         section(md, "Event kinds", "an `event`'s `kind`", names.eventKinds());
         section(md, "Metrics", "a `metric`'s `name`", names.metrics());
         section(md, "Config values", "a `config`'s `name`", names.configs());

@@ -162,4 +162,14 @@ class RulesCheckMistakesTest {
                 "examples: [\"it loads fine in a private browser\"]"));
         assertThat(errors(check(rules))).contains("phrases.yaml:").contains("does not read its example \"it loads fine in a private browser\"");
     }
+
+    @Test
+    void aNameForTheOtherAnswerOfANumberCheckOrOneThatNamesAnotherObservationIsRefused(@TempDir Path dir) throws Exception {
+        Path number = broken(dir.resolve("number"), "checks.yaml", t -> t.replaceFirst("(  - observation: incidents-last-30-days\n)",
+                "$1    opposites: [no-incidents-last-30-days]\n"));
+        assertThat(errors(check(number))).contains("checks.yaml:").contains("only a yes-no check has an other answer");
+        Path twice = broken(dir.resolve("twice"), "checks.yaml", t -> t.replace("opposites: [cli-succeeds, cli-works]",
+                "opposites: [cli-succeeds, cli-works, retry-fails]"));
+        assertThat(errors(check(twice))).contains("checks.yaml:").contains("\"retry-fails\" already names \"retry-succeeds\"");
+    }
 }

@@ -16,8 +16,9 @@ import java.util.List;
 
 /**
  * Puts a fact set's names into the knowledge's words before the rules see it: an observation given
- * under an alias takes its canonical name, and every name no rule reads is named in a warning with the
- * closest names that rules do read.
+ * under an alias takes its canonical name, one given under a name for the other answer ("cli-succeeds")
+ * takes the canonical name and the other answer, and every name no rule reads is named in a warning with
+ * the closest names that rules do read.
  */
 final class Vocabularies {
 
@@ -29,6 +30,17 @@ final class Vocabularies {
         var out = new ArrayList<Fact>(facts.size());
         var unread = new LinkedHashSet<String>();
         for (Fact f : facts) {
+            if (f instanceof Observation o && v.oppositeOf(o.name()) != null) {
+                String name = v.oppositeOf(o.name());
+                if ("true".equals(o.value()) || "false".equals(o.value())) {
+                    out.add(new Observation(name, "true".equals(o.value()) ? "false" : "true", null, o.at()));
+                } else {
+                    out.add(o);
+                    unread.add("observation \"" + o.name() + "\" is the other answer to \"" + name + "\", a yes or no, and \""
+                            + o.value() + "\" is neither: it weighs nothing");
+                }
+                continue;
+            }
             if (f instanceof Observation o) {
                 String name = v.canonical(o.name());
                 Observation canonical = name.equals(o.name()) ? o : new Observation(name, o.value(), o.number(), o.at());

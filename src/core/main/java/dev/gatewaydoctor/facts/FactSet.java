@@ -194,7 +194,7 @@ public record FactSet(String name, Site site, List<Fact> facts, Expectation expe
         /**
          * A yes-or-no finding of a troubleshooting step.
          *
-         * @param name  the observation's name (or an alias of it)
+         * @param name  the observation's name (or an alias of it, or a name of its other answer)
          * @param value the answer
          * @return this builder
          */

@@ -12,6 +12,9 @@ import java.util.List;
  * @param values      for a number, the answers worth comparing (none for yes-no)
  * @param aliases     other names people give the same observation ("works-in-incognito"); a fact under
  *                    an alias reaches the rules under {@code observation}
+ * @param opposites   names people give the other answer of a yes-no check ("cli-succeeds" for
+ *                    "cli-also-crashes"): a fact under one reaches the rules under {@code observation}, with the
+ *                    other answer
  * @param effort      what answering costs: seconds (a click, a curl), minutes (a shell on the server, a
  *                    log), host (only the host can answer); checks are ordered by gain per effort
  * @param when        the sites the question makes sense for, as a "when" of logs.yaml ({@code app: [wordpress]}
@@ -20,12 +23,13 @@ import java.util.List;
  *                    PHP-FPM socket to ask about); empty for none
  */
 public record Check(String observation, String question, List<String> howTo, String answer, List<Double> values, List<String> aliases,
-                    String effort, java.util.Map<String, List<String>> when, java.util.Map<String, List<String>> unless) {
+                    List<String> opposites, String effort, java.util.Map<String, List<String>> when, java.util.Map<String, List<String>> unless) {
 
     public static final List<String> EFFORTS = List.of("seconds", "minutes", "host");
 
     public Check {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        opposites = opposites == null ? List.of() : List.copyOf(opposites);
         effort = effort == null ? "minutes" : effort;
         when = when == null ? java.util.Map.of() : java.util.Map.copyOf(when);
         unless = unless == null ? java.util.Map.of() : java.util.Map.copyOf(unless);

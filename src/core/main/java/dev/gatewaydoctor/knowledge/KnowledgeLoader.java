@@ -657,6 +657,11 @@ public final class KnowledgeLoader {
             JsonNode a = c.get("aliases");
             if (a != null && !a.isArray()) problems.add(doc.problem(at + "/aliases", "expected \"aliases\": a list of other names for the observation"));
             else if (a != null) a.forEach(x -> aliases.add(x.asText().strip()));
+            var opposites = new ArrayList<String>();
+            JsonNode o = c.get("opposites");
+            if (o != null && !o.isArray()) problems.add(doc.problem(at + "/opposites", "expected \"opposites\": a list of names for the other answer"));
+            else if (o != null && !answer.equals("yes-no")) problems.add(doc.problem(at + "/opposites", "only a yes-no check has an other answer; this one's answer is " + answer));
+            else if (o != null) o.forEach(x -> opposites.add(x.asText().strip()));
             String effort = c.path("effort").asText("minutes");
             if (!Check.EFFORTS.contains(effort)) {
                 problems.add(doc.problem(at + "/effort", "expected \"effort\": one of " + Check.EFFORTS + ", found \"" + effort + "\""));
@@ -664,18 +669,21 @@ public final class KnowledgeLoader {
             Map<String, List<String>> when = c.has("when") ? siteConditions(doc, c.get("when"), at + "/when", listNames, problems) : Map.of();
             if (observation != null && question != null) {
                 Map<String, List<String>> unless = c.has("unless") ? siteConditions(doc, c.get("unless"), at + "/unless", listNames, problems) : Map.of();
-                checks.add(new Check(observation, question, List.copyOf(howTo), answer, List.copyOf(values), List.copyOf(aliases), effort,
-                        when, unless));
+                checks.add(new Check(observation, question, List.copyOf(howTo), answer, List.copyOf(values), List.copyOf(aliases),
+                        List.copyOf(opposites), effort, when, unless));
             }
         }
-        // An alias names one observation: the same phrasing twice, or an alias that is itself an observation, would be ambiguous.
+        // An alias or an opposite names one observation: the same phrasing twice, or one that is itself an
+        // observation, would be ambiguous.
         var named = new java.util.HashMap<String, String>();
         checks.forEach(c -> named.put(c.observation(), c.observation()));
         for (int i = 0; i < checks.size(); i++) {
-            for (String alias : checks.get(i).aliases()) {
-                String before = named.putIfAbsent(alias, checks.get(i).observation());
-                if (before != null) {
-                    problems.add(doc.problem("/checks/" + i + "/aliases", "the alias \"" + alias + "\" already names \"" + before + "\""));
+            for (String field : List.of("aliases", "opposites")) {
+                for (String name : field.equals("aliases") ? checks.get(i).aliases() : checks.get(i).opposites()) {
+                    String before = named.putIfAbsent(name, checks.get(i).observation());
+                    if (before != null) {
+                        problems.add(doc.problem("/checks/" + i + "/" + field, "\"" + name + "\" already names \"" + before + "\""));
+                    }
                 }
             }
         }

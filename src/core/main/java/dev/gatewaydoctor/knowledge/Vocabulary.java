@@ -16,10 +16,12 @@ import java.util.regex.Pattern;
  * outside it reaches no rule; the diagnosis says so, with the closest names, so nothing a user said is
  * lost in silence.
  *
- * @param read    for each kind of fact (observation, metric, config, event), the names rules match on
- * @param aliases a phrasing to the observation name it stands for
+ * @param read      for each kind of fact (observation, metric, config, event), the names rules match on
+ * @param aliases   a phrasing to the observation name it stands for
+ * @param opposites a phrasing of the other answer to the yes-no observation it stands for ("cli-succeeds":
+ *                  "cli-also-crashes" answered no)
  */
-public record Vocabulary(Map<String, Set<String>> read, Map<String, String> aliases) {
+public record Vocabulary(Map<String, Set<String>> read, Map<String, String> aliases, Map<String, String> opposites) {
 
     public static final List<String> KINDS = List.of("observation", "metric", "config", "event");
 
@@ -56,14 +58,24 @@ public record Vocabulary(Map<String, Set<String>> read, Map<String, String> alia
             });
         });
         var aliases = new TreeMap<String, String>();
-        for (Check c : checks) c.aliases().forEach(a -> aliases.put(a, c.observation()));
+        var opposites = new TreeMap<String, String>();
+        for (Check c : checks) {
+            c.aliases().forEach(a -> aliases.put(a, c.observation()));
+            c.opposites().forEach(o -> opposites.put(o, c.observation()));
+        }
         read.replaceAll((k, v) -> java.util.Collections.unmodifiableSet(v));
-        return new Vocabulary(java.util.Collections.unmodifiableMap(read), java.util.Collections.unmodifiableMap(aliases));
+        return new Vocabulary(java.util.Collections.unmodifiableMap(read), java.util.Collections.unmodifiableMap(aliases),
+                java.util.Collections.unmodifiableMap(opposites));
     }
 
     /** The observation a name stands for: itself, or what its alias maps it to. */
     public String canonical(String observation) {
         return aliases.getOrDefault(observation, observation);
+    }
+
+    /** The yes-no observation whose other answer this name stands for, or null. */
+    public String oppositeOf(String name) {
+        return opposites.get(name);
     }
 
     public boolean reads(String kind, String name) {
@@ -73,7 +85,10 @@ public record Vocabulary(Map<String, Set<String>> read, Map<String, String> alia
     /** Up to three known names (aliases included, for observations) closest to the given one, closest first. */
     public List<String> closest(String kind, String name) {
         var candidates = new TreeSet<>(read.getOrDefault(kind, Set.of()));
-        if (kind.equals("observation")) candidates.addAll(aliases.keySet());
+        if (kind.equals("observation")) {
+            candidates.addAll(aliases.keySet());
+            candidates.addAll(opposites.keySet());
+        }
         return closest(name, candidates);
     }
 

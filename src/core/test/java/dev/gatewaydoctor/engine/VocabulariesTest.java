@@ -27,6 +27,20 @@ class VocabulariesTest {
     }
 
     @Test
+    void anObservationUnderANameForTheOtherAnswerReachesTheRulesWithThatAnswer() {
+        Diagnosis other = diagnose(FactSet.builder().http(502, java.util.Map.of(), null).observation("fails-in-incognito", true));
+        Diagnosis canonical = diagnose(FactSet.builder().http(502, java.util.Map.of(), null).observation("private-window-succeeds", false));
+        assertThat(other.causes()).extracting(c -> c.id() + " " + c.confidence())
+                .containsExactlyElementsOf(canonical.causes().stream().map(c -> c.id() + " " + c.confidence()).toList());
+        assertThat(other.causes()).flatExtracting(dev.gatewaydoctor.RankedCause::evidence).flatExtracting(dev.gatewaydoctor.EvidenceItem::facts)
+                .contains("observation private-window-succeeds = false");
+        assertThat(other.warnings()).noneMatch(w -> w.contains("fails-in-incognito"));
+        // Its answer is a yes or a no; anything else is said, not guessed.
+        Diagnosis odd = diagnose(FactSet.builder().http(502, java.util.Map.of(), null).fact(dev.gatewaydoctor.facts.Observation.of("fails-in-incognito", "sometimes")));
+        assertThat(odd.warnings()).anySatisfy(w -> assertThat(w).contains("\"fails-in-incognito\" is the other answer to \"private-window-succeeds\""));
+    }
+
+    @Test
     void namesNoRuleReadsAreWarnedAboutWithTheClosestKnownNames() {
         Diagnosis d = diagnose(FactSet.builder().http(502, java.util.Map.of(), null)
                 .observation("private-window-succeds", true)

@@ -137,6 +137,7 @@ final class Diagnoses {
         // The checks this diagnosis asked come first: some ask for a log, which no fact-set name stands for.
         String observation;
         String kind;
+        boolean otherAnswer = false;
         var asked = doctor.nextChecks(kept.facts(), kept.diagnosis()).stream().filter(c -> c.observation().equals(given)).findFirst();
         if (asked.isPresent()) {
             observation = given;
@@ -145,8 +146,11 @@ final class Diagnoses {
             KnownNames names = doctor.vocabulary();
             observation = canonical(given, names);
             kind = names.observations().get(observation).answer();
+            otherAnswer = names.observations().get(observation).opposites().contains(given);
         }
         JsonNode answer = body.get("answer");
+        // A name for the other answer ("cli-succeeds" for "cli-also-crashes"): yes to it is no to the check.
+        if (otherAnswer && answer.isBoolean()) answer = com.fasterxml.jackson.databind.node.BooleanNode.valueOf(!answer.booleanValue());
         FactSet more;
         try {
             more = withAnswer(kept.facts(), observation, kind, answer);
@@ -184,10 +188,12 @@ final class Diagnoses {
         return facts.with(Answers.observation(observation, kind, answer.asText()));
     }
 
-    /** The observation's own name, for it or an alias of it; a 400 naming the closest known ones otherwise. */
+    /** The observation's own name, for it, an alias of it or a name of its other answer; a 400 naming the closest known ones otherwise. */
     private static String canonical(String given, KnownNames names) {
         if (names.observations().containsKey(given)) return given;
-        for (var e : names.observations().entrySet()) if (e.getValue().aliases().contains(given)) return e.getKey();
+        for (var e : names.observations().entrySet()) {
+            if (e.getValue().aliases().contains(given) || e.getValue().opposites().contains(given)) return e.getKey();
+        }
         throw unknown("observation", given, names.observations().keySet());
     }
 

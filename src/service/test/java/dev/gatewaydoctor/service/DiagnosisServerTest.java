@@ -126,6 +126,17 @@ class DiagnosisServerTest {
     }
 
     @Test
+    void anAnswerUnderANameForTheOtherAnswerIsTheChecksOtherAnswer() throws Exception {
+        String facts = "{\"factset\": 1, \"facts\": [{\"type\": \"http\", \"status\": 502}]}";
+        String a = diagnosed(client.postJson("/api/v1/diagnoses", facts)).path("id").asText();
+        String b = diagnosed(client.postJson("/api/v1/diagnoses", facts)).path("id").asText();
+        var other = client.postJson("/api/v1/diagnoses/" + a + "/answers", "{\"observation\": \"retry-fails\", \"answer\": true}");
+        var own = client.postJson("/api/v1/diagnoses/" + b + "/answers", "{\"observation\": \"retry-succeeds\", \"answer\": false}");
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(200);
+        assertThat(ServiceClient.json(other).path("causes")).isEqualTo(ServiceClient.json(own).path("causes"));
+    }
+
+    @Test
     void anAnswerToAnUnknownObservationNamesTheClosest() throws Exception {
         String id = diagnosed(client.postJson("/api/v1/diagnoses", Files.readString(Path.of(SAMPLE)))).path("id").asText();
         var r = client.postJson("/api/v1/diagnoses/" + id + "/answers", "{\"observation\": \"retry-succeed\", \"answer\": true}");
