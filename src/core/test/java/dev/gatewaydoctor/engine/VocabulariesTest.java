@@ -41,6 +41,15 @@ class VocabulariesTest {
     }
 
     @Test
+    void aFailingHealthProbeIsTheBackendFailingWhenAskedDirectly() {
+        Diagnosis d = diagnose(FactSet.builder().http(502, java.util.Map.of(), null).observation("health-probes-failing", true));
+        assertThat(d.causes()).filteredOn(c -> c.id().equals("backend-web-server-down")).singleElement()
+                .satisfies(c -> assertThat(c.evidence()).extracting(dev.gatewaydoctor.EvidenceItem::rule)
+                        .contains("The backend fails when asked directly too: the fault is the backend's"));
+        assertThat(d.warnings()).noneMatch(w -> w.contains("health-probes-failing"));
+    }
+
+    @Test
     void namesNoRuleReadsAreWarnedAboutWithTheClosestKnownNames() {
         Diagnosis d = diagnose(FactSet.builder().http(502, java.util.Map.of(), null)
                 .observation("private-window-succeds", true)
