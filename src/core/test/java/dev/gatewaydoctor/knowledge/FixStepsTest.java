@@ -119,6 +119,16 @@ class FixStepsTest {
         assertThat(K.logRequest(edge, List.of(502)).question()).doesNotContain("cloudflared").contains("origin web server's error log");
     }
 
+    /** An add-on behind Home Assistant's ingress is started from its own page, and its log and the Supervisor's are asked for. */
+    @Test
+    void anAddOnBehindHomeAssistantsIngressIsStartedAsAnAddOn() {
+        Site addOn = new Site(null, "node-red", null, "home-assistant-ingress", null, "container", null, null);
+        assertThat(steps("restart-backend-web-server", addOn)).contains("Configuration tab").doesNotContain("docker compose");
+        assertThat(K.logRequest(addOn, List.of(502)).question()).contains("Supervisor's log");
+        Site compose = new Site(null, "node-red", null, "traefik", null, "container", null, null);
+        assertThat(steps("restart-backend-web-server", compose)).contains("docker compose").doesNotContain("Configuration tab");
+    }
+
     /** A Node application behind nginx is offered no fix that restarts PHP-FPM or deactivates a WordPress plugin. */
     @Test
     void anApplicationNotOnPhpIsOfferedNoPhpFix() {
