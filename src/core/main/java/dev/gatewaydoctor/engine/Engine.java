@@ -14,6 +14,7 @@ import dev.gatewaydoctor.facts.LogLine;
 import dev.gatewaydoctor.knowledge.Cause;
 import dev.gatewaydoctor.knowledge.Fix;
 import dev.gatewaydoctor.knowledge.Knowledge;
+import dev.gatewaydoctor.recognition.ErrorPageRecognizer;
 import dev.gatewaydoctor.recognition.LogRecognizer;
 import dev.gatewaydoctor.recognition.LogSignal;
 
@@ -125,9 +126,9 @@ public final class Engine {
                     if (read.signals().isEmpty()) unrecognised++;
                     else if (zone == null && read.timeWithoutZone()) zoneless++;
                     signals.addAll(read.signals());
-                } else if (fact instanceof dev.gatewaydoctor.facts.HttpResponse r) {
+                } else if (fact instanceof HttpResponse r) {
                     // A proxy that writes its error in words, not as a page, says in the body what its log would.
-                    for (String text : dev.gatewaydoctor.recognition.ErrorPageRecognizer.plainTextLines(r)) {
+                    for (String text : ErrorPageRecognizer.plainTextLines(r)) {
                         var bodyLine = new LogLine("body of the " + r.status(), text, r.at(), 1, null);
                         signals.addAll(knowledge.recognizer().read(bodyLine, zone != null ? zone : java.time.ZoneOffset.UTC).signals());
                     }
