@@ -329,6 +329,19 @@ class DiagnoserTest {
     }
 
     @Test
+    void aBarePhpFileThatAnswersSpeaksAgainstEveryFaultOnTheWayToPhp() {
+        Diagnosis d = TestRules.diagnoser().diagnose(FactSet.builder().http(502, java.util.Map.of(), null)
+                .observation("php-test-file-fails", false).build());
+        for (String cause : List.of("php-fpm-down", "upstream-address-mismatch", "upstream-permission-denied", "upstream-protocol-mismatch")) {
+            assertThat(d.causes()).as(cause).filteredOn(c -> c.id().equals(cause)).singleElement()
+                    .satisfies(c -> assertThat(c.evidence()).anySatisfy(e -> {
+                        assertThat(e.rule()).startsWith("A bare PHP file answers through the web server");
+                        assertThat(e.weight()).isNegative();
+                    }));
+        }
+    }
+
+    @Test
     void aChangeWithoutAnyFailureIsNoEvidence() {
         Diagnosis d = TestRules.diagnoser().diagnose(FactSet.builder().event("plugin-updated", "woocommerce").build());
         assertThat(d.causes()).noneSatisfy(c -> assertThat(c.id()).isEqualTo("faulty-recent-change"));
