@@ -26,8 +26,8 @@ public final class ErrorPageRecognizer {
     /**
      * The lines of a gateway error's body that a proxy wrote in words rather than as a page, for the message
      * families to read as they read log lines: Envoy's {@code upstream connect error or disconnect/reset
-     * before headers. reset reason: connection termination}, Go's and Traefik's plain-text errors, Kong's
-     * JSON message. An HTML page says who answered (above), not why, and is left to that.
+     * before headers. reset reason: connection termination}, Go's and Traefik's plain-text errors, a JSON
+     * message. An HTML page says who answered (above), not why, and is left to that.
      *
      * @param response the response
      * @return the body's non-blank lines (at most 20), or none for a page, a success or no body
