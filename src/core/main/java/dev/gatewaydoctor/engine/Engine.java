@@ -115,22 +115,23 @@ public final class Engine {
             int unrecognised = 0;
             int zoneless = 0;
             java.time.ZoneId zone = factSet.site().zone();
+            java.time.ZoneId lineZone = zone != null ? zone : java.time.ZoneOffset.UTC;
+            java.util.function.Function<LogLine, LogRecognizer.Reading> recognise = recognisedBefore == null
+                    ? l -> knowledge.recognizer().read(l, lineZone)
+                    : l -> recognisedBefore.computeIfAbsent(l, k -> knowledge.recognizer().read(k, lineZone));
             var signals = new ArrayList<LogSignal>();
             List<Fact> facts = Vocabularies.canonical(factSet.facts(), knowledge, warnings);
             for (Fact fact : facts) {
                 if (fact instanceof LogLine line) {
                     logLines++;
-                    java.time.ZoneId lineZone = zone != null ? zone : java.time.ZoneOffset.UTC;
-                    LogRecognizer.Reading read = recognisedBefore == null ? knowledge.recognizer().read(line, lineZone)
-                            : recognisedBefore.computeIfAbsent(line, l -> knowledge.recognizer().read(l, lineZone));
+                    LogRecognizer.Reading read = recognise.apply(line);
                     if (read.signals().isEmpty()) unrecognised++;
                     else if (zone == null && read.timeWithoutZone()) zoneless++;
                     signals.addAll(read.signals());
                 } else if (fact instanceof HttpResponse r) {
                     // A proxy that writes its error in words, not as a page, says in the body what its log would.
                     for (String text : ErrorPageRecognizer.plainTextLines(r)) {
-                        var bodyLine = new LogLine("body of the " + r.status(), text, r.at(), 1, null);
-                        signals.addAll(knowledge.recognizer().read(bodyLine, zone != null ? zone : java.time.ZoneOffset.UTC).signals());
+                        signals.addAll(recognise.apply(new LogLine("body of the " + r.status(), text, r.at(), 1, null)).signals());
                     }
                 }
             }

@@ -35,19 +35,14 @@ public record Fix(String id, String title, Integer seed, int effort, String risk
         this(id, title, seed, effort, risk, treats, steps, verify, undo, variants, culpritOf, Map.of());
     }
 
-    /** Whether the fix makes sense for this site (its {@code unless} does not fit it). */
-    public boolean offeredTo(Site site, java.util.Set<String> lists) {
-        return unless.isEmpty() || !LogRequest.fits(unless, site, lists);
-    }
-
-    public Fix(String id, String title, Integer seed, int effort, String risk, Map<String, Double> treats,
-               List<String> steps, String verify, String undo, List<Variant> variants) {
-        this(id, title, seed, effort, risk, treats, steps, verify, undo, variants, List.of());
-    }
-
     public Fix(String id, String title, Integer seed, int effort, String risk, Map<String, Double> treats,
                List<String> steps, String verify, String undo) {
         this(id, title, seed, effort, risk, treats, steps, verify, undo, List.of(), List.of());
+    }
+
+    /** Whether the fix makes sense for this site (its {@code unless} does not fit it). */
+    public boolean offeredTo(Site site, java.util.Set<String> lists) {
+        return unless.isEmpty() || !LogRequest.fits(unless, site, lists);
     }
 
     /**
