@@ -58,6 +58,8 @@ class DiagnoserTest {
         assertThat(d.fixes()).extracting(RankedFix::rank).isSorted();
         int firstUnscored = d.fixes().indexOf(d.fixes().stream().filter(f -> f.score() == 0).findFirst().orElseThrow());
         assertThat(d.fixes().subList(0, firstUnscored)).allSatisfy(f -> assertThat(f.score()).isPositive());
+        assertThat(d.fixes().subList(0, firstUnscored)).as("a cause ruled out to 0.00 scores no fix")
+                .allSatisfy(f -> assertThat(f.reason()).doesNotContain("(confidence 0.00"));
         assertThat(d.fixes().subList(firstUnscored, d.fixes().size())).allSatisfy(f -> {
             assertThat(f.score()).isZero();
             assertThat(f.reason()).startsWith("no evidence points here yet");

@@ -431,9 +431,14 @@ public final class Engine {
         return out;
     }
 
+    /** A confidence that shows as 0.00. */
+    private static final double NEGLIGIBLE = 0.005;
+
     /** @param siteLists the names lists that hold one of the site's names (Knowledge.listsNaming) */
     private static List<RankedFix> rankFixes(Knowledge knowledge, List<RankedCause> causes, SessionRecorder recorder,
                                              dev.gatewaydoctor.facts.Site site, java.util.Set<String> siteLists, List<String> changeKinds) {
+        Map<String, RankedCause> causeById = new LinkedHashMap<>();
+        causes.forEach(c -> causeById.put(c.id(), c));
         var byFix = new LinkedHashMap<String, Map<String, Double>>();
         for (var c : recorder.contributions) {
             FixContribution fc = (FixContribution) c.conclusion();
@@ -441,10 +446,12 @@ public final class Engine {
                 throw new RuleFaultException(c.rule(), knowledge.ruleFiles().get(c.rule()),
                         "rule \"" + c.rule() + "\" scored \"" + fc.fix() + "\", which is no fix in fixes.yaml", null);
             }
+            // A cause the evidence all but ruled out (confidence 0.00 as shown) points at no fix: its fixes
+            // stay with the rest, ordered by the causes nobody has looked at yet, not by a rounding crumb.
+            RankedCause treated = causeById.get(fc.cause());
+            if (treated != null && treated.confidence() < NEGLIGIBLE) continue;
             byFix.computeIfAbsent(fc.fix(), k -> new LinkedHashMap<>()).merge(fc.cause(), fc.value(), Math::max);
         }
-        Map<String, RankedCause> causeById = new LinkedHashMap<>();
-        causes.forEach(c -> causeById.put(c.id(), c));
         record Scored(Fix fix, double score, List<Map.Entry<String, Double>> parts) {
         }
         var scored = new ArrayList<Scored>();
