@@ -42,7 +42,13 @@ import java.util.regex.Pattern;
  */
 public final class Engine {
 
-    private static final Pattern CULPRIT = Pattern.compile("\\{(culprit|slug)(?:\\|([^}]*))?\\}");
+    private static final Pattern CULPRIT = Pattern.compile("\\{(culprit|slug|address)(?:\\|([^}]*))?\\}");
+    /**
+     * One place a proxy connects to, as a step can put it after curl, ls or ping: host:port, [v6]:port, an IP,
+     * unix:/path or /path, with no spaces. A culprit that describes ("Apache at 192.0.2.10:7081", "unable to
+     * bind listening socket ...") is not one.
+     */
+    private static final Pattern ADDRESS = Pattern.compile("(?:unix:)?/[^\\s]+|\\[[0-9a-fA-F:.]+\\](?::\\d+)?|[A-Za-z0-9.-]+(?::\\d+)?");
     /** A WordPress plugin's or theme's slug: lower case, digits, dots, dashes and underscores, a letter, no space. */
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9._-]*[a-z][a-z0-9._-]*|[a-z]");
     private static final Pattern VERSION = Pattern.compile("v?\\d[\\w.]*");
@@ -568,13 +574,18 @@ public final class Engine {
      * "{culprit}" becomes what the evidence names; "{culprit|the plugin}" falls back to its words. "{slug|PLUGIN}"
      * is the culprit where a command needs a plugin's or theme's slug: a name as people write it ("Query Monitor
      * 3.16") becomes the slug WordPress derives from it (query-monitor), so that no command is broken by a space.
+     * "{address|127.0.0.1:PORT}" is the culprit only where it is one address a command can take (ADDRESS).
      */
     static String fill(String text, String culprit) {
         if (text == null || text.indexOf('{') < 0) return text; // most steps name no culprit
         Matcher m = CULPRIT.matcher(text);
         var sb = new StringBuilder();
         while (m.find()) {
-            String named = m.group(1).equals("slug") ? slug(culprit) : culprit;
+            String named = switch (m.group(1)) {
+                case "slug" -> slug(culprit);
+                case "address" -> culprit != null && ADDRESS.matcher(culprit).matches() ? culprit : null;
+                default -> culprit;
+            };
             String with = named != null ? named : m.group(2) != null ? m.group(2) : "the culprit";
             m.appendReplacement(sb, Matcher.quoteReplacement(with));
         }

@@ -47,6 +47,20 @@ class ConfidenceModelTest {
     }
 
     @Test
+    void anAddressPlaceholderTakesOnlyAnAddress() {
+        String step = "curl -sSI http://{address|127.0.0.1:PORT}/";
+        assertThat(Engine.fill(step, "127.0.0.1:3000")).isEqualTo("curl -sSI http://127.0.0.1:3000/");
+        assertThat(Engine.fill(step, "wordpress:9000")).isEqualTo("curl -sSI http://wordpress:9000/");
+        assertThat(Engine.fill(step, "[::1]:8000")).isEqualTo("curl -sSI http://[::1]:8000/");
+        assertThat(Engine.fill("ls -l {address|the socket}", "unix:/run/php/php8.2-fpm.sock")).isEqualTo("ls -l unix:/run/php/php8.2-fpm.sock");
+        assertThat(Engine.fill(step, "server rebooted for updates")).as("an event's words").isEqualTo("curl -sSI http://127.0.0.1:PORT/");
+        assertThat(Engine.fill("finds no PHP-FPM at {address|its socket or port}.",
+                "unable to bind listening socket for address '127.0.0.1:9000': Address already in use (98)"))
+                .as("a log's words that hold an address").isEqualTo("finds no PHP-FPM at its socket or port.");
+        assertThat(Engine.fill(step, null)).isEqualTo("curl -sSI http://127.0.0.1:PORT/");
+    }
+
+    @Test
     void aSlugPlaceholderTurnsAPluginsNameIntoItsSlug() {
         assertThat(Engine.fill("wp plugin deactivate {slug|SLUG}", "Query Monitor 3.16")).isEqualTo("wp plugin deactivate query-monitor");
         assertThat(Engine.fill("wp plugin update {slug|PLUGIN}", "woocommerce")).isEqualTo("wp plugin update woocommerce");
