@@ -87,7 +87,7 @@ class NextChecksTest {
                 {"factset": 1, "site": {"app": "%s", "webServer": "apache"},
                  "facts": [{"type": "http", "status": 503},
                            {"type": "log", "source": "apache-error", "line": "[Sun Apr 03 22:57:29.963981 2016] [proxy:error] [pid 2840] (111)Connection refused: AH00957: FCGI: attempt to connect to 127.0.0.1:9000 (127.0.0.1) failed"},
-                           {"type": "observation", "name": "upstream-port-listening", "value": false}]}
+                           {"type": "observation", "name": "php-fpm-running", "value": false}]}
                 """;
         var reader = new dev.gatewaydoctor.facts.FactSetReader();
         var wordpress = reader.read("wp.json", facts.formatted("wordpress").getBytes(StandardCharsets.UTF_8));
