@@ -242,8 +242,10 @@ public final class KnowledgeLoader {
             RuleTextChecks.observationsHaveChecks(files, checks, vocabulary, warnings);
             RuleTextChecks.absencesAreGuarded(files, warnings);
             RuleTextChecks.samePatternAcrossFiles(files, groups, warnings);
-            RuleTextChecks.familiesExist(files, recognizer.families().stream().map(dev.gatewaydoctor.recognition.Family::id)
-                    .collect(java.util.stream.Collectors.toSet()), problems);
+            var familyIds = recognizer.families().stream().map(dev.gatewaydoctor.recognition.Family::id)
+                    .collect(java.util.stream.Collectors.toSet());
+            RuleTextChecks.familiesExist(files, familyIds, problems);
+            RuleTextChecks.familiesRead(files, familyIds, warnings);
             files.forEach((path, text) -> {
                 if (!path.endsWith(".drl")) return;
                 List<RuleProblem> found = DrlMistakes.find(path, text);

@@ -263,6 +263,28 @@ final class RuleTextChecks {
         });
     }
 
+    /**
+     * A message family no rule names: its lines are recognised, shown as read, and weigh nothing, which tells
+     * a support agent the line was understood when it counted for nothing.
+     */
+    static void familiesRead(Map<String, String> files, java.util.Set<String> families, List<RuleProblem> warnings) {
+        var read = new java.util.HashSet<String>();
+        files.forEach((path, text) -> {
+            if (!path.endsWith(".drl")) return;
+            Matcher m = FAMILY_TEST.matcher(text);
+            while (m.find()) {
+                if (m.group(1) != null) read.add(m.group(1));
+                else {
+                    Matcher q = QUOTED.matcher(m.group(2));
+                    while (q.find()) read.add(q.group(1));
+                }
+            }
+        });
+        new java.util.TreeSet<>(families).stream().filter(f -> !read.contains(f)).forEach(f -> warnings.add(new RuleProblem(
+                "families/" + f + ".yaml", 1, 1, "no rule reads the message family \"" + f + "\": its lines are recognised and weigh"
+                + " nothing; write the rule that weighs them in causes/, or say in the family's comment why none does")));
+    }
+
     private static void unknownFamily(String path, String text, int offset, String family, java.util.Set<String> families,
                                       List<RuleProblem> problems) {
         if (families.contains(family)) return;

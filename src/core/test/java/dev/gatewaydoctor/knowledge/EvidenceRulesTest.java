@@ -120,6 +120,22 @@ class EvidenceRulesTest {
     }
 
     @Test
+    void aMessageFamilyNoRuleReadsIsFlaggedForItsLinesWouldWeighNothing() {
+        var warnings = new java.util.ArrayList<dev.gatewaydoctor.RuleProblem>();
+        RuleTextChecks.familiesRead(Map.of("causes/x.drl", """
+                rule "Read alone"
+                when LogSignal(family == "disk-full") then end
+                rule "Read in a list"
+                when LogSignal(family in ("oom-killed", "process-segfault")) then end
+                """), java.util.Set.of("disk-full", "oom-killed", "process-segfault", "fpm-child-exited-with-code"), warnings);
+        assertThat(warnings).singleElement().satisfies(w -> {
+            assertThat(w.file()).isEqualTo("families/fpm-child-exited-with-code.yaml");
+            assertThat(w.message()).contains("no rule reads the message family \"fpm-child-exited-with-code\"");
+        });
+        assertThat(shippedWarnings()).noneSatisfy(w -> assertThat(w.message()).contains("no rule reads the message family"));
+    }
+
+    @Test
     void theShippedRulesCountNoFactTwice() throws Exception {
         assertThat(shippedWarnings()).noneSatisfy(w -> assertThat(w.message()).contains("one fact would count twice"));
     }
