@@ -69,6 +69,20 @@ public record ConfigValue(String name, String value, Instant at, Long bytes, Dou
     }
 
     /**
+     * True when the value, an address a server is told to listen on ({@code 127.0.0.1}, {@code localhost:8000},
+     * {@code [::1]}), is the loopback alone: inside a container, nothing outside the container reaches it. Not
+     * for {@code 0.0.0.0} or {@code [::]}, which are every interface (the opposite), nor for a socket.
+     *
+     * @return whether the value binds to the loopback only
+     */
+    public boolean bindsLoopbackOnly() {
+        return value != null && LOOPBACK_BIND.matcher(value.strip()).matches();
+    }
+
+    private static final java.util.regex.Pattern LOOPBACK_BIND = java.util.regex.Pattern.compile(
+            "(?i)(?:[a-z]+://)?(?:127(?:\\.\\d{1,3}){3}|localhost|\\[?::1\\]?)(?::\\d{1,5})?/?");
+
+    /**
      * The port of the address ({@code 9000} of {@code 127.0.0.1:9000}).
      *
      * @return the port, or null for a socket or no address

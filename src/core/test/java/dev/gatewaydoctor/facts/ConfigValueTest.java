@@ -20,6 +20,16 @@ class ConfigValueTest {
     }
 
     @Test
+    void aListenAddressOnTheLoopbackIsToldFromOneOnEveryInterface() {
+        for (String loopback : new String[] {"127.0.0.1", "localhost:8000", "[::1]", "::1", "http://127.0.0.1:8080/"}) {
+            assertThat(config("app.listen_address", loopback).bindsLoopbackOnly()).as(loopback).isTrue();
+        }
+        for (String everywhere : new String[] {"0.0.0.0", "0.0.0.0:8000", "[::]", "10.0.0.5", "unix:/run/app.sock", "plausible"}) {
+            assertThat(config("app.listen_address", everywhere).bindsLoopbackOnly()).as(everywhere).isFalse();
+        }
+    }
+
+    @Test
     void aDockerPortMappingGivesTheHostsPortAndTheContainersPort() {
         ConfigValue plain = config("docker.ports", "8383:80");
         assertThat(plain.publishedPort()).isEqualTo(8383);
