@@ -9,6 +9,9 @@ package dev.gatewaydoctor.knowledge;
  *                 leak, growing load, a disk that fills): a fix that helped for a while points at it
  * @param clientSide true for a cause no server log shows (the browser's cache): while it leads, a question
  *                   about the client is asked before any log
+ * @param needsAChange true for a cause that a site which worked only gets through a change (a wrong address,
+ *                     a protocol, a permission, an update): with none before the errors, it is unlikely
  */
-public record Cause(String id, String title, double prior, String summary, boolean buildsUp, boolean clientSide) {
+public record Cause(String id, String title, double prior, String summary, boolean buildsUp, boolean clientSide,
+                    boolean needsAChange) {
 }

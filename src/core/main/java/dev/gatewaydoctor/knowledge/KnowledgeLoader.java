@@ -397,8 +397,10 @@ public final class KnowledgeLoader {
             if (buildsUp != null && !buildsUp.isBoolean()) problems.add(doc.problem(at + "/buildsUp", "expected \"buildsUp\": true or false"));
             JsonNode clientSide = c.get("clientSide");
             if (clientSide != null && !clientSide.isBoolean()) problems.add(doc.problem(at + "/clientSide", "expected \"clientSide\": true or false"));
+            JsonNode needsAChange = c.get("needsAChange");
+            if (needsAChange != null && !needsAChange.isBoolean()) problems.add(doc.problem(at + "/needsAChange", "expected \"needsAChange\": true or false"));
             causes.put(id, new Cause(id, title, prior.asDouble(), c.path("summary").asText(""), buildsUp != null && buildsUp.asBoolean(),
-                    clientSide != null && clientSide.asBoolean()));
+                    clientSide != null && clientSide.asBoolean(), needsAChange != null && needsAChange.asBoolean()));
         }
         return causes;
     }
