@@ -241,7 +241,8 @@ final class RuleTextChecks {
         });
     }
 
-    private static final Pattern FAMILY_TEST = Pattern.compile("\\bfamily\\s*(?:==\\s*\"([^\"\\n]*)\"|in\\s*\\(([^)\\n]*)\\))");
+    // A list may run over several lines: family in ("upstream-connect-failed", ... newline ... "upstream-timed-out").
+    private static final Pattern FAMILY_TEST = Pattern.compile("\\bfamily\\s*(?:==\\s*\"([^\"\\n]*)\"|in\\s*\\(([^)]*)\\))");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"\\n]*)\"");
 
     /**

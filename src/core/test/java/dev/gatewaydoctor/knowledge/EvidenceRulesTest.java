@@ -126,13 +126,24 @@ class EvidenceRulesTest {
                 rule "Read alone"
                 when LogSignal(family == "disk-full") then end
                 rule "Read in a list"
-                when LogSignal(family in ("oom-killed", "process-segfault")) then end
+                when LogSignal(family in ("oom-killed",
+                                          "process-segfault")) then end
                 """), java.util.Set.of("disk-full", "oom-killed", "process-segfault", "fpm-child-exited-with-code"), warnings);
         assertThat(warnings).singleElement().satisfies(w -> {
             assertThat(w.file()).isEqualTo("families/fpm-child-exited-with-code.yaml");
             assertThat(w.message()).contains("no rule reads the message family \"fpm-child-exited-with-code\"");
         });
         assertThat(shippedWarnings()).noneSatisfy(w -> assertThat(w.message()).contains("no rule reads the message family"));
+        var problems = new java.util.ArrayList<dev.gatewaydoctor.RuleProblem>();
+        RuleTextChecks.familiesExist(Map.of("causes/x.drl", """
+                rule "A misspelt family on the second line of a list"
+                when LogSignal(family in ("oom-killed",
+                                          "proces-segfault")) then end
+                """), java.util.Set.of("oom-killed", "process-segfault"), problems);
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.message()).contains("no message family \"proces-segfault\"");
+            assertThat(p.line()).isEqualTo(3);
+        });
     }
 
     @Test
