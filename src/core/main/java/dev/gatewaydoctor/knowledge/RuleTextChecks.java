@@ -245,23 +245,38 @@ final class RuleTextChecks {
     private static final Pattern FAMILY_TEST = Pattern.compile("\\bfamily\\s*(?:==\\s*\"([^\"\\n]*)\"|in\\s*\\(([^)]*)\\))");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"\\n]*)\"");
 
+    /** A family named in a rule's condition, where it is named. */
+    private record FamilyMention(String path, String text, int offset, String family) {
+    }
+
+    /** Every family the rules' conditions name, in `family == "x"` and in `family in ("x", "y")` lists. */
+    private static List<FamilyMention> familyMentions(Map<String, String> files) {
+        var out = new java.util.ArrayList<FamilyMention>();
+        files.forEach((path, text) -> {
+            if (!path.endsWith(".drl")) return;
+            Matcher m = FAMILY_TEST.matcher(text);
+            while (m.find()) {
+                if (m.group(1) != null) out.add(new FamilyMention(path, text, m.start(1), m.group(1)));
+                else {
+                    Matcher q = QUOTED.matcher(m.group(2));
+                    while (q.find()) out.add(new FamilyMention(path, text, m.start(2) + q.start(1), q.group(1)));
+                }
+            }
+        });
+        return out;
+    }
+
     /**
      * Every family a rule matches on is one that families/ declares: a misspelt family compiles, and the
      * rule would never fire.
      */
     static void familiesExist(Map<String, String> files, java.util.Set<String> families, List<RuleProblem> problems) {
         if (families.isEmpty()) return;
-        files.forEach((path, text) -> {
-            if (!path.endsWith(".drl")) return;
-            Matcher m = FAMILY_TEST.matcher(text);
-            while (m.find()) {
-                if (m.group(1) != null) unknownFamily(path, text, m.start(1), m.group(1), families, problems);
-                else {
-                    Matcher q = QUOTED.matcher(m.group(2));
-                    while (q.find()) unknownFamily(path, text, m.start(2) + q.start(1), q.group(1), families, problems);
-                }
-            }
-        });
+        for (FamilyMention f : familyMentions(files)) {
+            if (families.contains(f.family())) continue;
+            problems.add(at(f.path(), f.text(), f.offset(), "no message family \"" + f.family() + "\" in families/"
+                    + Vocabulary.didYouMean(f.family(), families) + ": the rule would never fire"));
+        }
     }
 
     /**
@@ -270,27 +285,10 @@ final class RuleTextChecks {
      */
     static void familiesRead(Map<String, String> files, java.util.Set<String> families, List<RuleProblem> warnings) {
         var read = new java.util.HashSet<String>();
-        files.forEach((path, text) -> {
-            if (!path.endsWith(".drl")) return;
-            Matcher m = FAMILY_TEST.matcher(text);
-            while (m.find()) {
-                if (m.group(1) != null) read.add(m.group(1));
-                else {
-                    Matcher q = QUOTED.matcher(m.group(2));
-                    while (q.find()) read.add(q.group(1));
-                }
-            }
-        });
+        for (FamilyMention f : familyMentions(files)) read.add(f.family());
         new java.util.TreeSet<>(families).stream().filter(f -> !read.contains(f)).forEach(f -> warnings.add(new RuleProblem(
                 "families/" + f + ".yaml", 1, 1, "no rule reads the message family \"" + f + "\": its lines are recognised and weigh"
                 + " nothing; write the rule that weighs them in causes/, or say in the family's comment why none does")));
-    }
-
-    private static void unknownFamily(String path, String text, int offset, String family, java.util.Set<String> families,
-                                      List<RuleProblem> problems) {
-        if (families.contains(family)) return;
-        problems.add(at(path, text, offset, "no message family \"" + family + "\" in families/" + Vocabulary.didYouMean(family, families)
-                + ": the rule would never fire"));
     }
 
     private static final Pattern EVENT_KIND = Pattern.compile("\\b(?:Event|EventTiming)\\(\\s*kind\\s*(?:==\\s*(\"[^\"\\n]*\")|in\\s*\\(([^)\\n]*)\\))");
