@@ -22,6 +22,7 @@ batches=(
   "u 7aba081 c67f973"
   "v e562478 ced4ec5"
   "w 71a3f04 cc1c2d9"
+  "x 4fd5b48 ea68cce"
 )
 [ -f target/gatewaydoctor.jar ] || mvn -q -o package -DskipTests
 scores=()
