@@ -15,8 +15,8 @@ public class FreshTable {
 
     public static void main(String[] args) throws Exception {
         var all = new ArrayList<Answer>();
-        System.out.println("| batch | incidents | cause@1 | hard | cause@1, hard | wrong >= 0.8 |");
-        System.out.println("|---|---:|---:|---:|---:|---:|");
+        System.out.println("| batch | incidents | cause@1 | hard | cause@1, hard | wrong >= 0.8 | Brier |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
         for (String arg : args) {
             String name = arg.substring(0, arg.indexOf('='));
             JsonNode doc = new ObjectMapper().readTree(Path.of(arg.substring(arg.indexOf('=') + 1)).toFile());
@@ -26,14 +26,14 @@ public class FreshTable {
                 batch.add(new Answer(c.path("confidence").asDouble(), c.path("causeAt1").asBoolean(), c.path("hard").asBoolean()));
             }
             var hard = batch.stream().filter(Answer::hard).toList();
-            System.out.printf("| %s | %d | %s | %d | %s | %d |%n", name, batch.size(), pct(right(batch), batch.size()), hard.size(),
-                    pct(right(hard), hard.size()), batch.stream().filter(a -> a.confidence() >= 0.8 && !a.right()).count());
+            System.out.printf("| %s | %d | %s | %d | %s | %d | %.3f |%n", name, batch.size(), pct(right(batch), batch.size()), hard.size(),
+                    pct(right(hard), hard.size()), batch.stream().filter(a -> a.confidence() >= 0.8 && !a.right()).count(), brier(batch));
             all.addAll(batch);
         }
-        System.out.printf("| all | %d | %s | %d | %s | %d |%n%n", all.size(), pct(right(all), all.size()),
+        System.out.printf("| all | %d | %s | %d | %s | %d | %.3f |%n%n", all.size(), pct(right(all), all.size()),
                 all.stream().filter(Answer::hard).count(), pct(right(all.stream().filter(Answer::hard).toList()),
                         (int) all.stream().filter(Answer::hard).count()),
-                all.stream().filter(a -> a.confidence() >= 0.8 && !a.right()).count());
+                all.stream().filter(a -> a.confidence() >= 0.8 && !a.right()).count(), brier(all));
         System.out.println("| confidence | answers | mean confidence | right |");
         System.out.println("|---|---:|---:|---:|");
         double[] edges = {0, 0.2, 0.4, 0.6, 0.8, 0.9, 1.0001};
@@ -44,6 +44,11 @@ public class FreshTable {
             System.out.printf("| %.1f - %.1f | %d | %.2f | %s |%n", lo, Math.min(hi, 1.0), bin.size(),
                     bin.stream().mapToDouble(Answer::confidence).average().orElse(0), pct(right(bin), bin.size()));
         }
+    }
+
+    /** The first cause's Brier score: its confidence against 1 when it was right, 0 when not. */
+    private static double brier(List<Answer> answers) {
+        return answers.stream().mapToDouble(a -> Math.pow(a.confidence() - (a.right() ? 1 : 0), 2)).average().orElse(0);
     }
 
     private static int right(List<Answer> answers) {

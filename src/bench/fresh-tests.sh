@@ -8,7 +8,9 @@
 # rules' commit out in a worktree under ${FRESH_DIR:-/tmp/gatewaydoctor-fresh}, builds it (Maven, offline
 # once the dependencies are in ~/.m2), scores the batch's files as they were added with that build's
 # `replay --score --json`, and prints the batches' figures and one reliability table over all of them
-# (src/bench/FreshTable.java). A new batch adds a line here when it lands.
+# (src/bench/FreshTable.java). The rules are the day's, the calibration today's (rules/calibration.yaml is
+# copied over theirs): the temperature is judged here, on answers no rule was written from. A new batch
+# adds a line here when it lands.
 # Usage: src/bench/fresh-tests.sh        (about a minute a batch)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -26,9 +28,10 @@ batches=(
 )
 [ -f target/gatewaydoctor.jar ] || mvn -q -o package -DskipTests
 scores=()
+calibration=$(sha1sum rules/calibration.yaml | cut -c1-8)
 for b in "${batches[@]}"; do
   read -r name added rules <<< "$b"
-  out="$dir/batch-$name.json"
+  out="$dir/batch-$name-$calibration.json"
   scores+=("$name=$out")
   [ -s "$out" ] && continue
   wt="$dir/rules-$rules"
@@ -38,6 +41,7 @@ for b in "${batches[@]}"; do
   git diff --name-only --diff-filter=A "$added^" "$added" -- 'facts-samples/real/*.json' |
     while read -r f; do git show "$added:$f" > "$set_dir/$(basename "$f")"; done
   (cd "$wt" && [ -f target/gatewaydoctor.jar ] || mvn -q -o package -DskipTests > "$dir/build-$rules.log" 2>&1)
-  (cd "$wt" && java -jar target/gatewaydoctor.jar replay --score --json --rules rules "$set_dir") > "$out"
+  rm -rf "$dir/rules-of-$name" && cp -r "$wt/rules" "$dir/rules-of-$name" && cp rules/calibration.yaml "$dir/rules-of-$name/"
+  (cd "$wt" && java -jar target/gatewaydoctor.jar replay --score --json --rules "$dir/rules-of-$name" "$set_dir") > "$out"
 done
 java -cp target/gatewaydoctor.jar src/bench/FreshTable.java "${scores[@]}"
