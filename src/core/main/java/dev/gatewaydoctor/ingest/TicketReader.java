@@ -55,7 +55,7 @@ public final class TicketReader {
     private static final Pattern CURL_START = Pattern.compile("^\\s*(?:\\$ )?curl\\s|^\\s*(?:< )?HTTP/[0-9.]{1,3} \\d{3}\\b");
     private static final Pattern CURL_LINE = Pattern.compile("^\\s*(?:[<>*{}] ?.*|HTTP/[0-9.]{1,3} \\d{3}.*|[A-Za-z][A-Za-z0-9-]{0,60}: ?.*|)$");
     private static final Pattern PROSE_STATUS = Pattern.compile(
-            "(?i)\\b(?:error(?: code)?:? ?#?(52[0-7]|50[234])\\b|(50[234]) (?:bad gateway|service (?:temporarily )?unavailable|gateway time-?out)\\b"
+            "(?i)\\b(?:error(?: code)?:? ?#?(52[0-7]|50[234])\\b|(50[234]) \\(?(?:bad gateway|service (?:temporarily )?unavailable|gateway time-?out)\\b"
                     + "|(?:returns?|returning|gets?|getting|got|shows?|showing|throws?|giving|gives) (?:an? |the )?(?:http )?(50[234]|52[0-7])\\b"
                     + "|(52[0-7]): (?:web server is returning an unknown error|web server is down|connection timed out|origin is unreachable"
                     + "|a timeout occurred|ssl handshake failed|invalid ssl certificate))");
@@ -161,6 +161,8 @@ public final class TicketReader {
                 if (seen.add(List.of(code, headers))) {
                     facts.add(r);
                     became.get(i).add("http " + code + (r.producer() != null ? ", page by " + r.producer() : "") + (r.cdn() != null ? ", through " + r.cdn() : ""));
+                } else {
+                    became.get(i).add("http " + code + ", as read above"); // not ignored: the same answer told twice
                 }
             }
             phrases(line, became.get(i), facts, site, seen);

@@ -153,6 +153,15 @@ class TicketReaderTest {
     }
 
     @Test
+    void aBrowserConsoleLineGivesItsStatus() {
+        // As Chrome's console prints a failed request (erpnext#7252): the reason in brackets.
+        var r = readText("libs.min.js:3684 GET https://beta.example.com/socket.io/?EIO=3&transport=polling&t=1481899142556-0 502 (Bad Gateway)\n");
+        assertThat(r.facts().facts()).anyMatch(f -> f instanceof HttpResponse h && h.status() == 502);
+        var timeout = readText("POST https://shop.example.com/wp-admin/admin-ajax.php 504 (Gateway Timeout)\n");
+        assertThat(timeout.facts().facts()).anyMatch(f -> f instanceof HttpResponse h && h.status() == 504);
+    }
+
+    @Test
     void theStatusCurlWritesOutIsAResponse() {
         var r = readText("Checked from the server itself:\n\n$ curl -s -o /dev/null -w \"%{http_code}\" https://shop.example.com/wp-admin/\n502\n\nthen it works again\n");
         assertThat(r.facts().facts()).anyMatch(f -> f instanceof HttpResponse h && h.status() == 502 && "curl".equals(h.client())
