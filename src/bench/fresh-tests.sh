@@ -25,6 +25,7 @@ batches=(
   "v e562478 ced4ec5"
   "w 71a3f04 cc1c2d9"
   "x 4fd5b48 ea68cce"
+  "y e3449a1 1262337"
 )
 [ -f target/gatewaydoctor.jar ] || mvn -q -o package -DskipTests
 scores=()
