@@ -159,6 +159,10 @@ class TicketReaderTest {
         assertThat(r.facts().facts()).anyMatch(f -> f instanceof HttpResponse h && h.status() == 502);
         var timeout = readText("POST https://shop.example.com/wp-admin/admin-ajax.php 504 (Gateway Timeout)\n");
         assertThat(timeout.facts().facts()).anyMatch(f -> f instanceof HttpResponse h && h.status() == 504);
+        // The same status told again is read, not ignored: --explain-input says so.
+        var twice = readText("POST https://shop.example.com/cart 502 (Bad Gateway)\nError: 502, Next Hop Connection Failed\n");
+        assertThat(twice.lines().get(1).ignored()).isFalse();
+        assertThat(twice.lines().get(1).became()).containsExactly("http 502, as read above");
     }
 
     @Test
