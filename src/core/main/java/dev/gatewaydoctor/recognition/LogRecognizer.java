@@ -1,6 +1,7 @@
 package dev.gatewaydoctor.recognition;
 
 import dev.gatewaydoctor.facts.LogLine;
+import dev.gatewaydoctor.text.UpstreamAddress;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -29,7 +30,6 @@ public final class LogRecognizer {
     /** One line packs a handful of PHP messages at most; past this, the rest is noise. */
     private static final int MAX_PHP_MESSAGES = 20;
 
-    private static final Pattern SOCKET_IN = Pattern.compile("unix:/{0,2}(/[^\\s\"|:]{1,512})");
     private static final Pattern WP_COMPONENT = Pattern.compile("(?:^|[/\\\\])wp-content[/\\\\](plugins|mu-plugins|themes)[/\\\\]([^/\\\\\\s\"']{1,200})");
     private static final Pattern WP_CORE = Pattern.compile("(?:^|[/\\\\])(wp-includes|wp-admin)[/\\\\]");
     private static final Pattern ENTITY = Pattern.compile("&(quot|apos|amp|lt|gt|#0*39|#0*34|#x27|#x22);");
@@ -321,8 +321,8 @@ public final class LogRecognizer {
         if (b.upstream != null) {
             String u = b.upstream;
             if (b.socketPath == null) {
-                Matcher s = SOCKET_IN.matcher(u);
-                if (s.find()) b.socketPath = s.group(1);
+                String path = UpstreamAddress.socketPath(u);
+                if (path != null) b.socketPath = path;
                 else if (u.startsWith("/")) b.socketPath = u;
             }
             if (b.host == null && !u.contains("unix:") && !u.startsWith("/")) {

@@ -27,6 +27,8 @@ class UpstreamAddressTest {
             "wordpress:9000; => wordpress:9000",
             "[::1]:9000 => 127.0.0.1:9000",
             "uds://tmp/lshttpd/lsphp.sock => unix:/tmp/lshttpd/lsphp.sock",
+            "fastcgi://unix:/Users/***/Library/Application Support/Herd/herd.sock: => unix:/Users/***/Library/Application Support/Herd/herd.sock",
+            "unix:/run/php/php8.2-fpm.sock failed => unix:/run/php/php8.2-fpm.sock",
     })
     void normalizes(String written, String expected) {
         assertThat(UpstreamAddress.normalize(written)).isEqualTo(expected);
