@@ -26,6 +26,7 @@ batches=(
   "w 71a3f04 cc1c2d9"
   "x 4fd5b48 ea68cce"
   "y e3449a1 1262337"
+  "z fc60f08 ed6ad6f"
 )
 [ -f target/gatewaydoctor.jar ] || mvn -q -o package -DskipTests
 scores=()
