@@ -27,6 +27,7 @@ batches=(
   "x 4fd5b48 ea68cce"
   "y e3449a1 1262337"
   "z fc60f08 ed6ad6f"
+  "aa fa85039 82d8eda"
 )
 [ -f target/gatewaydoctor.jar ] || mvn -q -o package -DskipTests
 scores=()
