@@ -56,7 +56,7 @@ public final class TicketReader {
     private static final Pattern CURL_LINE = Pattern.compile("^\\s*(?:[<>*{}] ?.*|HTTP/[0-9.]{1,3} \\d{3}.*|[A-Za-z][A-Za-z0-9-]{0,60}: ?.*|)$");
     private static final Pattern PROSE_STATUS = Pattern.compile(
             "(?i)\\b(?:error(?: code)?:? ?#?(52[0-7]|50[234])\\b|(50[234]) \\(?(?:bad gateway|service (?:temporarily )?unavailable|gateway time-?out)\\b"
-                    + "|(?:returns?|returning|gets?|getting|got|shows?|showing|throws?|giving|gives) (?:an? |the )?(?:http )?(50[234]|52[0-7])\\b"
+                    + "|(?:returns?|returning|gets?|getting|got|shows?|showing|throws?|giving|gives|(?:fail(?:s|ed|ing)?|ends?|ended|ending|answer(?:s|ed|ing)?|respond(?:s|ed|ing)?) (?:with|in)) (?:an? |the )?(?:http )?(50[234]|52[0-7])\\b"
                     + "|(52[0-7]): (?:web server is returning an unknown error|web server is down|connection timed out|origin is unreachable"
                     + "|a timeout occurred|ssl handshake failed|invalid ssl certificate))");
     private static final Pattern SERVER_LINE = Pattern.compile("^\\s*((?:nginx|openresty|apache|litespeed|cloudflare|caddy)(?:/[\\w.\\-]{1,20})?(?: \\([^)]{1,40}\\))?)\\s*$",

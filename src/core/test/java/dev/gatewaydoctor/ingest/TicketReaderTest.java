@@ -209,6 +209,19 @@ class TicketReaderTest {
         assertThat(d.causes().get(0).id()).isEqualTo("upstream-address-mismatch");
     }
 
+    @Test
+    void aTimeoutPastedAndTheTimeItFailsAfterAreATimeoutOnThePath() {
+        // As nextcloud/spreed#9522 told it: HAProxy's "timeout server", and a 504 after exactly that long.
+        var r = readText("Our HAProxy config:\n\n    timeout server 30s\n\nChat requests fail with 504 after exactly 30 seconds.\n");
+        assertThat(r.facts().facts()).anyMatch(f -> f instanceof HttpResponse h && h.status() == 504);
+        assertThat(r.facts().facts()).anyMatch(f -> f instanceof ConfigValue c && c.name().equals("haproxy.timeout_server") && c.seconds() == 30.0);
+        assertThat(r.facts().facts()).anyMatch(f -> f instanceof Observation o && o.name().equals("fails-after-fixed-duration"));
+        assertThat(TestRules.diagnoser().diagnose(r.facts()).causes().get(0).id()).isEqualTo("php-execution-timeout");
+        // A status a request "ends in" or "answers with" is a status too; a number of them is not.
+        assertThat(readText("the upload ends in a 502\n").facts().facts()).anyMatch(f -> f instanceof HttpResponse h && h.status() == 502);
+        assertThat(readText("we served 503 pages today\n").facts().facts()).noneMatch(f -> f instanceof HttpResponse);
+    }
+
     private static boolean found(JsonNode f, List<Fact> facts) {
         String type = f.path("type").asText();
         return switch (type) {
