@@ -28,6 +28,7 @@ batches=(
   "y e3449a1 1262337"
   "z fc60f08 ed6ad6f"
   "aa fa85039 82d8eda"
+  "ab 22c653c fa950d9"
 )
 [ -f target/gatewaydoctor.jar ] || mvn -q -o package -DskipTests
 scores=()
