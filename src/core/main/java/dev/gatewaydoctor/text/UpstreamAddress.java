@@ -17,8 +17,8 @@ public final class UpstreamAddress {
     // A space belongs to a path when more of the path follows it (macOS: "Application Support/Herd/herd.sock");
     // a space followed by a word without a slash ends it ("... herd.sock failed (61: ...").
     private static final String PATH_CHAR = "(?:[^\\s\"|:]|\\s(?=[^\\s\"|:]*/))";
-    private static final Pattern SOCKET = Pattern.compile("unix:/{0,2}(/" + PATH_CHAR + "{1,512})|^(/" + PATH_CHAR + "{1,512}\\.sock)|^uds:/{0,3}([^\\s\"|:/]" + PATH_CHAR + "{0,511})");
     private static final Pattern UNIX_SOCKET = Pattern.compile("unix:/{0,2}(/" + PATH_CHAR + "{1,512})");
+    private static final Pattern SOCKET = Pattern.compile(UNIX_SOCKET.pattern() + "|^(/" + PATH_CHAR + "{1,512}\\.sock)|^uds:/{0,3}([^\\s\"|:/]" + PATH_CHAR + "{0,511})");
     private static final Pattern HOST_PORT = Pattern.compile(
             "^(?:[a-z][a-z0-9+.-]{0,20}://)?(\\[[0-9a-fA-F:.]{2,45}\\]|[A-Za-z0-9_.-]{1,253})(?::(\\d{1,5}))?(?:/.*)?$");
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}");
