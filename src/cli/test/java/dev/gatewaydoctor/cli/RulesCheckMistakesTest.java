@@ -172,4 +172,14 @@ class RulesCheckMistakesTest {
                 "opposites: [cli-succeeds, cli-works, retry-fails]"));
         assertThat(errors(check(twice))).contains("checks.yaml:").contains("\"retry-fails\" already names \"retry-succeeds\"");
     }
+
+    @Test
+    void aStatusPhraseWithoutItsStatusOrThatReadsAnotherNumberIsRefused(@TempDir Path dir) throws Exception {
+        Path unnamed = broken(dir.resolve("unnamed"), "phrases.yaml", t -> t.replace("'\\berror(?: code)?:? ?#?(?<value>52[0-7]|50[234])\\b'",
+                "'\\berror(?: code)?:? ?#?(52[0-7]|50[234])\\b'"));
+        assertThat(errors(check(unnamed))).contains("phrases.yaml:").contains("a status phrase reads the status: a (?<value>...) group");
+        Path other = broken(dir.resolve("other"), "phrases.yaml", t -> t.replace("'\\berror(?: code)?:? ?#?(?<value>52[0-7]|50[234])\\b'",
+                "'\\berror(?: code)?:? ?#?(?<value>\\d{3})\\b'").replace("examples: [\"Error 522\",", "examples: [\"Error 404\", \"Error 522\","));
+        assertThat(errors(check(other))).contains("phrases.yaml:").contains("reads \"404\" as the status of its example \"Error 404\"");
+    }
 }

@@ -54,11 +54,6 @@ public final class TicketReader {
     private static final Pattern URL = Pattern.compile("https?://[^\\s'\"]+");
     private static final Pattern CURL_START = Pattern.compile("^\\s*(?:\\$ )?curl\\s|^\\s*(?:< )?HTTP/[0-9.]{1,3} \\d{3}\\b");
     private static final Pattern CURL_LINE = Pattern.compile("^\\s*(?:[<>*{}] ?.*|HTTP/[0-9.]{1,3} \\d{3}.*|[A-Za-z][A-Za-z0-9-]{0,60}: ?.*|)$");
-    private static final Pattern PROSE_STATUS = Pattern.compile(
-            "(?i)\\b(?:error(?: code)?:? ?#?(52[0-7]|50[234])\\b|(50[234]) \\(?(?:bad gateway|service (?:temporarily )?unavailable|gateway time-?out)\\b"
-                    + "|(?:returns?|returning|gets?|getting|got|shows?|showing|throws?|giving|gives|(?:fail(?:s|ed|ing)?|ends?|ended|ending|answer(?:s|ed|ing)?|respond(?:s|ed|ing)?) (?:with|in)) (?:an? |the )?(?:http )?(50[234]|52[0-7])\\b"
-                    + "|(52[0-7]): (?:web server is returning an unknown error|web server is down|connection timed out|origin is unreachable"
-                    + "|a timeout occurred|ssl handshake failed|invalid ssl certificate))");
     private static final Pattern SERVER_LINE = Pattern.compile("^\\s*((?:nginx|openresty|apache|litespeed|cloudflare|caddy)(?:/[\\w.\\-]{1,20})?(?: \\([^)]{1,40}\\))?)\\s*$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CLOUDFLARE_STATUS = Pattern.compile("(?i)\\bcloudflare(?:'s)?:? (?:error )?5\\d\\d\\b");
@@ -127,11 +122,9 @@ public final class TicketReader {
                 became.get(i).add("log " + log.source() + ": " + signals.get(0).family());
                 continue;
             }
-            Matcher status = PROSE_STATUS.matcher(line);
-            if (status.find()) {
-                String number = status.group(1) != null ? status.group(1) : status.group(2) != null ? status.group(2)
-                        : status.group(3) != null ? status.group(3) : status.group(4);
-                int code = Integer.parseInt(number);
+            Integer status = knowledge.phrases().statusIn(line);
+            if (status != null) {
+                int code = status;
                 var headers = new LinkedHashMap<String, String>();
                 int next = nextNonBlank(lines, i + 1);
                 if (next >= 0) {

@@ -22,10 +22,13 @@ import java.util.Set;
  * @param tried        a fix and the outcome the writer reports
  * @param config       a setting pasted as written in its file ({@code fastcgi_pass unix:/run/php/x.sock;},
  *                     {@code listen = 9000}): its config name, the pattern's {@code value} group its value
+ * @param statuses     a gateway status told in prose ("Error 522", "it returns a 504"): the form of words as
+ *                     its name, the pattern's {@code value} group the status
  */
-public record Phrases(List<Phrase> site, List<Phrase> events, List<Phrase> observations, List<Phrase> tried, List<Phrase> config) {
+public record Phrases(List<Phrase> site, List<Phrase> events, List<Phrase> observations, List<Phrase> tried, List<Phrase> config,
+                      List<Phrase> statuses) {
 
-    public static final Phrases NONE = new Phrases(List.of(), List.of(), List.of(), List.of(), List.of());
+    public static final Phrases NONE = new Phrases(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 
     /** The site fields a phrase may fill. */
     public static final Set<String> SITE_FIELDS = Set.of("app", "php", "wordpress", "webServer", "proxy", "cdn", "hosting", "panel");
@@ -78,7 +81,29 @@ public record Phrases(List<Phrase> site, List<Phrase> events, List<Phrase> obser
                                 + "\": the setting is read and weighs nothing (docs/causes.md lists the config values the rules read)"));
                     }
                     return null;
-                }));
+                }),
+                list(doc, "statuses", "form", examples, problems, (name, at) -> null));
+    }
+
+    /**
+     * The gateway status a line tells in prose, or null: the one told first in the line, whichever form of
+     * words tells it ("we got a 504, now it says Error 502" was a 504 first).
+     */
+    public Integer statusIn(String line) {
+        int at = Integer.MAX_VALUE;
+        Integer status = null;
+        for (Phrase p : statuses) {
+            var m = p.pattern().matcher(line);
+            if (m.find() && m.start() < at && m.group("value") != null) {
+                at = m.start();
+                status = Integer.valueOf(m.group("value"));
+            }
+        }
+        return status;
+    }
+
+    private static boolean isGatewayStatus(String value) {
+        return value != null && value.matches("5\\d\\d");
     }
 
     private interface NameCheck {
@@ -128,14 +153,22 @@ public record Phrases(List<Phrase> site, List<Phrase> events, List<Phrase> obser
             if (key.equals("config") && !p.namedGroups().containsKey("value")) {
                 problems.add(doc.problem(at + "/match", "a config phrase reads the setting's value: a (?<value>...) group in its pattern"));
             }
+            if (key.equals("statuses") && !p.namedGroups().containsKey("value")) {
+                problems.add(doc.problem(at + "/match", "a status phrase reads the status: a (?<value>...) group in its pattern, such as (?<value>50[234]|52[0-7])"));
+                continue;
+            }
             var phrase = new Phrase(name, value, p);
             JsonNode examples = e.get("examples");
             if (examples == null || !examples.isArray() || examples.isEmpty()) {
                 problems.add(doc.problem(at + "/examples", "expected \"examples\": sentences as people write them, which the pattern must read"));
             } else if (tryExamples) {
                 for (int j = 0; j < examples.size(); j++) {
-                    if (phrase.match(examples.get(j).asText()) == null) {
+                    Match read = phrase.match(examples.get(j).asText());
+                    if (read == null) {
                         problems.add(doc.problem(at + "/examples/" + j, "the pattern does not read its example \"" + examples.get(j).asText() + "\""));
+                    } else if (key.equals("statuses") && !isGatewayStatus(read.value())) {
+                        problems.add(doc.problem(at + "/examples/" + j, "the pattern reads \"" + read.value() + "\" as the status of its example \""
+                                + examples.get(j).asText() + "\"; expected a status from 500 to 599"));
                     }
                 }
             }
