@@ -29,6 +29,7 @@ batches=(
   "z fc60f08 ed6ad6f"
   "aa fa85039 82d8eda"
   "ab 22c653c fa950d9"
+  "ac 52b0b12 56db72b"
 )
 [ -f target/gatewaydoctor.jar ] || mvn -q -o package -DskipTests
 scores=()
