@@ -30,6 +30,7 @@ batches=(
   "aa fa85039 82d8eda"
   "ab 22c653c fa950d9"
   "ac 52b0b12 56db72b"
+  "ad b5a3b37 7d84236"
 )
 [ -f target/gatewaydoctor.jar ] || mvn -q -o package -DskipTests
 scores=()

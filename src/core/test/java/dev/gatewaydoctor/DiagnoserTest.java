@@ -84,6 +84,18 @@ class DiagnoserTest {
     }
 
     @Test
+    void evidenceNamesTheResponseItSawNotOnlyItsRule() {
+        // A rule written as "exists HttpResponse(...)" matches the same and shows nothing: the explanation must
+        // say which answer the rule read (docs/authoring-rules.md).
+        Diagnosis d = TestRules.diagnoser().diagnose(FactSet.builder()
+                .http(503, java.util.Map.of("Via", "1.1 varnish (Varnish/6.0)"), "Error 503 Backend fetch failed\n\nGuru Meditation:\n\nXID: 32770\n\nVarnish cache server")
+                .build());
+        EvidenceItem varnish = d.causes().stream().flatMap(c -> c.evidence().stream())
+                .filter(e -> e.rule().equals("Varnish could not fetch the page from the web server behind it")).findFirst().orElseThrow();
+        assertThat(varnish.facts()).anySatisfy(f -> assertThat(f).contains("503"));
+    }
+
+    @Test
     void evidenceOnlyAgainstACauseNeverRanksItFirst() {
         Diagnosis d = TestRules.diagnoser().diagnose(FactSet.builder()
                 .observation("direct-origin-succeeds", false)

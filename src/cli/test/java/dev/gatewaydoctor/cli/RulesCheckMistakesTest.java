@@ -182,4 +182,13 @@ class RulesCheckMistakesTest {
                 "'\\berror(?: code)?:? ?#?(?<value>\\d{3})\\b'").replace("examples: [\"Error 522\",", "examples: [\"Error 404\", \"Error 522\","));
         assertThat(errors(check(other))).contains("phrases.yaml:").contains("reads \"404\" as the status of its example \"Error 404\"");
     }
+
+    @Test
+    void anExistsOverAFactARecordHoldsAFewOfIsWarned(@TempDir Path dir) throws Exception {
+        Path rules = broken(dir, "causes/backend-web-server-down.drl", t -> t.replace("    HttpResponse(body != null, body contains \"Backend fetch failed\")",
+                "    exists HttpResponse(body != null, body contains \"Backend fetch failed\")"));
+        var run = check(rules);
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("backend-web-server-down.drl:").contains("\"exists HttpResponse(...)\" matches what \"HttpResponse(...)\" matches");
+    }
 }

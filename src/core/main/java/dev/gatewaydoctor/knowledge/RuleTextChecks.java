@@ -67,6 +67,17 @@ final class RuleTextChecks {
                 }
             }
         });
+        // "exists" binds nothing, so the explanation of a rule written with it shows no fact. On the facts a
+        // record holds a few of, the pattern itself matches the same and the engine still counts the rule once;
+        // log signals keep it (a whole log holds thousands, and firing once for them all keeps a diagnosis fast).
+        files.forEach((path, text) -> {
+            if (!path.endsWith(".drl")) return;
+            Matcher e = EXISTS_ON_A_FEW.matcher(text);
+            while (e.find()) {
+                warnings.add(at(path, text, e.start(1), "\"exists " + e.group(1) + "(...)\" matches what \"" + e.group(1)
+                        + "(...)\" matches and shows no fact in the explanation; write the pattern without \"exists\": the rule still counts once"));
+            }
+        });
         // Drools would name the duplicate once, in one file: both places are what an author needs.
         var firstPlace = new java.util.HashMap<String, RuleProblem>();
         files.forEach((path, text) -> {
@@ -93,6 +104,8 @@ final class RuleTextChecks {
         }
     }
 
+    private static final Pattern EXISTS_ON_A_FEW = Pattern.compile(
+            "(?m)^\\s*exists\\s+(HttpResponse|Observation|Event|Metric|ConfigValue|Tried|EventTiming|Listed)\\(");
     private static final Pattern WHOLE_RULE = Pattern.compile("(?ms)^\\s*rule\\s+\"([^\"]+)\"(.*?)^end\\b");
     private static final Pattern NEGATED = Pattern.compile("(?m)^\\s*not\\s*\\(?\\s*(LogSignal|ErrorSeen|LogLine|ConfigValue)\\(");
     private static final Pattern LOG_SEEN = Pattern.compile("\\b(LogSignal|LogLine|ErrorSeen|ErrorTimeline)\\(|Observation\\(\\s*name\\s*==\\s*\"[a-z-]*-empty\"");
