@@ -369,11 +369,25 @@ public final class Engine {
         if (fact instanceof RecordEnd r) return "the record ends at " + r.at();
         if (fact instanceof Treatment t) return t.fix() + " treats " + t.cause() + " (efficacy " + t.efficacy() + ")";
         if (fact instanceof Cause) return null;
-        if (fact instanceof dev.gatewaydoctor.facts.Site) return null;
+        if (fact instanceof dev.gatewaydoctor.facts.Site site) return describe(site);
         if (fact instanceof Number) return null; // an accumulate's result: the rule's culprit says it in words
         // Drools's own facts (the initial fact behind "exists"/"not" patterns) say nothing to a reader.
         if (fact == null || fact.getClass().getName().startsWith("org.drools.")) return null;
         return String.valueOf(fact);
+    }
+
+    /** What a rule that read the site saw of it: the stack, not its address. */
+    private static String describe(dev.gatewaydoctor.facts.Site site) {
+        var parts = new ArrayList<String>();
+        if (site.app() != null) parts.add("app " + site.app());
+        if (site.webServer() != null) parts.add("web server " + site.webServer());
+        if (site.proxy() != null) parts.add("proxy " + site.proxy());
+        if (site.cdn() != null) parts.add("CDN " + site.cdn());
+        if (site.panel() != null) parts.add("panel " + site.panel());
+        if (site.hosting() != null) parts.add("hosting " + site.hosting());
+        if (site.php() != null) parts.add("PHP " + site.php());
+        if (site.wordpress() != null) parts.add("WordPress " + site.wordpress());
+        return parts.isEmpty() ? null : "site: " + String.join(", ", parts);
     }
 
     private static List<RankedCause> rankCauses(Knowledge knowledge, Map<String, CauseTally> tallies) {
