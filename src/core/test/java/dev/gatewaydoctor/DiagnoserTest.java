@@ -96,6 +96,17 @@ class DiagnoserTest {
     }
 
     @Test
+    void evidenceFromTheSiteSaysWhatItSawOfIt() {
+        Diagnosis d = TestRules.diagnoser().diagnose(FactSet.builder()
+                .site(new Site(null, "django", "nginx", null, null, "vps", null, null))
+                .http(502, java.util.Map.of(), null)
+                .build());
+        EvidenceItem noPlugins = d.causes().stream().flatMap(c -> c.evidence().stream())
+                .filter(e -> e.rule().equals("The site's application has no market of plugins or themes to crash")).findFirst().orElseThrow();
+        assertThat(noPlugins.facts()).contains("site: app django, web server nginx, hosting vps");
+    }
+
+    @Test
     void evidenceOnlyAgainstACauseNeverRanksItFirst() {
         Diagnosis d = TestRules.diagnoser().diagnose(FactSet.builder()
                 .observation("direct-origin-succeeds", false)
