@@ -31,6 +31,7 @@ batches=(
   "ab 22c653c fa950d9"
   "ac 52b0b12 56db72b"
   "ad b5a3b37 7d84236"
+  "ae b0d3f93 a72b697"
 )
 [ -f target/gatewaydoctor.jar ] || mvn -q -o package -DskipTests
 scores=()
