@@ -32,6 +32,7 @@ batches=(
   "ac 52b0b12 56db72b"
   "ad b5a3b37 7d84236"
   "ae b0d3f93 a72b697"
+  "af 0bd182f 9dba884"
 )
 [ -f target/gatewaydoctor.jar ] || mvn -q -o package -DskipTests
 scores=()
