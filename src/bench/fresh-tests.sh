@@ -33,6 +33,7 @@ batches=(
   "ad b5a3b37 7d84236"
   "ae b0d3f93 a72b697"
   "af 0bd182f 9dba884"
+  "ag f84fb6c 0fdf570"
 )
 [ -f target/gatewaydoctor.jar ] || mvn -q -o package -DskipTests
 scores=()
