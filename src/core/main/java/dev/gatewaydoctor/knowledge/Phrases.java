@@ -94,7 +94,8 @@ public record Phrases(List<Phrase> site, List<Phrase> events, List<Phrase> obser
         Integer status = null;
         for (Phrase p : statuses) {
             var m = p.pattern().matcher(line);
-            if (m.find() && m.start() < at && m.group("value") != null) {
+            // rules check refuses a form whose examples read no 5xx; a line it reads otherwise is no gateway status
+            if (m.find() && m.start() < at && isGatewayStatus(m.group("value"))) {
                 at = m.start();
                 status = Integer.valueOf(m.group("value"));
             }
