@@ -122,9 +122,8 @@ public final class TicketReader {
                 became.get(i).add("log " + log.source() + ": " + signals.get(0).family());
                 continue;
             }
-            Integer status = knowledge.phrases().statusIn(line);
-            if (status != null) {
-                int code = status;
+            Integer code = knowledge.phrases().statusIn(line);
+            if (code != null) {
                 var headers = new LinkedHashMap<String, String>();
                 int next = nextNonBlank(lines, i + 1);
                 if (next >= 0) {

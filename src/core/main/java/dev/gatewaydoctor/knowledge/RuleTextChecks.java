@@ -66,15 +66,12 @@ final class RuleTextChecks {
                             + Vocabulary.didYouMean(m.group(2), causes.keySet())));
                 }
             }
-        });
-        // "exists" binds nothing, so the explanation of a rule written with it shows no fact. On the facts a
-        // record holds a few of, the pattern itself matches the same and the engine still counts the rule once;
-        // log signals keep it (a whole log holds thousands, and firing once for them all keeps a diagnosis fast).
-        files.forEach((path, text) -> {
-            if (!path.endsWith(".drl")) return;
-            Matcher e = EXISTS_ON_A_FEW.matcher(text);
-            while (e.find()) {
-                warnings.add(at(path, text, e.start(1), "\"exists " + e.group(1) + "(...)\" matches what \"" + e.group(1)
+            // "exists" binds nothing, so the explanation of a rule written with it shows no fact. On the facts a
+            // record holds a few of, the pattern itself matches the same and the engine still counts the rule once;
+            // log signals keep it (a whole log holds thousands, and firing once for them all keeps a diagnosis fast).
+            m = EXISTS_ON_A_FEW.matcher(text);
+            while (m.find()) {
+                warnings.add(at(path, text, m.start(1), "\"exists " + m.group(1) + "(...)\" matches what \"" + m.group(1)
                         + "(...)\" matches and shows no fact in the explanation; write the pattern without \"exists\": the rule still counts once"));
             }
         });
