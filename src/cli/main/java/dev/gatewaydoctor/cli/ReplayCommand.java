@@ -99,7 +99,7 @@ final class ReplayCommand implements Callable<Integer> {
                 var tuning = java.util.stream.IntStream.range(0, results.size()).filter(i -> !cases.get(i).validation())
                         .mapToObj(results::get).toList();
                 var rows = dev.gatewaydoctor.replay.WeightCheck.check(tuning);
-                ScoreReport.weights(out, rows);
+                ScoreReport.weights(out, rows, DiagnoserAccess.knowledge(doctor).texts());
                 ScoreReport.precision(out, rows);
                 ScoreReport.treats(out, dev.gatewaydoctor.replay.TreatsCheck.untreated(tuning, DiagnoserAccess.knowledge(doctor).fixes()));
                 ScoreReport.baseRates(out, dev.gatewaydoctor.replay.Score.baseRates(tuning));

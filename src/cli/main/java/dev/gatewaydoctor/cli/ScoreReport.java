@@ -6,6 +6,7 @@ import dev.gatewaydoctor.replay.Score;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Predicate;
 
@@ -68,15 +69,16 @@ final class ScoreReport {
     }
 
     /** The rules whose weight the tuning slice contradicts by more than a factor of three (docs/confidence.md). */
-    static void weights(PrintWriter out, List<dev.gatewaydoctor.replay.WeightCheck.Row> rows) {
+    static void weights(PrintWriter out, List<dev.gatewaydoctor.replay.WeightCheck.Row> rows, Map<String, String> texts) {
         var flagged = dev.gatewaydoctor.replay.WeightCheck.disagreements(rows);
         out.println();
         out.println("Weights the tuning slice contradicts by more than a factor of 3 (rules that fired " + dev.gatewaydoctor.replay.WeightCheck.MIN_FIRINGS
                 + " times or more, for their cause):");
         if (flagged.isEmpty()) out.println("  none");
         for (var r : flagged) {
-            out.println(String.format(Locale.ROOT, "  %+.1f, corpus %+.1f (fired in %d of %d %s incidents, %d of %d others)  %s  [%s]",
-                    r.weight(), r.corpusWeight(), r.withCause(), r.casesWithCause(), r.cause(), r.withoutCause(), r.casesWithout(), r.rule(), r.file()));
+            out.println(String.format(Locale.ROOT, "  %+.1f, corpus %+.1f (fired in %d of %d %s incidents, %d of %d others)  %s  [%s]%s",
+                    r.weight(), r.corpusWeight(), r.withCause(), r.casesWithCause(), r.cause(), r.withoutCause(), r.casesWithout(), r.rule(), r.file(),
+                    dev.gatewaydoctor.replay.WeightCheck.explained(r, texts) ? "" : "  NO CORPUS NOTE BESIDE THE RULE: change the weight or say why it stays"));
         }
     }
 

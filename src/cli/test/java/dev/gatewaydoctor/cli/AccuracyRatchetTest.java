@@ -3,6 +3,7 @@ package dev.gatewaydoctor.cli;
 import dev.gatewaydoctor.TestRules;
 import dev.gatewaydoctor.replay.Replay;
 import dev.gatewaydoctor.replay.Score;
+import dev.gatewaydoctor.replay.WeightCheck;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,13 @@ class AccuracyRatchetTest {
     @Test
     void noFigureFallsBelowTheOneRecorded() throws Exception {
         var cases = new ArrayList<Score.Case>();
-        for (Path p : Replay.samples(List.of(CORPUS))) cases.add(Score.of(Replay.replay(TestRules.diagnoser(), p), TestRules.knowledge()));
+        var tuning = new ArrayList<Replay.Result>();
+        for (Path p : Replay.samples(List.of(CORPUS))) {
+            Replay.Result r = Replay.replay(TestRules.diagnoser(), p);
+            Score.Case c = Score.of(r, TestRules.knowledge());
+            cases.add(c);
+            if (!c.validation()) tuning.add(r);
+        }
         assertThat(cases).as("the real corpus").hasSizeGreaterThanOrEqualTo(150);
         assertThat(cases).as("every real incident is readable and labelled").allMatch(Score.Case::scored);
         Map<String, String[]> now = rows(ScoreReport.markdown(cases));
@@ -52,6 +59,14 @@ class AccuracyRatchetTest {
             }
         });
         assertThat(worse).as("figures worse than docs/accuracy.md records").isEmpty();
+
+        // A weight the tuning slice contradicts by more than a factor of three is changed, or what the corpus
+        // shows is written beside the rule (docs/confidence.md, "Weights checked against real incidents").
+        var unexplained = WeightCheck.disagreements(WeightCheck.check(tuning)).stream()
+                .filter(r -> !WeightCheck.explained(r, TestRules.knowledge().texts()))
+                .map(r -> r.file() + ": \"" + r.rule() + "\" weighs " + r.weight() + ", the tuning slice " + Math.round(r.corpusWeight() * 10) / 10.0)
+                .toList();
+        assertThat(unexplained).as("flagged weights with no corpus note beside their rule").isEmpty();
     }
 
     private static Map<String, String[]> rows(String markdown) {

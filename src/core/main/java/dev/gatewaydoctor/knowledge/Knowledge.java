@@ -70,6 +70,20 @@ public record Knowledge(String source, String version, KieBase kieBase, Map<Stri
         return 0;
     }
 
+    /** The comment right above a rule in a rule file's text (its "//" lines, without the slashes), or "" when none or no such rule. */
+    public static String commentAbove(String text, String rule) {
+        if (text == null) return "";
+        var m = RuleTextChecks.RULE_NAME.matcher(text);
+        while (m.find()) {
+            if (!m.group(1).equals(rule)) continue;
+            List<String> above = text.substring(0, m.start()).lines().toList();
+            var lines = new java.util.ArrayDeque<String>();
+            for (int i = above.size() - 1; i >= 0 && above.get(i).strip().startsWith("//"); i--) lines.addFirst(above.get(i).strip().substring(2).strip());
+            return String.join("\n", lines);
+        }
+        return "";
+    }
+
     public Check check(String observation) {
         for (Check c : checks) if (c.observation().equals(observation)) return c;
         return null;

@@ -91,4 +91,16 @@ public final class WeightCheck {
         return rows.stream().filter(Row::disagrees).toList();
     }
 
+    /**
+     * Whether the rule's file says what the corpus shows beside the rule: the comment right above it names
+     * the corpus or its tuning slice. A flagged weight is either changed or explained there (docs/confidence.md).
+     *
+     * @param texts every rule file's text by its path relative to the rules directory
+     */
+    public static boolean explained(Row row, Map<String, String> texts) {
+        String note = dev.gatewaydoctor.knowledge.Knowledge.commentAbove(row.file() == null ? null : texts.get(row.file()), row.rule())
+                .toLowerCase(java.util.Locale.ROOT);
+        return note.contains("corpus") || note.contains("tuning slice");
+    }
+
 }

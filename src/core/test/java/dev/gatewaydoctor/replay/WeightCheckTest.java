@@ -48,4 +48,33 @@ class WeightCheckTest {
         assertThat(row.disagrees()).as("+2.0 claimed, about +0.03 seen").isTrue();
         assertThat(WeightCheck.disagreements(List.of(row))).containsExactly(row);
     }
+
+    @Test
+    void aFlaggedWeightIsExplainedOnlyByACorpusNoteRightAboveItsRule() {
+        var row = new WeightCheck.Row("Pool full", "causes/php-fpm-pool-exhausted.drl", "php-fpm-pool-exhausted", 2.0, 1, 1, 3, 4);
+        String noted = """
+                // PHP-FPM's own warning.
+                // Corpus check (tuning slice): 1 of 1, 3 of 4 others; kept, the line names the pool.
+                rule "Pool full"
+                when
+                then
+                end
+                """;
+        String noteElsewhere = """
+                // Corpus check: written above another rule.
+                rule "Other"
+                when
+                then
+                end
+
+                // PHP-FPM's own warning.
+                rule "Pool full"
+                when
+                then
+                end
+                """;
+        assertThat(WeightCheck.explained(row, java.util.Map.of(row.file(), noted))).isTrue();
+        assertThat(WeightCheck.explained(row, java.util.Map.of(row.file(), noteElsewhere))).isFalse();
+        assertThat(WeightCheck.explained(row, java.util.Map.of())).as("a file not given").isFalse();
+    }
 }
