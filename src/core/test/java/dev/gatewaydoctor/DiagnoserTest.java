@@ -291,6 +291,28 @@ class DiagnoserTest {
     }
 
     @Test
+    void aSiteThatWorkedWithNothingChangedCountsForWhatStopsBySelfOnceEachAndNotAfterAChange() {
+        String rule = "The site worked on this setup, and no change came before the errors: something ran out or stopped by itself";
+        Diagnosis unchanged = TestRules.diagnoser().diagnose(FactSet.builder().http(502, java.util.Map.of(), null)
+                .observation("site-worked-before", true).observation("recent-change-made", false).build());
+        for (String cause : java.util.List.of("disk-full", "server-out-of-memory", "traffic-overload")) {
+            assertThat(unchanged.causes()).as(cause).filteredOn(c -> c.id().equals(cause)).singleElement().satisfies(c ->
+                    assertThat(c.evidence()).filteredOn(e -> e.rule().equals(rule)).singleElement().satisfies(e -> {
+                        assertThat(e.counted()).isTrue();
+                        assertThat(e.facts()).contains("observation site-worked-before = true");
+                    }));
+        }
+        // The database weighs the same reading in a rule of its own: one group, the stronger counts.
+        assertThat(unchanged.causes()).filteredOn(c -> c.id().equals("database-server-issue")).singleElement().satisfies(c ->
+                assertThat(c.evidence()).filteredOn(EvidenceItem::counted).extracting(EvidenceItem::rule)
+                        .containsExactly("A site that worked stopped answering, and nothing changed: the database may have stopped"));
+        // A change named before the errors: the site was not left alone, and nothing is read from it.
+        Diagnosis changed = TestRules.diagnoser().diagnose(FactSet.builder().http(502, java.util.Map.of(), null)
+                .observation("site-worked-before", true).event("config-edited", "nginx.conf").build());
+        assertThat(changed.causes()).flatExtracting(RankedCause::evidence).extracting(EvidenceItem::rule).doesNotContain(rule);
+    }
+
+    @Test
     void aContainersSmallMemoryLimitIsAHintForMemoryInKubernetesUnitsTooAndALargeOneIsNot() {
         String rule = "The server, container or instance has 512 MB of memory or less";
         Diagnosis small = TestRules.diagnoser().diagnose(FactSet.builder().http(502, java.util.Map.of(), null)

@@ -51,6 +51,14 @@ class RulesCheckMistakesTest {
     }
 
     @Test
+    void aCauseMarkedBothToNeedAChangeAndToStopByItselfIsRefused(@TempDir Path dir) throws Exception {
+        Path rules = broken(dir, "causes.yaml", t -> t.replaceFirst("(  - id: outdated-or-incompatible-code\n(?:    .*\n)*?    needsAChange: true\n)",
+                "$1    stopsByItself: true\n"));
+        assertThat(errors(check(rules))).containsPattern("causes.yaml:\\d+:\\d+: error")
+                .contains("cause \"outdated-or-incompatible-code\" cannot both need a change and stop by itself");
+    }
+
+    @Test
     void aMissingEndIsToldAtTheRuleThatLacksIt(@TempDir Path dir) throws Exception {
         Path rules = broken(dir, "causes/disk-full.drl", t -> t.replaceFirst("\nend\n", "\n"));
         String out = errors(check(rules));

@@ -11,7 +11,10 @@ package dev.gatewaydoctor.knowledge;
  *                   about the client is asked before any log
  * @param needsAChange true for a cause that a site which worked only gets through a change (a wrong address,
  *                     a protocol, a permission, an update): with none before the errors, it is unlikely
+ * @param stopsByItself true for a cause that stops a site which worked with nobody changing anything (a disk
+ *                      that fills, memory that runs out, traffic that grows, a database that stops): with no
+ *                      change before the errors, it is likelier
  */
 public record Cause(String id, String title, double prior, String summary, boolean buildsUp, boolean clientSide,
-                    boolean needsAChange) {
+                    boolean needsAChange, boolean stopsByItself) {
 }

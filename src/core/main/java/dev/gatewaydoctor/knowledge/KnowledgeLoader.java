@@ -399,8 +399,13 @@ public final class KnowledgeLoader {
             if (clientSide != null && !clientSide.isBoolean()) problems.add(doc.problem(at + "/clientSide", "expected \"clientSide\": true or false"));
             JsonNode needsAChange = c.get("needsAChange");
             if (needsAChange != null && !needsAChange.isBoolean()) problems.add(doc.problem(at + "/needsAChange", "expected \"needsAChange\": true or false"));
+            JsonNode stopsByItself = c.get("stopsByItself");
+            if (stopsByItself != null && !stopsByItself.isBoolean()) problems.add(doc.problem(at + "/stopsByItself", "expected \"stopsByItself\": true or false"));
+            if (needsAChange != null && needsAChange.asBoolean() && stopsByItself != null && stopsByItself.asBoolean())
+                problems.add(doc.problem(at + "/stopsByItself", "cause \"" + id + "\" cannot both need a change and stop by itself"));
             causes.put(id, new Cause(id, title, prior.asDouble(), c.path("summary").asText(""), buildsUp != null && buildsUp.asBoolean(),
-                    clientSide != null && clientSide.asBoolean(), needsAChange != null && needsAChange.asBoolean()));
+                    clientSide != null && clientSide.asBoolean(), needsAChange != null && needsAChange.asBoolean(),
+                    stopsByItself != null && stopsByItself.asBoolean()));
         }
         return causes;
     }
