@@ -14,6 +14,8 @@ import java.util.SortedSet;
  * @param eventKinds   the kinds of event the fact-set format defines and the rules read, sorted
  * @param metrics      metric names the rules read
  * @param configs      config value names the rules read
+ * @param configAliases other names of those settings (rules/settings.yaml), each with the setting it is read as;
+ *                     a "*" stands for one part of a dotted name
  * @param logSources   the sources a log line may name
  * @param causes       cause ids with their titles
  * @param fixes        fix ids with their titles (a {@code tried} fact names one)
@@ -21,7 +23,7 @@ import java.util.SortedSet;
  * @param families     the message families log lines are read as
  */
 public record KnownNames(SortedMap<String, Observation> observations, List<String> eventKinds, SortedSet<String> metrics,
-                         SortedSet<String> configs, SortedSet<String> logSources, Map<String, String> causes, Map<String, String> fixes,
+                         SortedSet<String> configs, SortedMap<String, String> configAliases, SortedSet<String> logSources, Map<String, String> causes, Map<String, String> fixes,
                          List<String> outcomes, List<String> families) {
 
     /**
@@ -49,6 +51,7 @@ public record KnownNames(SortedMap<String, Observation> observations, List<Strin
                 List.copyOf(k.vocabulary().read().getOrDefault("event", java.util.Set.of())),
                 java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(k.vocabulary().read().getOrDefault("metric", java.util.Set.of()))),
                 java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(k.vocabulary().read().getOrDefault("config", java.util.Set.of()))),
+                java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(k.vocabulary().settingAliases())),
                 java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(dev.gatewaydoctor.ingest.LogSources.ALL)),
                 java.util.Collections.unmodifiableMap(causes), java.util.Collections.unmodifiableMap(fixes),
                 dev.gatewaydoctor.facts.Tried.OUTCOMES,

@@ -37,6 +37,12 @@ final class VocabularyDocument {
         section(md, "Event kinds", "an `event`'s `kind`", names.eventKinds());
         section(md, "Metrics", "a `metric`'s `name`", names.metrics());
         section(md, "Config values", "a `config`'s `name`", names.configs());
+        if (!names.configAliases().isEmpty()) {
+            md.append("\nOther names of these settings (`rules/settings.yaml`; a `*` stands for one part of a dotted name), each read as\n"
+                    + "the setting after it:\n");
+            md.append(names.configAliases().entrySet().stream().map(e -> "`" + e.getKey() + "` as `" + e.getValue() + "`")
+                    .collect(Collectors.joining(", "))).append(".\n");
+        }
         section(md, "Log sources", "a `log`'s `source`", names.logSources());
         section(md, "Outcomes", "a `tried` fact's `outcome`", names.outcomes());
         section(md, "Fixes", "a `tried` fact's `fix`, and `expect.fixes`", names.fixes().keySet());

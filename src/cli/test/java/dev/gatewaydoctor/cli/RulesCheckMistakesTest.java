@@ -59,6 +59,17 @@ class RulesCheckMistakesTest {
     }
 
     @Test
+    void aSettingNoRuleReadsIsWarnedAndAnAliasRulesReadThemselvesIsRefused(@TempDir Path dir) throws Exception {
+        Path unread = broken(dir.resolve("unread"), "settings.yaml", t -> t.replace("  - name: caddy.reverse_proxy\n", "  - name: caddy.reverse_proxi\n"));
+        TestCli.Run warned = check(unread);
+        assertThat(warned.code()).as("a setting no rule reads is a warning: its aliases weigh nothing").isZero();
+        assertThat(warned.out() + warned.err()).contains("settings.yaml:").contains("no rule reads the setting \"caddy.reverse_proxi\", so its aliases weigh nothing")
+                .contains("did you mean \"caddy.reverse_proxy\"");
+        Path read = broken(dir.resolve("read"), "settings.yaml", t -> t.replace("aliases: [caddy.proxy]", "aliases: [caddy.proxy, nginx.proxy_pass]"));
+        assertThat(errors(check(read))).contains("\"nginx.proxy_pass\" is a setting rules read itself, not another name of one");
+    }
+
+    @Test
     void aMissingEndIsToldAtTheRuleThatLacksIt(@TempDir Path dir) throws Exception {
         Path rules = broken(dir, "causes/disk-full.drl", t -> t.replaceFirst("\nend\n", "\n"));
         String out = errors(check(rules));

@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * Puts a fact set's names into the knowledge's words before the rules see it: an observation given
  * under an alias takes its canonical name, one given under a name for the other answer ("cli-succeeds")
- * takes the canonical name and the other answer, and every name no rule reads is named in a warning with
+ * takes the canonical name and the other answer, a setting given under another name (settings.yaml) takes
+ * the name rules read, and every name no rule reads is named in a warning with
  * the closest names that rules do read.
  */
 final class Vocabularies {
@@ -48,9 +49,14 @@ final class Vocabularies {
                 if (!v.reads("observation", name)) unread.add(unread("observation", o.name(), v));
                 continue;
             }
+            if (f instanceof ConfigValue c) {
+                String name = v.canonicalSetting(c.name());
+                out.add(name.equals(c.name()) ? c : new ConfigValue(name, c.value(), c.at(), c.bytes(), c.number()));
+                if (!v.reads("config", name)) unread.add(unread("config", c.name(), v));
+                continue;
+            }
             out.add(f);
             if (f instanceof Metric m && !v.reads("metric", m.name())) unread.add(unread("metric", m.name(), v));
-            else if (f instanceof ConfigValue c && !v.reads("config", c.name())) unread.add(unread("config", c.name(), v));
             else if (f instanceof Event e && !v.reads("event", e.kind())) unread.add(unread("event kind", e.kind(), v));
             else if (f instanceof Tried t && knowledge.fix(t.fix()) == null) {
                 List<String> near = Vocabulary.closest(t.fix(), knowledge.fixes().stream().map(Fix::id).toList());
@@ -66,7 +72,8 @@ final class Vocabularies {
         List<String> near = v.closest(kind.startsWith("event") ? "event" : kind, name);
         return kind + " \"" + name + "\" is read by no rule, so it weighs nothing"
                 + (near.isEmpty() ? "" : "; did you mean " + quoted(near) + "?")
-                + (kind.equals("observation") ? " (an expert can map it onto a known name with an alias in rules/checks.yaml)" : "");
+                + (kind.equals("observation") ? " (an expert can map it onto a known name with an alias in rules/checks.yaml)"
+                : kind.equals("config") ? " (an expert can map it onto a known setting with an alias in rules/settings.yaml)" : "");
     }
 
     private static String quoted(List<String> names) {

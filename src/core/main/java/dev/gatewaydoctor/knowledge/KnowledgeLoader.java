@@ -216,8 +216,8 @@ public final class KnowledgeLoader {
         List<RuleProblem> checkedByBuild = trustBuild ? PrecompiledRules.warnings(version) : null;
         LogRecognizer recognizer = FamilyFiles.read(files, problems, checkedByBuild == null);
         Calibration calibration = Calibration.read(files, problems);
-        Vocabulary vocabulary = Vocabulary.of(files, checks);
         var phraseWarnings = new ArrayList<RuleProblem>();
+        Vocabulary vocabulary = Vocabulary.of(files, checks, readSettings(files, Vocabulary.of(files, checks, Map.of()), problems, phraseWarnings));
         Phrases phrases = Phrases.read(files, checks.stream().map(Check::observation).collect(java.util.stream.Collectors.toSet()),
                 fixes.stream().map(Fix::id).collect(java.util.stream.Collectors.toSet()), Vocabulary.EVENT_KINDS,
                 configReadBy(files, vocabulary), checkedByBuild == null, problems, phraseWarnings);
@@ -632,6 +632,42 @@ public final class KnowledgeLoader {
             if (question != null) out.add(new LogRequest(when, List.copyOf(statuses), question, List.copyOf(howTo), effort));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * settings.yaml is optional: the other names tools and people give the settings rules read, each alias to
+     * its setting. An alias a rule reads itself or one given twice would be ambiguous; a setting no rule reads
+     * is only warned about, since its aliases then weigh nothing, as the setting itself would.
+     */
+    private static Map<String, String> readSettings(Map<String, String> files, Vocabulary read, List<RuleProblem> problems,
+                                                    List<RuleProblem> warnings) {
+        if (!files.containsKey("settings.yaml")) return Map.of();
+        var aliases = new java.util.LinkedHashMap<String, String>();
+        YamlDocument doc = YamlDocument.read("settings.yaml", files, problems);
+        if (doc == null) return aliases;
+        JsonNode list = doc.list("settings", "expected a list \"settings:\" (name, aliases)", problems);
+        if (list == null) return aliases;
+        for (int i = 0; i < list.size(); i++) {
+            String at = "/settings/" + i;
+            String name = doc.text(list.get(i), at, "name", problems);
+            if (name == null) continue;
+            if (!read.reads("config", name)) {
+                warnings.add(doc.problem(at + "/name", "no rule reads the setting \"" + name + "\", so its aliases weigh nothing"
+                        + Vocabulary.didYouMean(name, read.read().getOrDefault("config", java.util.Set.of()))));
+            }
+            JsonNode a = list.get(i).get("aliases");
+            if (a == null || !a.isArray() || a.isEmpty()) {
+                problems.add(doc.problem(at + "/aliases", "expected \"aliases\": the other names of \"" + name + "\""));
+                continue;
+            }
+            for (JsonNode x : a) {
+                String alias = x.asText().strip();
+                if (read.reads("config", alias)) problems.add(doc.problem(at + "/aliases", "\"" + alias + "\" is a setting rules read itself, not another name of one"));
+                String before = aliases.putIfAbsent(alias, name);
+                if (before != null) problems.add(doc.problem(at + "/aliases", "\"" + alias + "\" already names \"" + before + "\""));
+            }
+        }
+        return aliases;
     }
 
     /** checks.yaml is optional: without it the diagnosis suggests no next checks. */

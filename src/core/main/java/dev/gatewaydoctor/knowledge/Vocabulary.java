@@ -20,8 +20,11 @@ import java.util.regex.Pattern;
  * @param aliases   a phrasing to the observation name it stands for
  * @param opposites a phrasing of the other answer to the yes-no observation it stands for ("cli-succeeds":
  *                  "cli-also-crashes" answered no)
+ * @param settingAliases another name of a setting (settings.yaml) to the config name rules read; a "*" in it
+ *                  stands for one part of a dotted name (traefik.http.services.*.loadbalancer.server.url)
  */
-public record Vocabulary(Map<String, Set<String>> read, Map<String, String> aliases, Map<String, String> opposites) {
+public record Vocabulary(Map<String, Set<String>> read, Map<String, String> aliases, Map<String, String> opposites,
+                         Map<String, String> settingAliases) {
 
     public static final List<String> KINDS = List.of("observation", "metric", "config", "event");
 
@@ -43,8 +46,8 @@ public record Vocabulary(Map<String, Set<String>> read, Map<String, String> alia
             "event", Pattern.compile("Event\\(\\s*kind\\s*(==|in)\\s*(\"[^\"]+\"|\\([^)]*\\))"));
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
 
-    /** Reads the names from the rule files' text, and the aliases from the checks. */
-    static Vocabulary of(Map<String, String> files, List<Check> checks) {
+    /** Reads the names from the rule files' text, the aliases of observations from the checks, and those of settings from settings.yaml. */
+    static Vocabulary of(Map<String, String> files, List<Check> checks, Map<String, String> settingAliases) {
         var read = new TreeMap<String, Set<String>>();
         KINDS.forEach(k -> read.put(k, new TreeSet<>(ENGINE_READS.getOrDefault(k, List.of()))));
         files.forEach((path, text) -> {
@@ -65,7 +68,24 @@ public record Vocabulary(Map<String, Set<String>> read, Map<String, String> alia
         }
         read.replaceAll((k, v) -> java.util.Collections.unmodifiableSet(v));
         return new Vocabulary(java.util.Collections.unmodifiableMap(read), java.util.Collections.unmodifiableMap(aliases),
-                java.util.Collections.unmodifiableMap(opposites));
+                java.util.Collections.unmodifiableMap(opposites), java.util.Collections.unmodifiableMap(new TreeMap<>(settingAliases)));
+    }
+
+    /** The config name a setting's name stands for: itself, or the setting one of its aliases (a "*" matching one dotted part) maps it to. */
+    public String canonicalSetting(String name) {
+        String exact = settingAliases.get(name);
+        if (exact != null) return exact;
+        for (var e : settingAliases.entrySet()) {
+            if (e.getKey().contains("*") && aliasPattern(e.getKey()).matcher(name).matches()) return e.getValue();
+        }
+        return name;
+    }
+
+    /** An alias with "*" as a pattern: each "*" one part of a dotted name, the rest as written. */
+    static Pattern aliasPattern(String alias) {
+        var parts = new ArrayList<String>();
+        for (String part : alias.split("\\*", -1)) parts.add(Pattern.quote(part));
+        return Pattern.compile(String.join("[^.]+", parts));
     }
 
     /** The observation a name stands for: itself, or what its alias maps it to. */
@@ -89,6 +109,7 @@ public record Vocabulary(Map<String, Set<String>> read, Map<String, String> alia
             candidates.addAll(aliases.keySet());
             candidates.addAll(opposites.keySet());
         }
+        if (kind.equals("config")) settingAliases.keySet().stream().filter(a -> !a.contains("*")).forEach(candidates::add);
         return closest(name, candidates);
     }
 

@@ -50,6 +50,26 @@ class VocabulariesTest {
     }
 
     @Test
+    void aSettingUnderAnotherNameOfItsSoftwareReachesTheRulesAsTheSettingTheyRead() {
+        String rule = "Inside a container, the proxy is set to reach its upstream at 127.0.0.1 or localhost";
+        for (String name : List.of("apisix.upstream.nodes", "traefik.http.services.whoami.loadbalancer.server.url")) {
+            Diagnosis d = TestRules.diagnoser().diagnose(FactSet.builder().http(503, java.util.Map.of(), null)
+                    .site(new dev.gatewaydoctor.facts.Site(null, null, null, null, null, "container", null, null, null, null))
+                    .config(name, "127.0.0.1:9081").build());
+            assertThat(d.causes()).as(name).flatExtracting(dev.gatewaydoctor.RankedCause::evidence)
+                    .filteredOn(e -> e.rule().equals(rule)).singleElement()
+                    .satisfies(e -> assertThat(e.facts()).contains("config proxy.upstream = 127.0.0.1:9081"));
+            assertThat(d.warnings()).as(name).noneMatch(w -> w.contains("read by no rule"));
+        }
+        // "*" stands for one part of a dotted name, not for several.
+        assertThat(TestRules.knowledge().vocabulary().canonicalSetting("traefik.http.services.a.b.loadbalancer.server.url"))
+                .isEqualTo("traefik.http.services.a.b.loadbalancer.server.url");
+        Diagnosis unread = diagnose(FactSet.builder().http(502, java.util.Map.of(), null).config("apisix.upstream.node", "x"));
+        assertThat(unread.warnings()).anySatisfy(w -> assertThat(w).startsWith("config \"apisix.upstream.node\" is read by no rule")
+                .contains("\"apisix.upstream.nodes\"").contains("rules/settings.yaml"));
+    }
+
+    @Test
     void namesNoRuleReadsAreWarnedAboutWithTheClosestKnownNames() {
         Diagnosis d = diagnose(FactSet.builder().http(502, java.util.Map.of(), null)
                 .observation("private-window-succeds", true)
