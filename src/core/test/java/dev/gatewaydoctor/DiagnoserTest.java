@@ -313,6 +313,25 @@ class DiagnoserTest {
     }
 
     @Test
+    void aContainerRecreatedByComposeOrWatchtowerIsAHintForTheProxyKeepingItsOldAddressOnlyInContainers() {
+        String rule = "A backend container was recreated: the proxy in front of it may still send to its old address";
+        var containers = new dev.gatewaydoctor.facts.Site(null, null, "nginx", null, null, "container", null, null, null, null);
+        Diagnosis d = TestRules.diagnoser().diagnose(FactSet.builder().site(containers).http(502, java.util.Map.of(), null)
+                .event("deploy", "docker compose pull && docker compose down && docker compose up -d").build());
+        assertThat(d.causes()).filteredOn(c -> c.id().equals("stale-upstream-address")).singleElement().satisfies(c ->
+                assertThat(c.evidence()).filteredOn(e -> e.rule().equals(rule)).singleElement().satisfies(e -> assertThat(e.facts())
+                        .contains("\"docker compose pull && docker compose down && docker compose up -d\" is in rules/lists/container-recreations.yaml")));
+        // Not a container host: no container address to go stale. Nor an update that names no recreation.
+        Diagnosis vps = TestRules.diagnoser().diagnose(FactSet.builder().http(502, java.util.Map.of(), null)
+                .event("deploy", "docker compose down && docker compose up -d").build());
+        Diagnosis pull = TestRules.diagnoser().diagnose(FactSet.builder().site(containers).http(502, java.util.Map.of(), null)
+                .event("deploy", "image updated to 7.5.2").build());
+        for (Diagnosis other : List.of(vps, pull)) {
+            assertThat(other.causes()).flatExtracting(RankedCause::evidence).extracting(EvidenceItem::rule).doesNotContain(rule);
+        }
+    }
+
+    @Test
     void aContainersSmallMemoryLimitIsAHintForMemoryInKubernetesUnitsTooAndALargeOneIsNot() {
         String rule = "The server, container or instance has 512 MB of memory or less";
         Diagnosis small = TestRules.diagnoser().diagnose(FactSet.builder().http(502, java.util.Map.of(), null)
