@@ -34,6 +34,7 @@ batches=(
   "ae b0d3f93 a72b697"
   "af 0bd182f 9dba884"
   "ag f84fb6c 0fdf570"
+  "ah 05f952f 6ec3a7c"
 )
 [ -f target/gatewaydoctor.jar ] || mvn -q -o package -DskipTests
 scores=()
