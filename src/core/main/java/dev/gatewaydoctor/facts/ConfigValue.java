@@ -65,7 +65,10 @@ public record ConfigValue(String name, String value, Instant at, Long bytes, Dou
      */
     public boolean addressIsLocal() {
         String a = address();
-        return a != null && !a.startsWith("unix:") && UpstreamAddress.isLocal(a);
+        if (a != null) return !a.startsWith("unix:") && UpstreamAddress.isLocal(a);
+        // A host given without its port is an address all the same: Nginx Proxy Manager's forward host takes
+        // the port in a field of its own (nginx-proxy-manager#3423: "127.0.0.1").
+        return bindsLoopbackOnly();
     }
 
     /**

@@ -30,6 +30,16 @@ class ConfigValueTest {
     }
 
     @Test
+    void aLoopbackHostWithoutItsPortIsALocalAddressAndOtherHostsAreNot() {
+        assertThat(config("npm.forward_host", "127.0.0.1").addressIsLocal()).isTrue();
+        assertThat(config("npm.forward_host", "localhost").addressIsLocal()).isTrue();
+        assertThat(config("nginx.proxy_pass", "http://127.0.0.1:3000").addressIsLocal()).isTrue();
+        for (String other : new String[] {"172.17.0.1", "wordpress", "unix:/run/php/php8.2-fpm.sock", "0.0.0.0"}) {
+            assertThat(config("npm.forward_host", other).addressIsLocal()).as(other).isFalse();
+        }
+    }
+
+    @Test
     void aDockerPortMappingGivesTheHostsPortAndTheContainersPort() {
         ConfigValue plain = config("docker.ports", "8383:80");
         assertThat(plain.publishedPort()).isEqualTo(8383);
