@@ -43,7 +43,7 @@ public final class BareKnowledgeSession {
         end = time.end();
         facts.add(factSet.site());
         facts.addAll(factSet.facts());
-        for (Fix f : knowledge.fixes()) f.treats().forEach((cause, efficacy) -> facts.add(new Treatment(f.id(), cause, efficacy)));
+        for (Fix f : knowledge.fixes()) f.treats().forEach((cause, efficacy) -> facts.add(new Treatment(f.id(), cause, efficacy, f.inVainFor().contains(cause))));
         facts.addAll(knowledge.causes().values());
         facts.addAll(signals);
         facts.addAll(time.facts());

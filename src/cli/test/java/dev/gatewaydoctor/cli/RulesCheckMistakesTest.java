@@ -70,6 +70,13 @@ class RulesCheckMistakesTest {
     }
 
     @Test
+    void aFixTriedInVainForACauseItDoesNotTreatIsRefused(@TempDir Path dir) throws Exception {
+        Path rules = broken(dir, "fixes.yaml", t -> t.replace("    inVainFor: [php-fpm-down]\n", "    inVainFor: [disk-full]\n"));
+        assertThat(errors(check(rules))).containsPattern("fixes.yaml:\\d+:\\d+: error")
+                .contains("\"disk-full\" is no cause this fix treats; inVainFor names causes of its treats");
+    }
+
+    @Test
     void aMissingEndIsToldAtTheRuleThatLacksIt(@TempDir Path dir) throws Exception {
         Path rules = broken(dir, "causes/disk-full.drl", t -> t.replaceFirst("\nend\n", "\n"));
         String out = errors(check(rules));

@@ -170,7 +170,7 @@ public final class Engine {
             }
             for (Fact fact : facts) session.insert(fact);
             // What each fix treats is known from the start: a fix that was tried weighs the causes it treats.
-            for (Fix f : knowledge.fixes()) f.treats().forEach((cause, efficacy) -> session.insert(new Treatment(f.id(), cause, efficacy)));
+            for (Fix f : knowledge.fixes()) f.treats().forEach((cause, efficacy) -> session.insert(new Treatment(f.id(), cause, efficacy, f.inVainFor().contains(cause))));
             for (Cause c : knowledge.causes().values()) session.insert(c);
             var listed = new java.util.LinkedHashSet<Listed>();
             for (LogSignal signal : signals) {

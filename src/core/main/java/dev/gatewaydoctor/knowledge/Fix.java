@@ -19,20 +19,23 @@ import java.util.Map;
  * @param culpritOf the causes whose culprit may fill "{culprit}"; empty: any cause the fix treats
  * @param unless    the sites the fix makes no sense for, as a "when" of logs.yaml ({@code listed:
  *                  [apps-not-on-php]}: no PHP to restart); they are not offered it. Empty for none
+ * @param inVainFor the causes this fix, tried in vain, says nothing against: they include a state the fix
+ *                  cannot take (a PHP-FPM that cannot start stays down through a restart). Empty for none
  */
 public record Fix(String id, String title, Integer seed, int effort, String risk, Map<String, Double> treats,
                   List<String> steps, String verify, String undo, List<Variant> variants, List<String> culpritOf,
-                  Map<String, List<String>> unless) {
+                  Map<String, List<String>> unless, List<String> inVainFor) {
 
     public Fix {
         variants = variants == null ? List.of() : List.copyOf(variants);
         culpritOf = culpritOf == null ? List.of() : List.copyOf(culpritOf);
         unless = unless == null ? Map.of() : Map.copyOf(unless);
+        inVainFor = inVainFor == null ? List.of() : List.copyOf(inVainFor);
     }
 
     public Fix(String id, String title, Integer seed, int effort, String risk, Map<String, Double> treats,
                List<String> steps, String verify, String undo, List<Variant> variants, List<String> culpritOf) {
-        this(id, title, seed, effort, risk, treats, steps, verify, undo, variants, culpritOf, Map.of());
+        this(id, title, seed, effort, risk, treats, steps, verify, undo, variants, culpritOf, Map.of(), List.of());
     }
 
     public Fix(String id, String title, Integer seed, int effort, String risk, Map<String, Double> treats,

@@ -412,7 +412,7 @@ public final class KnowledgeLoader {
 
     /** The fields a fix in fixes.yaml may have; docs/authoring-rules.md's reference describes each. */
     static final List<String> FIX_FIELDS = List.of("id", "title", "seed", "effort", "risk", "treats", "steps", "stepsFor",
-            "verify", "undo", "culpritOf", "unless");
+            "verify", "undo", "culpritOf", "unless", "inVainFor");
 
     private static List<Fix> readFixes(Map<String, String> files, Map<String, Cause> causes, java.util.Set<String> listNames,
                                        List<RuleProblem> problems) {
@@ -505,10 +505,15 @@ public final class KnowledgeLoader {
                 variants.add(new Fix.Variant(when, List.copyOf(changes), List.copyOf(forCauses), List.copyOf(vsteps)));
             }
             List<String> culpritOf = culpritOf(doc, f.get("culpritOf"), at + "/culpritOf", causes, problems);
+            List<String> inVainFor = causeIds(doc, f.get("inVainFor"), at + "/inVainFor", "inVainFor", "the causes this fix, tried in vain, "
+                    + "says nothing against, such as [php-fpm-down]", causes, problems);
+            for (String c : inVainFor) {
+                if (!treats.containsKey(c)) problems.add(doc.problem(at + "/inVainFor", "\"" + c + "\" is no cause this fix treats; inVainFor names causes of its treats"));
+            }
             if (id == null || title == null || effort == null || !effort.isInt()) continue;
             Map<String, List<String>> unless = f.has("unless") ? siteConditions(doc, f.get("unless"), at + "/unless", listNames, problems) : Map.of();
             fixes.add(new Fix(id, title, seed, effort.asInt(), risk, Collections.unmodifiableMap(treats), List.copyOf(steps),
-                    textOrNull(f, "verify"), textOrNull(f, "undo"), List.copyOf(variants), culpritOf, unless));
+                    textOrNull(f, "verify"), textOrNull(f, "undo"), List.copyOf(variants), culpritOf, unless, inVainFor));
         }
         return fixes;
     }
@@ -560,22 +565,27 @@ public final class KnowledgeLoader {
         return Collections.unmodifiableMap(byStatus);
     }
 
-    /** A "when" of logs.yaml or of a fix's stepsFor: site fields to the values that match (one value or a list). */
     /** A fix's optional culpritOf: cause ids, each in causes.yaml; nothing given allows every cause. */
     private static List<String> culpritOf(YamlDocument doc, JsonNode node, String at, Map<String, Cause> causes, List<RuleProblem> problems) {
+        return causeIds(doc, node, at, "culpritOf", "the cause ids whose culprit may fill {culprit} in this fix's steps, such as "
+                + "[plugin-or-theme-fatal-error]", causes, problems);
+    }
+
+    /** A fix field that lists cause ids, each in causes.yaml; nothing given is an empty list. */
+    private static List<String> causeIds(YamlDocument doc, JsonNode node, String at, String field, String meaning, Map<String, Cause> causes,
+                                         List<RuleProblem> problems) {
         if (node == null || node.isNull()) return List.of();
         if (!node.isArray() || node.isEmpty()) {
-            problems.add(doc.problem(at, "expected \"culpritOf\": a list of the cause ids whose culprit may fill {culprit} "
-                    + "in this fix's steps, such as [plugin-or-theme-fatal-error]"));
+            problems.add(doc.problem(at, "expected \"" + field + "\": a list of " + meaning));
             return List.of();
         }
         var out = new ArrayList<String>();
         for (int j = 0; j < node.size(); j++) {
             JsonNode c = node.get(j);
             if (!c.isTextual()) {
-                problems.add(doc.problem(at + "/" + j, "expected a cause id (text) in \"culpritOf\""));
+                problems.add(doc.problem(at + "/" + j, "expected a cause id (text) in \"" + field + "\""));
             } else if (!causes.isEmpty() && !causes.containsKey(c.asText())) {
-                problems.add(doc.problem(at + "/" + j, "culpritOf names \"" + c.asText() + "\", which is no cause in causes.yaml"
+                problems.add(doc.problem(at + "/" + j, field + " names \"" + c.asText() + "\", which is no cause in causes.yaml"
                         + Vocabulary.didYouMean(c.asText(), causes.keySet())));
             } else {
                 out.add(c.asText());
@@ -584,6 +594,7 @@ public final class KnowledgeLoader {
         return List.copyOf(out);
     }
 
+    /** A "when" of logs.yaml or of a fix's stepsFor: site fields to the values that match (one value or a list). */
     private static Map<String, List<String>> siteConditions(YamlDocument doc, JsonNode node, String at, java.util.Set<String> listNames,
                                                             List<RuleProblem> problems) {
         var when = new LinkedHashMap<String, List<String>>();

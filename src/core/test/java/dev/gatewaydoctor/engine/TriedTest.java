@@ -42,6 +42,19 @@ class TriedTest {
     }
 
     @Test
+    void aFixTriedInVainSaysNothingAgainstTheCausesItNamesInInVainForAndStillCountsAgainstTheOthers() {
+        // restart-php-fpm names php-fpm-down in its inVainFor: a PHP-FPM that cannot start stays down through a restart.
+        Diagnosis before = diagnose(FactSet.builder().http(502, java.util.Map.of(), null).observation("site-worked-before", true));
+        Diagnosis after = diagnose(FactSet.builder().http(502, java.util.Map.of(), null).observation("site-worked-before", true)
+                .tried("restart-php-fpm", "no-change"));
+        assertThat(after.causes()).filteredOn(c -> c.id().equals("php-fpm-down")).flatExtracting(RankedCause::evidence)
+                .noneMatch(e -> e.facts().contains("tried restart-php-fpm: no-change"));
+        assertThat(confidence(after, "php-fpm-down")).isEqualTo(confidence(before, "php-fpm-down"));
+        assertThat(after.causes()).filteredOn(c -> c.id().equals("php-fpm-pool-exhausted")).flatExtracting(RankedCause::evidence)
+                .anySatisfy(e -> assertThat(e.rule()).isEqualTo("A fix that treats it was tried and changed nothing"));
+    }
+
+    @Test
     void worseCountsAsNotFixed() {
         double noChange = confidence(diagnose(prematureClose().tried("increase-memory-limit", "no-change")), "php-memory-exhausted");
         double worse = confidence(diagnose(prematureClose().tried("increase-memory-limit", "worse")), "php-memory-exhausted");
