@@ -332,6 +332,20 @@ class DiagnoserTest {
     }
 
     @Test
+    void theContainerEngineRestartingIsAHintForABackendLeftStoppedOnlyOnAContainerHost() {
+        String rule = "The container engine restarted: a container without a restart policy stays stopped";
+        var containers = new dev.gatewaydoctor.facts.Site(null, "other", null, "traefik", null, "container", null, null, null, null);
+        Diagnosis d = TestRules.diagnoser().diagnose(FactSet.builder().site(containers).http(502, java.util.Map.of(), null)
+                .event("service-restarted", "Docker updated on the host").build());
+        assertThat(d.topCause().id()).isEqualTo("backend-web-server-down");
+        assertThat(d.topCause().evidence()).filteredOn(e -> e.rule().equals(rule)).singleElement()
+                .satisfies(e -> assertThat(e.facts()).contains("\"Docker updated on the host\" is in rules/lists/container-engine-restarts.yaml"));
+        Diagnosis vps = TestRules.diagnoser().diagnose(FactSet.builder().http(502, java.util.Map.of(), null)
+                .event("service-restarted", "Docker updated on the host").build());
+        assertThat(vps.causes()).flatExtracting(RankedCause::evidence).extracting(EvidenceItem::rule).doesNotContain(rule);
+    }
+
+    @Test
     void aContainersSmallMemoryLimitIsAHintForMemoryInKubernetesUnitsTooAndALargeOneIsNot() {
         String rule = "The server, container or instance has 512 MB of memory or less";
         Diagnosis small = TestRules.diagnoser().diagnose(FactSet.builder().http(502, java.util.Map.of(), null)
