@@ -216,8 +216,10 @@ public final class KnowledgeLoader {
         List<RuleProblem> checkedByBuild = trustBuild ? PrecompiledRules.warnings(version) : null;
         LogRecognizer recognizer = FamilyFiles.read(files, problems, checkedByBuild == null);
         Calibration calibration = Calibration.read(files, problems);
+        var settingWarnings = new ArrayList<RuleProblem>();
+        Vocabulary readByRules = Vocabulary.of(files, checks);
+        Vocabulary vocabulary = readByRules.withSettingAliases(readSettings(files, readByRules, problems, settingWarnings));
         var phraseWarnings = new ArrayList<RuleProblem>();
-        Vocabulary vocabulary = Vocabulary.of(files, checks, readSettings(files, Vocabulary.of(files, checks, Map.of()), problems, phraseWarnings));
         Phrases phrases = Phrases.read(files, checks.stream().map(Check::observation).collect(java.util.stream.Collectors.toSet()),
                 fixes.stream().map(Fix::id).collect(java.util.stream.Collectors.toSet()), Vocabulary.EVENT_KINDS,
                 configReadBy(files, vocabulary), checkedByBuild == null, problems, phraseWarnings);
@@ -232,6 +234,7 @@ public final class KnowledgeLoader {
         }
         var warnings = new ArrayList<RuleProblem>(phraseWarnings);
         warnings.addAll(baseRateWarnings);
+        warnings.addAll(settingWarnings);
         Map<String, String> groups = RuleTextChecks.groups(files);
         var mistaken = new java.util.HashSet<String>();
         if (checkedByBuild != null) {

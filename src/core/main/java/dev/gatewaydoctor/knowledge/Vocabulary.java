@@ -46,8 +46,8 @@ public record Vocabulary(Map<String, Set<String>> read, Map<String, String> alia
             "event", Pattern.compile("Event\\(\\s*kind\\s*(==|in)\\s*(\"[^\"]+\"|\\([^)]*\\))"));
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
 
-    /** Reads the names from the rule files' text, the aliases of observations from the checks, and those of settings from settings.yaml. */
-    static Vocabulary of(Map<String, String> files, List<Check> checks, Map<String, String> settingAliases) {
+    /** Reads the names from the rule files' text and the aliases of observations from the checks; no setting has other names yet. */
+    static Vocabulary of(Map<String, String> files, List<Check> checks) {
         var read = new TreeMap<String, Set<String>>();
         KINDS.forEach(k -> read.put(k, new TreeSet<>(ENGINE_READS.getOrDefault(k, List.of()))));
         files.forEach((path, text) -> {
@@ -68,7 +68,12 @@ public record Vocabulary(Map<String, Set<String>> read, Map<String, String> alia
         }
         read.replaceAll((k, v) -> java.util.Collections.unmodifiableSet(v));
         return new Vocabulary(java.util.Collections.unmodifiableMap(read), java.util.Collections.unmodifiableMap(aliases),
-                java.util.Collections.unmodifiableMap(opposites), java.util.Collections.unmodifiableMap(new TreeMap<>(settingAliases)));
+                java.util.Collections.unmodifiableMap(opposites), Map.of());
+    }
+
+    /** The same names, with the other names of settings that settings.yaml gives. */
+    Vocabulary withSettingAliases(Map<String, String> settingAliases) {
+        return new Vocabulary(read, aliases, opposites, java.util.Collections.unmodifiableMap(new TreeMap<>(settingAliases)));
     }
 
     /** The config name a setting's name stands for: itself, or the setting one of its aliases (a "*" matching one dotted part) maps it to. */
@@ -76,10 +81,13 @@ public record Vocabulary(Map<String, Set<String>> read, Map<String, String> alia
         String exact = settingAliases.get(name);
         if (exact != null) return exact;
         for (var e : settingAliases.entrySet()) {
-            if (e.getKey().contains("*") && aliasPattern(e.getKey()).matcher(name).matches()) return e.getValue();
+            if (e.getKey().contains("*") && ALIAS_PATTERNS.computeIfAbsent(e.getKey(), Vocabulary::aliasPattern).matcher(name).matches()) return e.getValue();
         }
         return name;
     }
+
+    /** Compiled once: every config fact of every diagnosis is looked up. Bounded by the aliases settings.yaml writes. */
+    private static final Map<String, Pattern> ALIAS_PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** An alias with "*" as a pattern: each "*" one part of a dotted name, the rest as written. */
     static Pattern aliasPattern(String alias) {
