@@ -117,6 +117,14 @@ class RulesCheckMistakesTest {
     }
 
     @Test
+    void aDoubleQuoteInARuleNameIsToldAtTheRule(@TempDir Path dir) throws Exception {
+        Path rules = broken(dir, "causes/disk-full.drl", t -> t + "\nrule \"The log says \\\"No space left\\\"\"\nwhen\n"
+                + "    Observation(name == \"disk-full\", value == \"true\")\nthen\n    insert(new Evidence(\"disk-full\", 1.0));\nend\n");
+        assertThat(errors(check(rules))).containsPattern("causes/disk-full.drl:\\d+:\\d+: error")
+                .contains("a rule's name cannot hold a double quote").contains("single quotes");
+    }
+
+    @Test
     void anUnknownCauseGetsTheClosestId(@TempDir Path dir) throws Exception {
         Path rules = broken(dir, "causes/disk-full.drl", t -> t.replaceFirst("new Evidence\\(\"disk-full\"", "new Evidence(\"disk-ful\""));
         assertThat(errors(check(rules))).contains("evidence for \"disk-ful\", which is no cause in causes.yaml; did you mean \"disk-full\"");

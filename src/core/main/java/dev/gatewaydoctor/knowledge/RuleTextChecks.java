@@ -75,6 +75,16 @@ final class RuleTextChecks {
                         + "(...)\" matches and shows no fact in the explanation; write the pattern without \"exists\": the rule still counts once"));
             }
         });
+        // DRL reads an escaped quote in a rule's name, but the compiled rules the jar ships (the executable model) cannot
+        // carry one: the build would fail far from the file. Said here, where an author looks.
+        files.forEach((path, text) -> {
+            if (!path.endsWith(".drl")) return;
+            Matcher q = QUOTE_IN_NAME.matcher(text);
+            while (q.find()) {
+                problems.add(at(path, text, q.start(1), "a rule's name cannot hold a double quote (the compiled rules cannot carry it):"
+                        + " quote words in it with single quotes, as in 'localhost'"));
+            }
+        });
         // Drools would name the duplicate once, in one file: both places are what an author needs.
         var firstPlace = new java.util.HashMap<String, RuleProblem>();
         files.forEach((path, text) -> {
@@ -101,6 +111,7 @@ final class RuleTextChecks {
         }
     }
 
+    private static final Pattern QUOTE_IN_NAME = Pattern.compile("(?m)^\\s*rule\\s+\"[^\"\\n]*?(\\\\\")");
     private static final Pattern EXISTS_ON_A_FEW = Pattern.compile(
             "(?m)^\\s*exists\\s+(HttpResponse|Observation|Event|Metric|ConfigValue|Tried|EventTiming|Listed)\\(");
     private static final Pattern WHOLE_RULE = Pattern.compile("(?ms)^\\s*rule\\s+\"([^\"]+)\"(.*?)^end\\b");
