@@ -346,6 +346,30 @@ class DiagnoserTest {
     }
 
     @Test
+    void aProcessTheShellReportsKilledIsAHintForMemoryUnlessATimeoutKilledIt() {
+        String rule = "A process was killed with SIGKILL (the shell's 'Killed', exit status 137), and no timeout was logged";
+        Diagnosis killed = TestRules.diagnoser().diagnose(FactSet.builder().http(502, java.util.Map.of(), null)
+                .log("other", "Jul 17 11:52:37 web1 web: [1] [0] sh: line 1:  1985 Killed                  node -r esm main.js").build());
+        assertThat(killed.topCause().id()).isEqualTo("server-out-of-memory");
+        assertThat(killed.topCause().evidence()).filteredOn(e -> e.rule().equals(rule)).singleElement()
+                .satisfies(e -> assertThat(e.culprit()).isEqualTo("node -r esm main.js"));
+        // gunicorn's own timeout killed it first: SIGKILL is then the server's, not the kernel's.
+        Diagnosis timedOut = TestRules.diagnoser().diagnose(FactSet.builder().http(502, java.util.Map.of(), null)
+                .log("other", "web-1 exited with code 137")
+                .log("other", "[2024-05-02 10:00:31 +0000] [7] [CRITICAL] WORKER TIMEOUT (pid:12)").build());
+        assertThat(timedOut.causes()).flatExtracting(RankedCause::evidence).extracting(EvidenceItem::rule).doesNotContain(rule);
+    }
+
+    @Test
+    void otherServicesBehindTheSameProxyWorkingPointAtTheWayToThisBackend() {
+        Diagnosis d = TestRules.diagnoser().diagnose(FactSet.builder().http(502, java.util.Map.of(), null)
+                .observation("some-proxied-services-succeed", true).build());
+        assertThat(d.causes()).filteredOn(c -> c.id().equals("network-connectivity")).singleElement()
+                .satisfies(c -> assertThat(c.evidence()).extracting(EvidenceItem::rule)
+                        .contains("Other services behind the same proxy work: the way to this backend is what fails"));
+    }
+
+    @Test
     void aContainersSmallMemoryLimitIsAHintForMemoryInKubernetesUnitsTooAndALargeOneIsNot() {
         String rule = "The server, container or instance has 512 MB of memory or less";
         Diagnosis small = TestRules.diagnoser().diagnose(FactSet.builder().http(502, java.util.Map.of(), null)
