@@ -116,11 +116,12 @@ public final class Engine {
         try {
             session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
             session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
-            session.insert(factSet.site());
+            dev.gatewaydoctor.facts.Site site = Vocabularies.canonical(factSet.site(), warnings);
+            session.insert(site);
             int logLines = 0;
             int unrecognised = 0;
             int zoneless = 0;
-            java.time.ZoneId zone = factSet.site().zone();
+            java.time.ZoneId zone = site.zone();
             java.time.ZoneId lineZone = zone != null ? zone : java.time.ZoneOffset.UTC;
             java.util.function.Function<LogLine, LogRecognizer.Reading> recognise = recognisedBefore == null
                     ? l -> knowledge.recognizer().read(l, lineZone)
@@ -180,7 +181,7 @@ public final class Engine {
             // What the site says it runs behind or on, when a names list holds it (a cloud load balancer, an
             // application that does not run on PHP, ...).
             var siteLists = new java.util.TreeSet<String>();
-            for (var held : knowledge.namesListed(factSet.site())) {
+            for (var held : knowledge.namesListed(site)) {
                 listed.add(new Listed(held.getKey(), held.getValue()));
                 siteLists.add(held.getKey());
             }
@@ -220,9 +221,9 @@ public final class Engine {
             }
             for (RankedCause c : causes) session.insert(new Hypothesis(c.id(), c.confidence(), c.culprit()));
             fire(session, recorder, knowledge);
-            List<RankedFix> fixes = rankFixes(knowledge, causes, recorder, factSet.site(), siteLists, changeKinds(facts, time));
+            List<RankedFix> fixes = rankFixes(knowledge, causes, recorder, site, siteLists, changeKinds(facts, time));
             if (basis == Basis.EVIDENCE) {
-                fixes = withTheRest(knowledge, fixes, causes, GatewayStatuses.seen(facts, signals), factSet.site(), siteLists, changeKinds(facts, time));
+                fixes = withTheRest(knowledge, fixes, causes, GatewayStatuses.seen(facts, signals), site, siteLists, changeKinds(facts, time));
             }
             return new Diagnosis(factSet.name(), basis, causes, fixes, warnings,
                     knowledge.source(), knowledge.version(), new java.util.TreeSet<>(recorder.firings.keySet()), time.incident());

@@ -68,6 +68,41 @@ final class Vocabularies {
         return out;
     }
 
+    /** The hosting values of the fact-set format (docs/factset.md), which rules compare with. */
+    static final List<String> HOSTING = List.of("shared", "managed", "vps", "dedicated", "cloud", "container");
+    /**
+     * What people and tools call the container platforms the format names "container": a site run by Docker,
+     * Compose or Kubernetes is one the rules for containers (a proxy's own loopback, a container's memory
+     * limit, Docker's networks) speak of.
+     */
+    private static final java.util.Set<String> CONTAINER_PLATFORMS = java.util.Set.of("docker", "docker-compose", "compose",
+            "podman", "kubernetes", "k8s", "k3s", "swarm", "docker-swarm", "openshift", "nomad", "containers", "containerized");
+
+    /**
+     * The site with its hosting in the format's words: a container platform named by its own name ("docker",
+     * "kubernetes") is read as "container", and said so; a value the format does not have is kept and warned about,
+     * since no rule compares with it.
+     */
+    static dev.gatewaydoctor.facts.Site canonical(dev.gatewaydoctor.facts.Site site, List<String> warnings) {
+        String hosting = site.hosting();
+        if (hosting == null || HOSTING.contains(hosting)) return site;
+        String word = hosting.strip().toLowerCase(java.util.Locale.ROOT);
+        if (HOSTING.contains(word)) return withHosting(site, word);
+        if (CONTAINER_PLATFORMS.contains(word)) {
+            warnings.add("site.hosting \"" + hosting + "\" is read as \"container\", the format's word for a site run in containers");
+            return withHosting(site, "container");
+        }
+        List<String> near = Vocabulary.closest(word, HOSTING);
+        warnings.add("site.hosting \"" + hosting + "\" is none of the format's values (" + String.join(", ", HOSTING)
+                + "), so no rule reads it" + (near.isEmpty() ? "" : "; did you mean " + quoted(near) + "?"));
+        return site;
+    }
+
+    private static dev.gatewaydoctor.facts.Site withHosting(dev.gatewaydoctor.facts.Site s, String hosting) {
+        return new dev.gatewaydoctor.facts.Site(s.url(), s.app(), s.webServer(), s.proxy(), s.cdn(), hosting, s.php(), s.wordpress(),
+                s.timezone(), s.panel());
+    }
+
     private static String unread(String kind, String name, Vocabulary v) {
         List<String> near = v.closest(kind.startsWith("event") ? "event" : kind, name);
         return kind + " \"" + name + "\" is read by no rule, so it weighs nothing"

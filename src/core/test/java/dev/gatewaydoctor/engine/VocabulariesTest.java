@@ -18,6 +18,26 @@ class VocabulariesTest {
     }
 
     @Test
+    void aContainerPlatformNamedByItsOwnNameIsTheFormatsContainerAndAnUnknownHostingIsWarnedAbout() {
+        String refusedAtOwnLoopback = "2024/05/01 10:00:00 [error] 31#31: *1 connect() failed (111: Connection refused) while connecting to upstream,"
+                + " client: 172.18.0.1, server: _, request: \"GET / HTTP/1.1\", upstream: \"http://127.0.0.1:8080/\", host: \"example.com\"";
+        java.util.function.Function<String, Diagnosis> on = hosting -> diagnose(FactSet.builder()
+                .site(new dev.gatewaydoctor.facts.Site(null, "wordpress", "nginx", null, null, hosting, null, null, null, null))
+                .http(502, java.util.Map.of(), null).log("nginx-error", refusedAtOwnLoopback));
+        Diagnosis container = on.apply("container");
+        assertThat(container.topCause().id()).isEqualTo("upstream-address-mismatch");
+        for (String platform : List.of("docker", "Kubernetes")) {
+            Diagnosis d = on.apply(platform);
+            assertThat(d.topCause().id()).isEqualTo("upstream-address-mismatch");
+            assertThat(d.topCause().confidence()).isEqualTo(container.topCause().confidence());
+            assertThat(d.warnings()).anyMatch(w -> w.contains("site.hosting \"" + platform + "\" is read as \"container\""));
+        }
+        assertThat(container.warnings()).noneMatch(w -> w.contains("site.hosting"));
+        assertThat(on.apply("vsp").warnings()).anyMatch(w -> w.contains("site.hosting \"vsp\" is none of the format's values")
+                && w.contains("did you mean \"vps\""));
+    }
+
+    @Test
     void anObservationUnderAnAliasReachesTheRulesUnderItsOwnName() {
         Diagnosis alias = diagnose(FactSet.builder().http(502, java.util.Map.of(), null).observation("works-in-incognito", true));
         Diagnosis canonical = diagnose(FactSet.builder().http(502, java.util.Map.of(), null).observation("private-window-succeeds", true));
