@@ -94,10 +94,13 @@ public record Phrases(List<Phrase> site, List<Phrase> events, List<Phrase> obser
         Integer status = null;
         for (Phrase p : statuses) {
             var m = p.pattern().matcher(line);
+            if (!m.find() || m.start() >= at) continue;
+            // A form names its status with a value group, or by its words alone ("a bad gateway": value 502).
+            String value = p.pattern().namedGroups().containsKey("value") ? m.group("value") : p.value();
             // rules check refuses a form whose examples read no 5xx; a line it reads otherwise is no gateway status
-            if (m.find() && m.start() < at && isGatewayStatus(m.group("value"))) {
+            if (isGatewayStatus(value)) {
                 at = m.start();
-                status = Integer.valueOf(m.group("value"));
+                status = Integer.valueOf(value);
             }
         }
         return status;
@@ -154,8 +157,9 @@ public record Phrases(List<Phrase> site, List<Phrase> events, List<Phrase> obser
             if (key.equals("config") && !p.namedGroups().containsKey("value")) {
                 problems.add(doc.problem(at + "/match", "a config phrase reads the setting's value: a (?<value>...) group in its pattern"));
             }
-            if (key.equals("statuses") && !p.namedGroups().containsKey("value")) {
-                problems.add(doc.problem(at + "/match", "a status phrase reads the status: a (?<value>...) group in its pattern, such as (?<value>50[234]|52[0-7])"));
+            if (key.equals("statuses") && !p.namedGroups().containsKey("value") && !isGatewayStatus(e.path("value").asText(null))) {
+                problems.add(doc.problem(at + "/match", "a status phrase reads the status: a (?<value>...) group in its pattern, such as"
+                        + " (?<value>50[234]|52[0-7]), or a value: from 500 to 599 for a form that names its status by its words alone"));
                 continue;
             }
             var phrase = new Phrase(name, value, p);

@@ -153,6 +153,18 @@ class TicketReaderTest {
     }
 
     @Test
+    void aStatusNamedByItsWordsAloneOrByAClientLibraryIsRead() {
+        var words = readText("When I open the dashboard I get bad gateway.\n");
+        assertThat(words.facts().facts()).anyMatch(f -> f instanceof HttpResponse h && h.status() == 502);
+        var library = readText("Reason: 504 Server Error: Gateway Time-out for url: https://api.example.com/v1/config\n");
+        assertThat(library.facts().facts()).anyMatch(f -> f instanceof HttpResponse h && h.status() == 504);
+        // A version number after "updated to" is the app's release, not PHP's, unless PHP is named.
+        var release = readText("I updated to 7.5.2 this morning and the API answers 502.\n");
+        assertThat(release.facts().facts()).noneMatch(f -> f instanceof Event e && e.kind().equals("php-upgraded"))
+                .anyMatch(f -> f instanceof Event e && e.kind().equals("deploy"));
+    }
+
+    @Test
     void aBrowserConsoleLineGivesItsStatus() {
         // As Chrome's console prints a failed request (erpnext#7252): the reason in brackets.
         var r = readText("libs.min.js:3684 GET https://beta.example.com/socket.io/?EIO=3&transport=polling&t=1481899142556-0 502 (Bad Gateway)\n");
