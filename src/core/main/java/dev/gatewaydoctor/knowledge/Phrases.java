@@ -44,10 +44,13 @@ public record Phrases(List<Phrase> site, List<Phrase> events, List<Phrase> obser
         public Match match(String line) {
             var m = pattern.matcher(line);
             if (!m.find()) return null;
-            String v = value;
-            if (pattern.namedGroups().containsKey("value") && m.group("value") != null) v = m.group("value");
             String subject = pattern.namedGroups().containsKey("subject") ? m.group("subject") : null;
-            return new Match(this, v, subject == null ? null : subject.strip(), m.group());
+            return new Match(this, valueOf(m), subject == null ? null : subject.strip(), m.group());
+        }
+
+        /** The value a match gives: the pattern's value group when it took part, else the phrase's own value. */
+        String valueOf(com.google.re2j.Matcher m) {
+            return pattern.namedGroups().containsKey("value") && m.group("value") != null ? m.group("value") : value;
         }
     }
 
@@ -96,7 +99,7 @@ public record Phrases(List<Phrase> site, List<Phrase> events, List<Phrase> obser
             var m = p.pattern().matcher(line);
             if (!m.find() || m.start() >= at) continue;
             // A form names its status with a value group, or by its words alone ("a bad gateway": value 502).
-            String value = p.pattern().namedGroups().containsKey("value") ? m.group("value") : p.value();
+            String value = p.valueOf(m);
             // rules check refuses a form whose examples read no 5xx; a line it reads otherwise is no gateway status
             if (isGatewayStatus(value)) {
                 at = m.start();
@@ -157,7 +160,7 @@ public record Phrases(List<Phrase> site, List<Phrase> events, List<Phrase> obser
             if (key.equals("config") && !p.namedGroups().containsKey("value")) {
                 problems.add(doc.problem(at + "/match", "a config phrase reads the setting's value: a (?<value>...) group in its pattern"));
             }
-            if (key.equals("statuses") && !p.namedGroups().containsKey("value") && !isGatewayStatus(e.path("value").asText(null))) {
+            if (key.equals("statuses") && !p.namedGroups().containsKey("value") && !isGatewayStatus(value)) {
                 problems.add(doc.problem(at + "/match", "a status phrase reads the status: a (?<value>...) group in its pattern, such as"
                         + " (?<value>50[234]|52[0-7]), or a value: from 500 to 599 for a form that names its status by its words alone"));
                 continue;

@@ -74,14 +74,11 @@ final class RuleTextChecks {
                 warnings.add(at(path, text, m.start(1), "\"exists " + m.group(1) + "(...)\" matches what \"" + m.group(1)
                         + "(...)\" matches and shows no fact in the explanation; write the pattern without \"exists\": the rule still counts once"));
             }
-        });
-        // DRL reads an escaped quote in a rule's name, but the compiled rules the jar ships (the executable model) cannot
-        // carry one: the build would fail far from the file. Said here, where an author looks.
-        files.forEach((path, text) -> {
-            if (!path.endsWith(".drl")) return;
-            Matcher q = QUOTE_IN_NAME.matcher(text);
-            while (q.find()) {
-                problems.add(at(path, text, q.start(1), "a rule's name cannot hold a double quote (the compiled rules cannot carry it):"
+            // DRL reads an escaped quote in a rule's name, but the compiled rules the jar ships (the executable model)
+            // cannot carry one: the build would fail far from the file. Said here, where an author looks.
+            m = QUOTE_IN_NAME.matcher(text);
+            while (m.find()) {
+                problems.add(at(path, text, m.start(1), "a rule's name cannot hold a double quote (the compiled rules cannot carry it):"
                         + " quote words in it with single quotes, as in 'localhost'"));
             }
         });
